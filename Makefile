@@ -1,0 +1,53 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALL_STAMP := $(VENV)/.install-stamp
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format clean docker-lint
+
+help:
+	@echo "make install      create $(VENV) and install the project with dev tools (re-runs pip only when pyproject.toml changes)"
+	@echo "make run          install, migrate, ingest data/ if the database is empty, serve on http://$(HOST):$(PORT) with $(WORKERS) workers"
+	@echo "make test         install, ruff check, ruff format --check, pytest"
+	@echo "make lint         ruff check and ruff format --check"
+	@echo "make format       ruff format and ruff check --fix"
+	@echo "make docker-lint  hadolint the Dockerfile"
+	@echo "make clean        remove $(VENV), var/ and tool caches"
+
+install: $(INSTALL_STAMP)
+	@:
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALL_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: install
+	$(BIN)/article-facts migrate
+	$(BIN)/article-facts ingest data/ --if-empty
+	$(BIN)/article-facts serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+test: lint
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+docker-lint: install
+	$(BIN)/hadolint Dockerfile
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache *.egg-info build dist

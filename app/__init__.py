@@ -1,0 +1,1 @@
+"""article-facts: news articles in, citable facts out."""

@@ -1,0 +1,175 @@
+"""Date expressions -> TIMEX3-style values, anchored on the publication date.
+
+A month with no year resolves to the occurrence nearest the anchor, ties broken by
+tense ('by mid-January' in a December article is next January). Durations
+('20-day', 'three weeks') are not dates: `parse_duration` turns them into ISO 8601.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from app.extract.numbers import parse_number
+from app.partial_date import InvalidDateError, PartialDate
+
+Direction = Literal["past", "future"] | None
+Mod = Literal["START", "MID", "END"] | None
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MODS = {
+    "early": "START",
+    "beginning of": "START",
+    "start of": "START",
+    "the beginning of": "START",
+    "the start of": "START",
+    "mid": "MID",
+    "middle of": "MID",
+    "the middle of": "MID",
+    "late": "END",
+    "end of": "END",
+    "the end of": "END",
+}
+_MOD = (
+    r"(?:(?P<mod>" + "|".join(sorted(map(re.escape, _MODS), key=len, reverse=True)) + r")[\s-]*)?"
+)
+_YEAR = r"(?P<year>(?:1[89]|2\d)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_RELATIVE_UNIT = {"year": "year", "month": "month"}
+
+_FORMS = [
+    re.compile(rf"^{_MOD}{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),
+    re.compile(rf"^{_MOD}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$"),
+    re.compile(rf"^{_MOD}{_MONTH}\s+{_DAY}$"),
+    re.compile(rf"^{_MOD}{_DAY}\s+(?:of\s+)?{_MONTH}$"),
+    re.compile(rf"^{_MOD}{_MONTH},?\s+(?:of\s+)?{_YEAR}$"),
+    re.compile(rf"^{_MOD}{_MONTH}$"),
+    re.compile(rf"^{_MOD}{_YEAR}$"),
+    re.compile(
+        rf"^{_MOD}(?P<rel>next|last|this|the coming|the past|the previous|the following)\s+(?P<unit>year|month)$"
+    ),
+    re.compile(rf"^{_MOD}the\s+(?P<unit>year|month)$"),
+]
+_LEADING = re.compile(
+    r"^(?:by|in|on|until|till|since|from|before|after|during|as of|through)\s+", re.I
+)
+_DURATION = re.compile(
+    r"^(?P<number>[\w,.-]+?)[\s-](?P<unit>day|week|month|year|hour|minute|decade)s?(?:[\s-]long)?$",
+    re.I,
+)
+_DURATION_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
+
+
+@dataclass(frozen=True)
+class NormalisedDate:
+    value: str
+    precision: Literal["year", "month", "day"]
+    mod: Mod = None
+
+    @property
+    def partial(self) -> PartialDate:
+        return PartialDate.parse(self.value)
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _nearest_year(month: int, anchor: PartialDate, direction: Direction) -> int:
+    """Year that puts `month` nearest the anchor month, honouring tense when it is known."""
+    if anchor.month is None:
+        return anchor.year
+    candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+    anchor_index = anchor.year * 12 + anchor.month
+
+    def distance(year: int) -> tuple[int, int]:
+        offset = year * 12 + month - anchor_index
+        wrong_way = (direction == "future" and offset < 0) or (direction == "past" and offset > 0)
+        return (int(wrong_way), abs(offset))
+
+    return min(candidates, key=distance)
+
+
+def normalise_date(
+    text: str, anchor: PartialDate | None, direction: Direction = None
+) -> NormalisedDate | None:
+    """TIMEX3-like value of a date phrase, or None when it names no calendar date we can place."""
+    phrase = _LEADING.sub("", " ".join(text.lower().replace("–", "-").split())).strip(" .,")
+    for form in _FORMS:
+        match = form.match(phrase)
+        if match:
+            break
+    else:
+        return None
+    parts = match.groupdict()
+    mod = _MODS[parts["mod"].strip()] if parts.get("mod") else None
+    try:
+        if parts.get("unit"):
+            return _relative(parts.get("rel") or "this", parts["unit"], anchor, mod)
+        year = int(parts["year"]) if parts.get("year") else None
+        month = MONTHS[parts["month"]] if parts.get("month") else None
+        day = int(parts["day"]) if parts.get("day") else None
+        if year is None:
+            if anchor is None or month is None:
+                return None
+            year = _nearest_year(month, anchor, direction)
+        date = PartialDate(year, month, day)
+    except InvalidDateError:
+        return None
+    return NormalisedDate(date.value, date.precision, mod)
+
+
+def _relative(rel: str, unit: str, anchor: PartialDate | None, mod: Mod) -> NormalisedDate | None:
+    if anchor is None:
+        return None
+    step = {
+        "next": 1,
+        "the coming": 1,
+        "the following": 1,
+        "last": -1,
+        "the past": -1,
+        "the previous": -1,
+    }.get(rel, 0)
+    if unit == "year":
+        return NormalisedDate(f"{anchor.year + step:04d}", "year", mod)
+    if anchor.month is None:
+        return None
+    year, month = _shift_month(anchor.year, anchor.month, step)
+    return NormalisedDate(f"{year:04d}-{month:02d}", "month", mod)
+
+
+def parse_duration(text: str) -> tuple[float, str, str] | None:
+    """('20-day') -> (20, 'day', 'P20D'); None when the phrase is not a length of time."""
+    match = _DURATION.match(" ".join(text.split()).strip(" .,"))
+    if not match:
+        return None
+    number = parse_number(match["number"])
+    if number is None:
+        return None
+    unit = match["unit"].lower()
+    amount = number * 10 if unit == "decade" else number
+    shown = int(amount) if amount == int(amount) else amount
+    return number, unit, f"P{shown}{_DURATION_CODES.get(unit, unit[0].upper())}"

@@ -1,0 +1,98 @@
+"""Numbers as news writes them: '4,500', '1.5 million', 'three', 'twenty-five', '$3bn'."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0,
+    "no": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "dozen": 12,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$")
+
+
+def is_number_word(word: str) -> bool:
+    low = word.lower()
+    return low in _UNITS or low in _TENS or low in _SCALES or bool(_DIGITS.match(low))
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a number phrase, or None when the words are not a number.
+
+    Currency signs and a trailing '%' are ignored here; the caller reads the unit.
+    """
+    cleaned = text.lower().replace("–", "-").strip().strip("$£€¥%").strip()
+    words = [w for w in re.split(r"[\s-]+", cleaned) if w and w != "and"]
+    if not words:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in words:
+        glued = _GLUED_SCALE.match(word)
+        if _DIGITS.match(word):
+            current += float(word.replace(",", ""))
+        elif glued:
+            current += float(glued.group(1)) * _SCALES[glued.group(2)]
+        elif word in _UNITS and not (word in {"a", "an"} and seen):
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES and seen:
+            scale = _SCALES[word]
+            if scale == 100:
+                current *= scale
+            else:
+                total += current * scale
+                current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current

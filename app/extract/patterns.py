@@ -1,0 +1,37 @@
+"""Word lists the rules use, kept as JSON data in `patterns/` and loaded once."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> Any:
+    text = resources.files("app.extract").joinpath("patterns", name).read_text("utf-8")
+    data = json.loads(text)
+    if isinstance(data, dict):
+        data.pop("_comment", None)
+    return data
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Lowercase honorific or rank -> canonical title."""
+    return _load("titles.json")
+
+
+@cache
+def role_heads() -> frozenset[str]:
+    return frozenset(_load("role_heads.json")["heads"])
+
+
+@cache
+def demonyms() -> dict[str, list[str]]:
+    return _load("demonyms.json")
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(_load("reporting_verbs.json")["speech"])

@@ -1,0 +1,1 @@
+"""Files in, Article records out. No NLP here."""
