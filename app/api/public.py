@@ -1,0 +1,341 @@
+"""What the API returns: the `...Public` models, built from store rows.
+
+Fact shapes follow `app.extract.schema` (the `extract --jsonl` output) plus an
+`id` and the `article` they come from, so one client parses both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from app.extract.schema import DateMod, DatePrecision, EntityKind, Qualifier, TroopStatus
+from app.partial_date import PartialDate
+from app.store.models import (
+    ArticleBase,
+    DateFact,
+    DateFactBase,
+    Entity,
+    EntityBase,
+    EntityRole,
+    Figure,
+    FigureBase,
+    Mention,
+    Quote,
+    QuoteBase,
+    TroopLevel,
+    TroopLevelBase,
+)
+from app.store.queries import ArticleWithFacts, EntityDetail, TroopLevelSeries
+
+from .pagination import PagePublic
+
+
+class HealthPublic(BaseModel):
+    status: Literal["ok"] = "ok"
+    articles: int = Field(description="Articles stored.")
+    database: Literal["ok"] = "ok"
+
+
+class SpanPublic(BaseModel):
+    start: int
+    end: int
+
+
+class MentionPublic(SpanPublic):
+    text: str = Field(description="Exactly `article.text[start:end]`.")
+
+    @classmethod
+    def from_row(cls, row: Mention) -> MentionPublic:
+        return cls(start=row.start, end=row.end, text=row.text)
+
+
+class RoleMentionPublic(MentionPublic):
+    role: str = Field(examples=["Chief of Army Staff"])
+    article: str
+
+    @classmethod
+    def from_role(cls, row: EntityRole) -> RoleMentionPublic:
+        return cls(
+            start=row.start, end=row.end, text=row.text, role=row.role, article=row.article_id
+        )
+
+
+def _optional_mention(start: int | None, end: int | None, text: str | None) -> MentionPublic | None:
+    if start is None or end is None or text is None:
+        return None
+    return MentionPublic(start=start, end=end, text=text)
+
+
+# Facts
+
+
+class FactKeyPublic(BaseModel):
+    """Listed first in every fact: which fact, from which article."""
+
+    id: int
+    article: str = Field(description="Id of the article the fact comes from.")
+
+
+class QuotePublic(QuoteBase, FactKeyPublic):
+    segments: list[SpanPublic] = Field(description="Where each quoted part is.")
+    speaker_id: str | None = Field(description="The speaking entity, if resolved.")
+    speaker_mention: MentionPublic | None = Field(
+        description="Where the text names the speaker (a name, a pronoun, 'a statement')."
+    )
+    cue_mention: MentionPublic | None
+
+    @classmethod
+    def from_row(cls, row: Quote) -> QuotePublic:
+        return cls.model_validate(
+            row,
+            update={
+                "article": row.article_id,
+                "speaker_id": row.speaker_entity_id,
+                "speaker_mention": _optional_mention(
+                    row.speaker_mention_start, row.speaker_mention_end, row.speaker_mention_text
+                ),
+                "cue_mention": _optional_mention(row.cue_start, row.cue_end, row.cue_text),
+            },
+        )
+
+
+class FigurePublic(FigureBase, FactKeyPublic):
+    @classmethod
+    def from_row(cls, row: Figure) -> FigurePublic:
+        return cls.model_validate(row, update={"article": row.article_id})
+
+
+class DateFactPublic(DateFactBase, FactKeyPublic):
+    @classmethod
+    def from_row(cls, row: DateFact) -> DateFactPublic:
+        return cls.model_validate(row, update={"article": row.article_id})
+
+
+class TroopLevelPublic(TroopLevelBase, FactKeyPublic):
+    sentence: MentionPublic
+
+    @classmethod
+    def from_row(cls, row: TroopLevel) -> TroopLevelPublic:
+        sentence = MentionPublic(
+            start=row.sentence_start, end=row.sentence_end, text=row.sentence_text
+        )
+        return cls.model_validate(row, update={"article": row.article_id, "sentence": sentence})
+
+
+# Articles
+
+
+class ArticleSummaryPublic(ArticleBase):
+    ingested_at: dt.datetime
+
+
+class ArticleEntityPublic(BaseModel):
+    """An entity as one article names it."""
+
+    id: str
+    name: str = Field(description="The entity's name across all articles.")
+    mentions: list[MentionPublic]
+    role_mentions: list[RoleMentionPublic]
+
+
+class ArticlePublic(ArticleSummaryPublic):
+    text: str
+    people: list[ArticleEntityPublic]
+    organisations: list[ArticleEntityPublic]
+    places: list[ArticleEntityPublic]
+    quotes: list[QuotePublic]
+    figures: list[FigurePublic]
+    dates: list[DateFactPublic]
+    troop_levels: list[TroopLevelPublic]
+
+    @classmethod
+    def from_facts(cls, facts: ArticleWithFacts) -> ArticlePublic:
+        by_kind: dict[EntityKind, list[ArticleEntityPublic]] = {
+            "person": [],
+            "organisation": [],
+            "place": [],
+        }
+        for entity in facts.entities:
+            by_kind[entity.kind].append(
+                ArticleEntityPublic(
+                    id=entity.id,
+                    name=entity.name,
+                    mentions=[MentionPublic.from_row(m) for m in facts.mentions.get(entity.id, [])],
+                    role_mentions=[
+                        RoleMentionPublic.from_role(r) for r in facts.roles.get(entity.id, [])
+                    ],
+                )
+            )
+        return cls.model_validate(
+            facts.article,
+            update={
+                "people": by_kind["person"],
+                "organisations": by_kind["organisation"],
+                "places": by_kind["place"],
+                "quotes": [QuotePublic.from_row(row) for row in facts.quotes],
+                "figures": [FigurePublic.from_row(row) for row in facts.figures],
+                "dates": [DateFactPublic.from_row(row) for row in facts.dates],
+                "troop_levels": [TroopLevelPublic.from_row(row) for row in facts.troop_levels],
+            },
+        )
+
+
+# People, organisations, places
+
+
+class EntitySummaryPublic(EntityBase):
+    aliases: list[str] = Field(description="Other forms of the name seen in articles.")
+
+    @classmethod
+    def from_row(cls, row: Entity, aliases: list[str]) -> EntitySummaryPublic:
+        return cls.model_validate(row, update={"aliases": aliases})
+
+
+class EntityRefPublic(BaseModel):
+    id: str
+    name: str
+
+
+class EntityArticlePublic(BaseModel):
+    id: str
+    title: str | None
+    published_date: str | None
+    mention_count: int = Field(description="Mentions of the entity in this article.")
+
+
+class EntityDetailPublic(EntitySummaryPublic):
+    roles: list[str] = Field(description="Distinct roles, e.g. 'army chief'.")
+    role_mentions: list[RoleMentionPublic]
+    quotes: list[QuotePublic] = Field(description="Quotes attributed to the entity.")
+    articles: list[EntityArticlePublic]
+
+    @classmethod
+    def common_fields(cls, detail: EntityDetail) -> dict[str, object]:
+        return {
+            "aliases": detail.aliases,
+            "roles": sorted({role.role for role in detail.roles}),
+            "role_mentions": [RoleMentionPublic.from_role(role) for role in detail.roles],
+            "quotes": [QuotePublic.from_row(quote) for quote in detail.quotes],
+            "articles": [
+                EntityArticlePublic(
+                    id=appearance.article.id,
+                    title=appearance.article.title,
+                    published_date=appearance.article.published_date,
+                    mention_count=appearance.mention_count,
+                )
+                for appearance in detail.appearances
+            ],
+        }
+
+
+def _refs(entities: list[Entity]) -> list[EntityRefPublic]:
+    return [EntityRefPublic(id=entity.id, name=entity.name) for entity in entities]
+
+
+class PersonPublic(EntityDetailPublic):
+    organisations: list[EntityRefPublic] = Field(description="Organisations the person serves.")
+
+    @classmethod
+    def from_detail(cls, detail: EntityDetail) -> PersonPublic:
+        fields = cls.common_fields(detail) | {"organisations": _refs(detail.related)}
+        return cls.model_validate(detail.entity, update=fields)
+
+
+class OrganisationPublic(EntityDetailPublic):
+    people: list[EntityRefPublic] = Field(description="People who lead or serve it.")
+
+    @classmethod
+    def from_detail(cls, detail: EntityDetail) -> OrganisationPublic:
+        fields = cls.common_fields(detail) | {"people": _refs(detail.related)}
+        return cls.model_validate(detail.entity, update=fields)
+
+
+class PlacePublic(EntityDetailPublic):
+    @classmethod
+    def from_detail(cls, detail: EntityDetail) -> PlacePublic:
+        return cls.model_validate(detail.entity, update=cls.common_fields(detail))
+
+
+# Troop-level timelines
+
+
+class TroopLevelSourcePublic(MentionPublic):
+    article: str
+    sentence: MentionPublic
+
+
+class TroopLevelPointPublic(BaseModel):
+    count: int
+    qualifier: Qualifier
+    status: TroopStatus
+    date: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD.", examples=["2020-12"])
+    date_precision: DatePrecision
+    date_mod: DateMod | None
+    date_start: dt.date = Field(description="First day the date can mean.")
+    date_end: dt.date = Field(description="Last day the date can mean.")
+    condition: str | None
+    source: TroopLevelSourcePublic
+
+    @classmethod
+    def from_row(cls, row: TroopLevel) -> TroopLevelPointPublic:
+        partial_date = PartialDate.parse(row.date)
+        return cls(
+            count=row.count,
+            qualifier=row.qualifier,
+            status=row.status,
+            date=row.date,
+            date_precision=row.date_precision,
+            date_mod=row.date_mod,
+            date_start=partial_date.first_day(),
+            date_end=partial_date.last_day(),
+            condition=row.condition,
+            source=TroopLevelSourcePublic(
+                article=row.article_id,
+                start=row.start,
+                end=row.end,
+                text=row.text,
+                sentence=MentionPublic(
+                    start=row.sentence_start, end=row.sentence_end, text=row.sentence_text
+                ),
+            ),
+        )
+
+
+class TroopLevelSeriesPublic(BaseModel):
+    force: str
+    location: str | None
+    points: list[TroopLevelPointPublic] = Field(description="Earliest first.")
+
+    @classmethod
+    def from_series(cls, series: TroopLevelSeries) -> TroopLevelSeriesPublic:
+        return cls(
+            force=series.force,
+            location=series.location,
+            points=[TroopLevelPointPublic.from_row(level) for level in series.levels],
+        )
+
+
+# Pages
+
+
+class ArticlePage(PagePublic[ArticleSummaryPublic]):
+    pass
+
+
+class EntityPage(PagePublic[EntitySummaryPublic]):
+    pass
+
+
+class QuotePage(PagePublic[QuotePublic]):
+    pass
+
+
+class FigurePage(PagePublic[FigurePublic]):
+    pass
+
+
+class TroopLevelSeriesPage(PagePublic[TroopLevelSeriesPublic]):
+    pass

@@ -1,0 +1,175 @@
+"""Corrections to spaCy's entity spans, as a pipeline component after `ner`.
+
+The small model's spans are close but not what a reader means: titles glued to
+names ('Gen Bajwa'), owners glued to organisations ("Nato's X"), defined acronyms
+missed ('Resolute Support Mission (RSM)'), headings read as people. Each rule
+here moves a span to where a reader would put it; `entities.py` then groups them.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from app.extract.layout import is_heading
+from app.extract.patterns import role_heads, titles
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"PERSON", "ORG"} | PLACE_LABELS
+ACRONYM_CONNECTORS = {"of", "for", "and", "the", "on", "de", "in", "&"}
+GOVERNING_NOUNS = {"government", "administration", "parliament", "cabinet", "army", "navy", "police"}
+POSSESSIVE = {"’s", "'s", "’", "'"}
+DASHES = {"–", "—", "-"}
+
+if not Doc.has_extension("acronyms"):
+    Doc.set_extension("acronyms", default=None)
+
+
+def title_length(tokens: list[Token]) -> int:
+    """How many leading tokens form an honorific or rank ('Lt Gen', 'General', 'Mr.')."""
+    words = [t for t in tokens if t.text != "."]
+    for size in (3, 2, 1):
+        if len(words) > size - 1:
+            phrase = " ".join(t.text.lower().rstrip(".") for t in words[:size])
+            if phrase.replace(" - ", "-") in titles() and all(t.text[:1].isupper() for t in words[:size]):
+                last = words[size - 1]
+                used = last.i - tokens[0].i + 1
+                if used < len(tokens) and tokens[used].text == ".":
+                    used += 1
+                return used
+    return 0
+
+
+def _person(span: Span) -> Span | None:
+    tokens = list(span)
+    skip = title_length(tokens)
+    while skip and skip < len(tokens):
+        more = title_length(tokens[skip:])
+        if not more:
+            break
+        skip += more
+    while tokens and tokens[-1].text in POSSESSIVE:
+        tokens.pop()
+    tokens = tokens[skip:]
+    if not tokens or not any(t.text[:1].isupper() for t in tokens):
+        return None
+    return Span(span.doc, tokens[0].i, tokens[-1].i + 1, label="PERSON")
+
+
+def _organisation(span: Span) -> list[Span]:
+    """Drop 'the', 'X-led' and an owner ("Nato's X" -> Nato, X); extend 'US Forces – Afghanistan'."""
+    doc = span.doc
+    start, end = span.start, span.end
+    pieces: list[Span] = []
+    if doc[start].lower_ == "the":
+        start += 1
+    for token in doc[start:end]:
+        if token.text in POSSESSIVE and token.i + 1 < end and token.i > start:
+            pieces.append(Span(doc, start, token.i, label="ORG"))
+            start = token.i + 1
+        elif token.lower_ == "led" and token.i > start and doc[token.i - 1].text in DASHES:
+            pieces.append(Span(doc, start, token.i - 1, label="ORG"))
+            start = token.i + 1
+    while end > start and doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    if (
+        end + 2 <= len(doc)
+        and doc[end].text in DASHES
+        and doc[end + 1].ent_type_ in PLACE_LABELS
+        and (end + 2 == len(doc) or doc[end + 2].is_punct or doc[end + 2].lower_ in {"and", "or"})
+    ):
+        end += 2
+    if end > start:
+        pieces.append(Span(doc, start, end, label="ORG"))
+    return pieces
+
+
+def _is_modifier_of_proper_name(span: Span) -> bool:
+    """'Army' in 'Chief of Army Staff' or "Pakistan's Army Chief": part of a title, not an org."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_
+
+
+def _acronym_definitions(doc: Doc) -> list[tuple[Span, Token]]:
+    """'Resolute Support Mission (RSM)': the words whose initials spell the acronym."""
+    found = []
+    for token in doc[2:-1]:
+        text = token.text
+        if not (2 <= len(text) <= 8 and text.isupper() and text.isalpha()):
+            continue
+        if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
+            continue
+        letters = list(text)
+        i = token.i - 2
+        while i >= 0 and letters:
+            word = doc[i]
+            if word.lower_ in ACRONYM_CONNECTORS and not word.text.isupper():
+                if word.text[0].upper() == letters[-1] and word.text[0].isupper():
+                    letters.pop()
+                i -= 1
+                continue
+            if not word.text[:1].isupper() or word.text[0] != letters[-1]:
+                break
+            letters.pop()
+            i -= 1
+        if letters:
+            continue
+        start = i + 1
+        while doc[start].lower_ in ACRONYM_CONNECTORS:
+            start += 1
+        found.append((Span(doc, start, token.i - 1), token))
+    return found
+
+
+def _is_role(span: Span) -> bool:
+    return any(t.lower_ in role_heads() for t in span) and not any(
+        t.ent_type_ == "ORG" and t.lower_ not in role_heads() for t in span
+    )
+
+
+@Language.component("entity_rules")
+def entity_rules(doc: Doc) -> Doc:
+    spans: list[Span] = []
+    headings = {s.start for s in doc.sents if is_heading(s)}
+    sentence_of = {t.i: t.sent.start for t in doc}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            if sentence_of[ent.start] in headings:
+                continue
+            person = _person(ent)
+            if person is not None:
+                spans.append(person)
+        elif ent.label_ == "ORG":
+            if _is_modifier_of_proper_name(ent):
+                continue
+            spans.extend(_organisation(ent))
+        elif ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].lower_ in GOVERNING_NOUNS:
+            spans.append(Span(doc, ent.start, ent.end + 1, label="ORG"))
+        else:
+            spans.append(ent)
+    acronyms: dict[tuple[int, int], str] = {}
+    for expansion, acronym in _acronym_definitions(doc):
+        if _is_role(expansion):
+            continue
+        overlapping = [s for s in spans if s.start < expansion.end and expansion.start < s.end]
+        label = next((s.label_ for s in overlapping if s.label_ in NAME_LABELS), "ORG")
+        spans = [s for s in spans if s not in overlapping]
+        spans.append(Span(doc, expansion.start, expansion.end, label=label))
+        spans.append(Span(doc, acronym.i, acronym.i + 1, label=label))
+        acronyms[(expansion.start_char, expansion.end_char)] = acronym.text
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for token in doc:
+        if (
+            token.i not in covered
+            and 2 <= len(token.text) <= 6
+            and token.text.isupper()
+            and token.text.isalpha()
+            and token.pos_ == "PROPN"
+            and sentence_of[token.i] not in headings
+            and not (token.i > 0 and doc[token.i - 1].text == "(")
+        ):
+            spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    doc.ents = filter_spans(spans)
+    doc._.acronyms = acronyms
+    return doc

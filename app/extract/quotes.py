@@ -1,0 +1,229 @@
+"""Quotes and reported speech, with their cue and speaker.
+
+- direct: a quoted clause ('“The war continues,” she said'); a quote split around
+  'he said' is one quote with two segments; a quoted clause with no cue continues
+  the previous speaker.
+- partial: a quoted fragment inside reported speech ('the “historic breakthrough” ...,
+  officials say').
+- indirect: the clausal complement of a reporting verb, with the verb's subject as
+  speaker, and 'according to X'.
+A reporting verb inside another attribution's content is nested speech and dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from app.extract.entities import EntityIndex
+from app.extract.patterns import reporting_verbs
+from app.extract.quotation_marks import QuotedSpan, find_quoted_spans
+from app.extract.schema import Mention, Quote, QuoteKind
+from app.extract.speakers import Speaker, SpeakerResolver, subject_of
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+MAX_SPLIT_GAP_TOKENS = 10
+EDGE_TRIM = {",", ".", ";", ":", "“", "”", '"', "—", "–", "-"}
+
+
+@dataclass
+class Attribution:
+    kind: QuoteKind
+    segments: list[tuple[int, int]]
+    cue: Token | None
+    speaker_head: Token | None = None
+    cue_text: str | None = None
+    inherits_speaker: bool = False
+    speaker: Speaker | None = field(default=None)
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+def _is_cue(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in reporting_verbs()
+
+
+def _inside(token: Token, spans: list[QuotedSpan]) -> bool:
+    return any(q.start <= token.idx < q.end for q in spans)
+
+
+def _cue_for_quote(doc: Doc, quote: Span, quoted: list[QuotedSpan]) -> Token | None:
+    """The reporting verb that governs a quoted span: the outermost one above it, else the nearest."""
+    sentences = {t.sent for t in quote}
+    candidates = [
+        t for s in sentences for t in s if _is_cue(t) and not _inside(t, quoted) and subject_of(t) is not None
+    ]
+    if not candidates:
+        return None
+    governing = [c for c in candidates if any(c in t.ancestors for t in quote)]
+    outer = [c for c in governing if not any(_reports_inside(c, o) for o in governing)]
+    if outer:
+        return max(outer, key=lambda c: len(list(c.ancestors)))
+    return min(candidates, key=lambda c: min(abs(c.i - quote.start), abs(c.i - quote.end)))
+
+
+def _reports_inside(inner: Token, outer: Token) -> bool:
+    """True when `inner` sits in the clausal complement of `outer` (nested speech), not beside it."""
+    token = inner
+    while token.i != outer.i and token.head.i != token.i:
+        if token.dep_ in {"ccomp", "xcomp", "parataxis"}:
+            return outer in token.ancestors
+        token = token.head
+    return False
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens start..end without edge punctuation or a leading 'that'."""
+    while start < end and (doc[start].text in EDGE_TRIM or doc[start].is_space or doc[start].lower_ == "that"):
+        start += 1
+    while end > start and (doc[end - 1].text in EDGE_TRIM or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return (doc[start].idx, doc[start].idx) if start < len(doc) else (len(doc.text), len(doc.text))
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _direct_and_partial(doc: Doc) -> list[Attribution]:
+    quoted = find_quoted_spans(doc.text)
+    found: list[Attribution] = []
+    for mark in quoted:
+        span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        cue = _cue_for_quote(doc, span, quoted)
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        clause = any(t.tag_ in FINITE_TAGS for t in span)
+        kind: QuoteKind = "direct" if clause else "partial"
+        if cue is None and not (clause and len(words) >= 4):
+            continue
+        found.append(
+            Attribution(
+                kind,
+                [(mark.start, mark.end)],
+                cue,
+                speaker_head=subject_of(cue) if cue is not None else None,
+                cue_text=cue.text if cue is not None else None,
+                inherits_speaker=cue is None,
+            )
+        )
+    return _merge_split_quotes(doc, found)
+
+
+def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution]:
+    """'“A,” he said. “B.”' and '“A,” he said, “b.”' are one quote in two segments."""
+    merged: list[Attribution] = []
+    for quote in quotes:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.kind == "direct" and quote.kind == "direct" and previous.cue is not None:
+            gap = doc.text[previous.end : quote.start]
+            gap_tokens = doc.char_span(previous.end, quote.start, alignment_mode="expand")
+            same_cue = quote.cue is not None and quote.cue.i == previous.cue.i
+            continues = quote.cue is None and previous.cue.idx >= previous.end
+            if (
+                "\n" not in gap
+                and (same_cue or continues)
+                and gap_tokens is not None
+                and len(gap_tokens) <= MAX_SPLIT_GAP_TOKENS
+                and previous.cue.idx < quote.start
+            ):
+                previous.segments.extend(quote.segments)
+                continue
+        merged.append(quote)
+    return merged
+
+
+def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
+    found: list[Attribution] = []
+    direct_cues = {q.cue.i for q in quoted if q.cue is not None and q.kind == "direct"}
+    for token in doc:
+        if _is_cue(token) and token.i not in direct_cues:
+            complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if complement is None:
+                continue
+            start, end = _trimmed(doc, complement.left_edge.i, complement.right_edge.i + 1)
+            if end - start < 8 or _mostly_quoted(start, end, quoted):
+                continue
+            found.append(Attribution("indirect", [(start, end)], token, subject_of(token), token.text))
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            attribution = _according_to(doc, token)
+            if attribution is not None:
+                found.append(attribution)
+    return found
+
+
+def _according_to(doc: Doc, according: Token) -> Attribution | None:
+    to = doc[according.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    sentence = according.sent
+    phrase_end = source.right_edge.i + 1
+    if according.i - sentence.start > sentence.end - phrase_end:
+        start, end = _trimmed(doc, sentence.start, according.i)
+    else:
+        start, end = _trimmed(doc, phrase_end, sentence.end)
+    if end - start < 8:
+        return None
+    cue_text = doc.text[according.idx : to.idx + len(to.text)]
+    return Attribution("indirect", [(start, end)], according, source, cue_text)
+
+
+def _mostly_quoted(start: int, end: int, quoted: list[Attribution]) -> bool:
+    inside = sum(max(0, min(end, e) - max(start, s)) for q in quoted if q.kind == "direct" for s, e in q.segments)
+    return inside >= 0.5 * (end - start)
+
+
+def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
+    """A cue inside another attribution's content is speech reported by that speaker."""
+    kept = []
+    for a in attributions:
+        if a.cue is not None and any(
+            b is not a and b.start <= a.cue.idx < b.end and b.kind != "partial" for b in attributions
+        ):
+            continue
+        kept.append(a)
+    return kept
+
+
+def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
+    quoted = _direct_and_partial(doc)
+    attributions = sorted(_drop_nested(quoted + _indirect(doc, quoted)), key=lambda a: a.start)
+    resolver = SpeakerResolver(entities)
+    previous: Speaker | None = None
+    quotes = []
+    for attribution in attributions:
+        if attribution.inherits_speaker:
+            speaker = previous or Speaker(None, None)
+            if previous is None:
+                continue
+        else:
+            speaker = resolver.resolve(attribution.speaker_head)
+        previous = speaker
+        quotes.append(_to_schema(doc, attribution, speaker))
+    return quotes
+
+
+def _to_schema(doc: Doc, attribution: Attribution, speaker: Speaker) -> Quote:
+    cue = attribution.cue
+    cue_mention = None
+    if cue is not None and attribution.cue_text:
+        cue_mention = Mention(start=cue.idx, end=cue.idx + len(attribution.cue_text), text=attribution.cue_text)
+    return Quote(
+        text=doc.text[attribution.start : attribution.end],
+        start=attribution.start,
+        end=attribution.end,
+        segments=[{"start": s, "end": e} for s, e in attribution.segments],
+        kind=attribution.kind,
+        speaker=speaker.name,
+        speaker_mention=speaker.mention,
+        speaker_kind=speaker.kind,
+        cue=attribution.cue_text,
+        cue_mention=cue_mention,
+    )

@@ -1,0 +1,210 @@
+"""SQLModel tables: one article, its entities and every fact extracted from it.
+
+Layers follow the template: `XBase` holds the fields the API shows as they are,
+`X(XBase, table=True)` adds keys and storage-only columns. The API's `XPublic`
+classes live in `app.api.public`.
+
+Every fact row carries `article_id` and `start`/`end` character offsets into
+`article.text` (Python str indices), so `article.text[start:end] == text`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, Index, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from app.extract.schema import DateMod, DatePrecision, EntityKind, Qualifier, QuoteKind, TroopStatus
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+# Set before any table is declared: names are derived when a constraint joins its table.
+SQLModel.metadata.naming_convention = NAMING_CONVENTION
+metadata = SQLModel.metadata
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ArticleBase(SQLModel):
+    id: str = Field(primary_key=True, description="Stable slug given at ingest.")
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "en"
+    published_date: str | None = Field(
+        default=None, description="Publication date as YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    published_precision: DatePrecision | None = Field(default=None, sa_type=String)
+
+
+class Article(ArticleBase, table=True):
+    content_hash: str = Field(unique=True, description="sha256 of the text.")
+    text: str = Field(sa_type=Text)
+    ingested_at: datetime = Field(default_factory=utc_now)
+
+
+class EntityBase(SQLModel):
+    id: str = Field(primary_key=True, description="Slug of the first name seen; never changes.")
+    name: str = Field(description="Longest full name seen so far.")
+    mention_count: int = Field(default=0, description="Mentions across all articles.")
+    article_count: int = Field(default=0, description="Articles that name the entity.")
+
+
+class Entity(EntityBase, table=True):
+    """A person, organisation or place, shared by every article that names it."""
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('person', 'organisation', 'place')", name="kind"),
+        Index("ix_entity_kind_name_key", "kind", "name_key"),
+        Index("ix_entity_kind_surname_key", "kind", "surname_key"),
+    )
+
+    kind: EntityKind = Field(sa_type=String)
+    name_key: str = Field(description="Normalised name used to match and filter.")
+    surname_key: str | None = Field(default=None, description="Normalised last name of a person.")
+
+
+class EntityAlias(SQLModel, table=True):
+    """Another form of an entity's name ("Gen Lopez", "UN")."""
+
+    __tablename__ = "entity_alias"
+    __table_args__ = (UniqueConstraint("entity_id", "alias"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: str = Field(foreign_key="entity.id")
+    alias: str
+    alias_key: str = Field(index=True, description="Normalised alias used to match and filter.")
+
+
+class EntityArticle(SQLModel, table=True):
+    """An entity appearing in an article; makes `article_count` and the `article` filter exact."""
+
+    __tablename__ = "entity_article"
+
+    entity_id: str = Field(foreign_key="entity.id", primary_key=True)
+    article_id: str = Field(foreign_key="article.id", primary_key=True, index=True)
+    mention_count: int = 0
+
+
+class SpanBase(SQLModel):
+    start: int
+    end: int
+    text: str = Field(sa_type=Text)
+
+
+class Mention(SpanBase, table=True):
+    __table_args__ = (Index("ix_mention_entity_id_article_id", "entity_id", "article_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: str = Field(foreign_key="entity.id")
+    article_id: str = Field(foreign_key="article.id", index=True)
+
+
+class EntityRole(SpanBase, table=True):
+    """A title or apposition naming what an entity is, where the article says it."""
+
+    __tablename__ = "entity_role"
+    __table_args__ = (Index("ix_entity_role_entity_id_article_id", "entity_id", "article_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: str = Field(foreign_key="entity.id")
+    article_id: str = Field(foreign_key="article.id", index=True)
+    role: str
+
+
+class PersonOrganisation(SQLModel, table=True):
+    """An article says the person leads or serves the organisation."""
+
+    __tablename__ = "person_organisation"
+    __table_args__ = (UniqueConstraint("person_id", "organisation_id", "article_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: str = Field(foreign_key="entity.id")
+    organisation_id: str = Field(foreign_key="entity.id", index=True)
+    article_id: str = Field(foreign_key="article.id", index=True)
+
+
+class QuoteBase(SpanBase):
+    kind: QuoteKind = Field(sa_type=String)
+    speaker: str | None = Field(
+        default=None, description="Canonical name of the speaking entity, if resolved."
+    )
+    speaker_kind: EntityKind | None = Field(default=None, sa_type=String)
+    cue: str | None = Field(default=None, description="The reporting verb or phrase.")
+
+
+class Quote(QuoteBase, table=True):
+    __table_args__ = (CheckConstraint("kind IN ('direct', 'partial', 'indirect')", name="kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: str = Field(foreign_key="article.id", index=True)
+    kind: QuoteKind = Field(sa_type=String, index=True)
+    segments: list[dict[str, Any]] = Field(
+        default_factory=list, sa_type=JSON, description="[{start, end}] of each quoted part."
+    )
+    speaker_entity_id: str | None = Field(default=None, foreign_key="entity.id", index=True)
+    speaker_mention_start: int | None = None
+    speaker_mention_end: int | None = None
+    speaker_mention_text: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue_text: str | None = None
+
+
+class FigureBase(SpanBase):
+    value: float
+    unit: str | None = Field(default=None, description="'count', 'percent', 'USD', 'day', ...")
+    object: str | None = Field(default=None, description="What is counted or measured.")
+    duration: str | None = Field(default=None, description="ISO 8601 duration, e.g. P20D.")
+
+
+class Figure(FigureBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: str = Field(foreign_key="article.id", index=True)
+    unit: str | None = Field(default=None, index=True)
+
+
+class DateFactBase(SpanBase):
+    value: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    precision: DatePrecision | None = Field(default=None, sa_type=String)
+    mod: DateMod | None = Field(default=None, sa_type=String)
+
+
+class DateFact(DateFactBase, table=True):
+    __tablename__ = "date_fact"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: str = Field(foreign_key="article.id", index=True)
+
+
+class TroopLevelBase(SpanBase):
+    force: str
+    location: str | None = None
+    count: int
+    qualifier: Qualifier = Field(sa_type=String)
+    date: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    date_precision: DatePrecision = Field(sa_type=String)
+    date_mod: DateMod | None = Field(default=None, sa_type=String)
+    status: TroopStatus = Field(sa_type=String)
+    condition: str | None = None
+
+
+class TroopLevel(TroopLevelBase, table=True):
+    __tablename__ = "troop_level"
+    __table_args__ = (Index("ix_troop_level_force_location", "force", "location"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: str = Field(foreign_key="article.id", index=True)
+    status: TroopStatus = Field(sa_type=String, index=True)
+    sentence_start: int
+    sentence_end: int
+    sentence_text: str = Field(sa_type=Text)

@@ -1,0 +1,301 @@
+"""Read queries behind the API. Filters are keyword arguments; lists return a `Page`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import and_, func, or_
+from sqlmodel import Session, col, select
+
+from app.extract.schema import EntityKind, QuoteKind, TroopStatus
+from app.partial_date import PartialDate
+from app.store.entity_resolution import name_key
+from app.store.models import (
+    Article,
+    DateFact,
+    Entity,
+    EntityAlias,
+    EntityArticle,
+    EntityRole,
+    Figure,
+    Mention,
+    PersonOrganisation,
+    Quote,
+    TroopLevel,
+)
+from app.store.names import normalise_name
+from app.store.pagination import Page, PageRequest, keyset_page
+
+
+def count_articles(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(Article)).one()
+
+
+# Articles
+
+
+@dataclass
+class ArticleWithFacts:
+    article: Article
+    entities: list[Entity]
+    mentions: dict[str, list[Mention]]
+    """Mentions in this article, by entity id."""
+    roles: dict[str, list[EntityRole]]
+    quotes: list[Quote]
+    figures: list[Figure]
+    dates: list[DateFact]
+    troop_levels: list[TroopLevel]
+
+
+def list_articles(session: Session, *, page: PageRequest) -> Page[Article]:
+    return keyset_page(session, select(Article), [Article.id], page)
+
+
+def get_article_with_facts(session: Session, article_id: str) -> ArticleWithFacts | None:
+    article = session.get(Article, article_id)
+    if article is None:
+        return None
+    entities = session.exec(
+        select(Entity)
+        .join(EntityArticle, col(EntityArticle.entity_id) == Entity.id)
+        .where(EntityArticle.article_id == article_id)
+        .order_by(Entity.kind, Entity.id)
+    ).all()
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for mention in _in_article(session, Mention, article_id):
+        mentions[mention.entity_id].append(mention)
+    roles: dict[str, list[EntityRole]] = defaultdict(list)
+    for role in _in_article(session, EntityRole, article_id):
+        roles[role.entity_id].append(role)
+    return ArticleWithFacts(
+        article=article,
+        entities=list(entities),
+        mentions=mentions,
+        roles=roles,
+        quotes=_in_article(session, Quote, article_id),
+        figures=_in_article(session, Figure, article_id),
+        dates=_in_article(session, DateFact, article_id),
+        troop_levels=_in_article(session, TroopLevel, article_id),
+    )
+
+
+Fact = TypeVar("Fact", Mention, EntityRole, Quote, Figure, DateFact, TroopLevel)
+
+
+def _in_article(session: Session, model: type[Fact], article_id: str) -> list[Fact]:
+    statement = select(model).where(model.article_id == article_id).order_by(model.start, model.id)
+    return list(session.exec(statement))
+
+
+# People, organisations, places
+
+
+@dataclass
+class EntityAppearance:
+    article: Article
+    mention_count: int
+
+
+@dataclass
+class EntityDetail:
+    entity: Entity
+    aliases: list[str]
+    roles: list[EntityRole]
+    related: list[Entity]
+    """Organisations of a person, people of an organisation; empty for places."""
+    quotes: list[Quote]
+    appearances: list[EntityAppearance] = field(default_factory=list)
+
+
+def _matching_name(kind: EntityKind, text: str) -> Any:
+    """Entities whose name or an alias contains `text`, ignoring case."""
+    key = name_key(kind, text)
+    with_alias = select(EntityAlias.entity_id).where(
+        col(EntityAlias.alias_key).contains(key, autoescape=True)
+    )
+    return or_(col(Entity.name_key).contains(key, autoescape=True), col(Entity.id).in_(with_alias))
+
+
+def list_entities(
+    session: Session,
+    kind: EntityKind,
+    *,
+    name: str | None = None,
+    article: str | None = None,
+    page: PageRequest,
+) -> Page[Entity]:
+    statement = select(Entity).where(Entity.kind == kind)
+    if name:
+        statement = statement.where(_matching_name(kind, name))
+    if article:
+        in_article = select(EntityArticle.entity_id).where(EntityArticle.article_id == article)
+        statement = statement.where(col(Entity.id).in_(in_article))
+    return keyset_page(session, statement, [Entity.id], page)
+
+
+def aliases_by_entity(session: Session, entity_ids: list[str]) -> dict[str, list[str]]:
+    statement = (
+        select(EntityAlias)
+        .where(col(EntityAlias.entity_id).in_(entity_ids))
+        .order_by(EntityAlias.entity_id, EntityAlias.alias)
+    )
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias in session.exec(statement):
+        aliases[alias.entity_id].append(alias.alias)
+    return aliases
+
+
+def get_entity_detail(session: Session, kind: EntityKind, entity_id: str) -> EntityDetail | None:
+    entity = session.get(Entity, entity_id)
+    if entity is None or entity.kind != kind:
+        return None
+    roles = session.exec(
+        select(EntityRole)
+        .where(EntityRole.entity_id == entity_id)
+        .order_by(EntityRole.article_id, EntityRole.start)
+    ).all()
+    quotes = session.exec(
+        select(Quote).where(Quote.speaker_entity_id == entity_id).order_by(Quote.id)
+    ).all()
+    appearances = session.exec(
+        select(Article, EntityArticle.mention_count)
+        .join(EntityArticle, col(EntityArticle.article_id) == Article.id)
+        .where(EntityArticle.entity_id == entity_id)
+        .order_by(Article.id)
+    ).all()
+    return EntityDetail(
+        entity=entity,
+        aliases=aliases_by_entity(session, [entity_id]).get(entity_id, []),
+        roles=list(roles),
+        related=_related_entities(session, entity),
+        quotes=list(quotes),
+        appearances=[EntityAppearance(article, count) for article, count in appearances],
+    )
+
+
+def _related_entities(session: Session, entity: Entity) -> list[Entity]:
+    if entity.kind == "person":
+        this, other = PersonOrganisation.person_id, PersonOrganisation.organisation_id
+    elif entity.kind == "organisation":
+        this, other = PersonOrganisation.organisation_id, PersonOrganisation.person_id
+    else:
+        return []
+    statement = (
+        select(Entity)
+        .where(col(Entity.id).in_(select(other).where(this == entity.id)))
+        .order_by(Entity.id)
+    )
+    return list(session.exec(statement))
+
+
+# Quotes and figures
+
+
+def list_quotes(
+    session: Session,
+    *,
+    speaker: str | None = None,
+    article: str | None = None,
+    kind: QuoteKind | None = None,
+    text: str | None = None,
+    page: PageRequest,
+) -> Page[Quote]:
+    statement = select(Quote)
+    if speaker:
+        key = normalise_name(speaker)
+        speakers = select(Entity.id).where(
+            or_(Entity.id == speaker, *(_matching_name(k, key) for k in _ENTITY_KINDS))
+        )
+        statement = statement.where(
+            or_(
+                col(Quote.speaker_entity_id).in_(speakers),
+                col(Quote.speaker).icontains(speaker, autoescape=True),
+            )
+        )
+    if article:
+        statement = statement.where(Quote.article_id == article)
+    if kind:
+        statement = statement.where(Quote.kind == kind)
+    if text:
+        statement = statement.where(col(Quote.text).icontains(text, autoescape=True))
+    return keyset_page(session, statement, [Quote.id], page)
+
+
+_ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organisation", "place")
+
+
+def list_figures(
+    session: Session,
+    *,
+    unit: str | None = None,
+    article: str | None = None,
+    page: PageRequest,
+) -> Page[Figure]:
+    statement = select(Figure)
+    if unit:
+        statement = statement.where(Figure.unit == unit)
+    if article:
+        statement = statement.where(Figure.article_id == article)
+    return keyset_page(session, statement, [Figure.id], page)
+
+
+# Troop-level timelines
+
+
+@dataclass
+class TroopLevelSeries:
+    force: str
+    location: str | None
+    levels: list[TroopLevel]
+    """Sorted by date: earliest first; START before MID before END of the same period."""
+
+
+_MOD_ORDER = {"START": 0, None: 1, "MID": 1, "END": 2}
+
+
+def _chronological(level: TroopLevel) -> tuple[Any, ...]:
+    date = PartialDate.parse(level.date)
+    return (date.first_day(), _MOD_ORDER[level.date_mod], date.last_day(), level.id)
+
+
+def list_troop_level_series(
+    session: Session,
+    *,
+    force: str | None = None,
+    location: str | None = None,
+    status: TroopStatus | None = None,
+    page: PageRequest,
+) -> Page[TroopLevelSeries]:
+    """Series of troop levels, one per (force, location), paged in (force, location) order."""
+    location_key = func.coalesce(TroopLevel.location, "").label("location_key")
+    conditions = []
+    if force:
+        conditions.append(TroopLevel.force == force)
+    if location:
+        conditions.append(TroopLevel.location == location)
+    if status:
+        conditions.append(TroopLevel.status == status)
+    groups = (
+        select(TroopLevel.force, location_key)
+        .where(*conditions)
+        .group_by(TroopLevel.force, location_key)
+    )
+    group_page = keyset_page(session, groups, [col(TroopLevel.force), location_key], page)
+    if not group_page.items:
+        return Page(items=[], next_key=None)
+    in_groups = or_(
+        *(
+            and_(TroopLevel.force == group.force, location_key.element == group.location_key)
+            for group in group_page.items
+        )
+    )
+    series: dict[tuple[str, str], list[TroopLevel]] = defaultdict(list)
+    for level in session.exec(select(TroopLevel).where(*conditions, in_groups)):
+        series[(level.force, level.location or "")].append(level)
+    items = []
+    for group in group_page.items:
+        levels = sorted(series[(group.force, group.location_key)], key=_chronological)
+        items.append(TroopLevelSeries(group.force, levels[0].location, levels))
+    return Page(items=items, next_key=group_page.next_key)

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def test_series_by_force_and_location_with_points_in_date_order(client: TestClient) -> None:
+    body = client.get("/timelines/troop-levels").json()
+    assert [(s["force"], s["location"]) for s in body["items"]] == [
+        ("Eastland Army", "Northbridge"),
+        ("Westland Army", "Southport"),
+    ]
+    points = body["items"][0]["points"]
+    assert [(p["date"], p["count"], p["status"]) for p in points] == [
+        ("2021-04", 3000, "reported"),
+        ("2021-05", 2500, "planned"),
+    ]
+    assert points[0] == {
+        "count": 3000,
+        "qualifier": "approx",
+        "status": "reported",
+        "date": "2021-04",
+        "date_precision": "month",
+        "date_mod": None,
+        "date_start": "2021-04-01",
+        "date_end": "2021-04-30",
+        "condition": None,
+        "source": {
+            "article": "smith-and-lopez-sign-accord",
+            "start": 80,
+            "end": 118,
+            "text": "about 3,000 troops were in Northbridge",
+            "sentence": {
+                "start": 65,
+                "end": 133,
+                "text": "Gen Lopez said about 3,000 troops were in Northbridge in April 2021.",
+            },
+        },
+    }
+    year = body["items"][1]["points"][0]
+    assert (year["date_start"], year["date_end"], year["date_mod"]) == (
+        "2020-01-01",
+        "2020-12-31",
+        "END",
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("force=Westland%20Army", [("Westland Army", [1200])]),
+        ("location=Northbridge", [("Eastland Army", [3000, 2500])]),
+        ("status=planned", [("Eastland Army", [2500])]),
+        ("status=reported", [("Eastland Army", [3000]), ("Westland Army", [1200])]),
+        ("force=Eastland%20Army&status=reported", [("Eastland Army", [3000])]),
+        ("force=Nobody", []),
+    ],
+)
+def test_filters(client: TestClient, query: str, expected: list) -> None:
+    body = client.get(f"/timelines/troop-levels?{query}").json()
+    assert [(s["force"], [p["count"] for p in s["points"]]) for s in body["items"]] == expected
+
+
+def test_series_are_paged(client: TestClient) -> None:
+    first = client.get("/timelines/troop-levels?limit=1").json()
+    assert [s["force"] for s in first["items"]] == ["Eastland Army"]
+    second = client.get(first["next_url"]).json()
+    assert [s["force"] for s in second["items"]] == ["Westland Army"]
+    assert second["next"] is None
+
+
+def test_unknown_status_is_a_422_problem(client: TestClient) -> None:
+    response = client.get("/timelines/troop-levels?status=rumoured")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["parameter"] == "status"
