@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,12 +12,21 @@ from sqlmodel import Session
 from app.store.db import dispose_engines, migrate, open_session
 
 
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file brought to the latest schema by the migrations, as in production."""
+    path = tmp_path_factory.mktemp("migrated") / "facts.db"
+    migrate(f"sqlite:///{path}")  # its engine is disposed, so the WAL is folded into the file
+    return path
+
+
 @pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
-    """A fresh SQLite file brought to the latest schema the way production does it."""
-    url = f"sqlite:///{tmp_path / 'var' / 'facts.db'}"
-    migrate(url)
-    yield url
+def database_url(tmp_path: Path, migrated_database: Path) -> Iterator[str]:
+    """A fresh copy of the migrated database for one test."""
+    path = tmp_path / "var" / "facts.db"
+    path.parent.mkdir()
+    shutil.copyfile(migrated_database, path)
+    yield f"sqlite:///{path}"
     dispose_engines()
 
 

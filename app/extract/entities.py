@@ -44,7 +44,9 @@ class EntityCluster:
             name=self.name,
             aliases=sorted(self.aliases),
             roles=role_names,
-            mentions=[Mention(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions],
+            mentions=[
+                Mention(start=m.start_char, end=m.end_char, text=m.text) for m in self.mentions
+            ],
             role_mentions=[
                 RoleMention(role=r.role, start=r.start, end=r.end, text=r.text) for r in self.roles
             ],
@@ -59,7 +61,7 @@ def _name_text(span: Span) -> str:
 
 def _compatible(short: list[str], full: list[str]) -> bool:
     """'Bajwa' or 'Qamar Bajwa' fits 'Qamar Javed Bajwa'; 'John Smith' does not fit 'Jane Smith'."""
-    if not short or short[-1] != full[-1] and not (len(short) == 1 and short[0] in full):
+    if not short or (short[-1] != full[-1] and not (len(short) == 1 and short[0] in full)):
         return False
     remaining = iter(full)
     return all(word in remaining for word in short)
@@ -89,13 +91,12 @@ class EntityIndex:
     def _group(self, doc: Doc) -> None:
         named = [e for e in doc.ents if e.label_ in KIND_OF_LABEL]
         people = sorted(
-            (e for e in named if e.label_ == "PERSON"), key=lambda e: (-len(_name_text(e).split()), e.start)
+            (e for e in named if e.label_ == "PERSON"),
+            key=lambda e: (-len(_name_text(e).split()), e.start),
         )
         for span in people:
             self._add_person(span)
-        acronyms = {
-            (s, e): text for (s, e), text in (doc._.acronyms or {}).items()
-        }
+        acronyms = {(s, e): text for (s, e), text in (doc._.acronyms or {}).items()}
         for span in named:
             if span.label_ != "PERSON":
                 self._add_named(span, acronyms)
@@ -152,5 +153,9 @@ class EntityIndex:
             return
         for token in span:
             other = self._by_token.get(token.i)
-            if other is not None and other.kind == "organisation" and other not in person.organisations:
+            if (
+                other is not None
+                and other.kind == "organisation"
+                and other not in person.organisations
+            ):
                 person.organisations.append(other)

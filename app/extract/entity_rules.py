@@ -18,7 +18,15 @@ from app.extract.patterns import role_heads, titles
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "ORG"} | PLACE_LABELS
 ACRONYM_CONNECTORS = {"of", "for", "and", "the", "on", "de", "in", "&"}
-GOVERNING_NOUNS = {"government", "administration", "parliament", "cabinet", "army", "navy", "police"}
+GOVERNING_NOUNS = {
+    "government",
+    "administration",
+    "parliament",
+    "cabinet",
+    "army",
+    "navy",
+    "police",
+}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 DASHES = {"–", "—", "-"}
 
@@ -32,7 +40,9 @@ def title_length(tokens: list[Token]) -> int:
     for size in (3, 2, 1):
         if len(words) > size - 1:
             phrase = " ".join(t.text.lower().rstrip(".") for t in words[:size])
-            if phrase.replace(" - ", "-") in titles() and all(t.text[:1].isupper() for t in words[:size]):
+            if phrase.replace(" - ", "-") in titles() and all(
+                t.text[:1].isupper() for t in words[:size]
+            ):
                 last = words[size - 1]
                 used = last.i - tokens[0].i + 1
                 if used < len(tokens) and tokens[used].text == ".":
@@ -88,7 +98,12 @@ def _organisation(span: Span) -> list[Span]:
 def _is_modifier_of_proper_name(span: Span) -> bool:
     """'Army' in 'Chief of Army Staff' or "Pakistan's Army Chief": part of a title, not an org."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_
+    return (
+        after is not None
+        and after.pos_ == "PROPN"
+        and after.text[:1].isupper()
+        and not after.ent_type_
+    )
 
 
 def _acronym_definitions(doc: Doc) -> list[tuple[Span, Token]]:

@@ -58,7 +58,10 @@ def _cue_for_quote(doc: Doc, quote: Span, quoted: list[QuotedSpan]) -> Token | N
     """The reporting verb that governs a quoted span: the outermost one above it, else the nearest."""
     sentences = {t.sent for t in quote}
     candidates = [
-        t for s in sentences for t in s if _is_cue(t) and not _inside(t, quoted) and subject_of(t) is not None
+        t
+        for s in sentences
+        for t in s
+        if _is_cue(t) and not _inside(t, quoted) and subject_of(t) is not None
     ]
     if not candidates:
         return None
@@ -81,12 +84,16 @@ def _reports_inside(inner: Token, outer: Token) -> bool:
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character span of tokens start..end without edge punctuation or a leading 'that'."""
-    while start < end and (doc[start].text in EDGE_TRIM or doc[start].is_space or doc[start].lower_ == "that"):
+    while start < end and (
+        doc[start].text in EDGE_TRIM or doc[start].is_space or doc[start].lower_ == "that"
+    ):
         start += 1
     while end > start and (doc[end - 1].text in EDGE_TRIM or doc[end - 1].is_space):
         end -= 1
     if start >= end:
-        return (doc[start].idx, doc[start].idx) if start < len(doc) else (len(doc.text), len(doc.text))
+        return (
+            (doc[start].idx, doc[start].idx) if start < len(doc) else (len(doc.text), len(doc.text))
+        )
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
@@ -121,7 +128,12 @@ def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution
     merged: list[Attribution] = []
     for quote in quotes:
         previous = merged[-1] if merged else None
-        if previous is not None and previous.kind == "direct" and quote.kind == "direct" and previous.cue is not None:
+        if (
+            previous is not None
+            and previous.kind == "direct"
+            and quote.kind == "direct"
+            and previous.cue is not None
+        ):
             gap = doc.text[previous.end : quote.start]
             gap_tokens = doc.char_span(previous.end, quote.start, alignment_mode="expand")
             same_cue = quote.cue is not None and quote.cue.i == previous.cue.i
@@ -150,8 +162,14 @@ def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
             start, end = _trimmed(doc, complement.left_edge.i, complement.right_edge.i + 1)
             if end - start < 8 or _mostly_quoted(start, end, quoted):
                 continue
-            found.append(Attribution("indirect", [(start, end)], token, subject_of(token), token.text))
-        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            found.append(
+                Attribution("indirect", [(start, end)], token, subject_of(token), token.text)
+            )
+        elif (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
             attribution = _according_to(doc, token)
             if attribution is not None:
                 found.append(attribution)
@@ -176,7 +194,12 @@ def _according_to(doc: Doc, according: Token) -> Attribution | None:
 
 
 def _mostly_quoted(start: int, end: int, quoted: list[Attribution]) -> bool:
-    inside = sum(max(0, min(end, e) - max(start, s)) for q in quoted if q.kind == "direct" for s, e in q.segments)
+    inside = sum(
+        max(0, min(end, e) - max(start, s))
+        for q in quoted
+        if q.kind == "direct"
+        for s, e in q.segments
+    )
     return inside >= 0.5 * (end - start)
 
 
@@ -185,7 +208,8 @@ def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
     kept = []
     for a in attributions:
         if a.cue is not None and any(
-            b is not a and b.start <= a.cue.idx < b.end and b.kind != "partial" for b in attributions
+            b is not a and b.start <= a.cue.idx < b.end and b.kind != "partial"
+            for b in attributions
         ):
             continue
         kept.append(a)
@@ -214,7 +238,9 @@ def _to_schema(doc: Doc, attribution: Attribution, speaker: Speaker) -> Quote:
     cue = attribution.cue
     cue_mention = None
     if cue is not None and attribution.cue_text:
-        cue_mention = Mention(start=cue.idx, end=cue.idx + len(attribution.cue_text), text=attribution.cue_text)
+        cue_mention = Mention(
+            start=cue.idx, end=cue.idx + len(attribution.cue_text), text=attribution.cue_text
+        )
     return Quote(
         text=doc.text[attribution.start : attribution.end],
         start=attribution.start,

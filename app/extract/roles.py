@@ -42,7 +42,9 @@ def _clean_role(text: str) -> str:
 def _make(tokens: list[Token], *, title: bool) -> Role:
     doc = tokens[0].doc
     span = doc[tokens[0].i : tokens[-1].i + 1]
-    role = titles().get(span.text.lower().rstrip("."), span.text) if title else _clean_role(span.text)
+    role = (
+        titles().get(span.text.lower().rstrip("."), span.text) if title else _clean_role(span.text)
+    )
     return Role(role, span.start_char, span.end_char, span.text, title)
 
 
@@ -99,7 +101,9 @@ def apposition_after(name: Span, person_starts: set[int]) -> Role | None:
         verbs = doc[i + 1 : i + 3]
         if not verbs or verbs[0].lemma_ not in {"be", "serve", "work"}:
             return None
-        i += 2 if verbs[0].lemma_ == "be" else 3 if len(verbs) > 1 and verbs[1].lower_ == "as" else 2
+        i += (
+            2 if verbs[0].lemma_ == "be" else 3 if len(verbs) > 1 and verbs[1].lower_ == "as" else 2
+        )
     tokens: list[Token] = []
     while i < name.sent.end and len(tokens) <= MAX_ROLE_TOKENS:
         token = doc[i]
@@ -116,6 +120,10 @@ def apposition_after(name: Span, person_starts: set[int]) -> Role | None:
     if not tokens or len(tokens) > MAX_ROLE_TOKENS or not _has_role_head(tokens[:8]):
         return None
     end_token = doc[i] if i < len(doc) else None
-    if end_token is not None and end_token.text not in {",", ".", ";", "—"} and end_token.lower_ not in {"and", "or"}:
+    if (
+        end_token is not None
+        and end_token.text not in {",", ".", ";", "—"}
+        and end_token.lower_ not in {"and", "or"}
+    ):
         return None
     return _make(tokens, title=False)

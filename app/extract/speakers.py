@@ -41,7 +41,11 @@ def subject_of(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
+    if (
+        verb.dep_ in {"conj", "xcomp"}
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.head.i != verb.i
+    ):
         return subject_of(verb.head)
     return None
 
@@ -88,9 +92,11 @@ class SpeakerResolver:
         best: tuple[int, EntityCluster] | None = None
         for person in self.entities.of_kind("person"):
             for mention in person.mentions:
-                if mention.start_char < pronoun.idx and pronoun.idx - mention.start_char < PRONOUN_WINDOW:
-                    if best is None or mention.start_char > best[0]:
-                        best = (mention.start_char, person)
+                if (
+                    mention.start_char < pronoun.idx
+                    and pronoun.idx - mention.start_char < PRONOUN_WINDOW
+                ) and (best is None or mention.start_char > best[0]):
+                    best = (mention.start_char, person)
         return best[1] if best else None
 
     def _by_role(self, head: Token) -> EntityCluster | None:

@@ -72,8 +72,8 @@ def b64(text: str) -> str:
         b64("[null]"),
     ],
 )
-def test_a_tampered_cursor_is_a_400_problem(client: TestClient, cursor: str) -> None:
-    response = client.get("/people", params={"cursor": cursor})
+def test_a_tampered_cursor_is_a_400_problem(empty_client: TestClient, cursor: str) -> None:
+    response = empty_client.get("/people", params={"cursor": cursor})
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
@@ -91,9 +91,9 @@ def test_a_cursor_from_another_list_is_refused(client: TestClient) -> None:
 @pytest.mark.parametrize("route", LIST_ROUTES)
 @pytest.mark.parametrize("limit", ["0", "501", "-1", "ten"])
 def test_a_bad_limit_is_a_422_problem_naming_the_parameter(
-    client: TestClient, route: str, limit: str
+    empty_client: TestClient, route: str, limit: str
 ) -> None:
-    response = client.get(route, params={"limit": limit})
+    response = empty_client.get(route, params={"limit": limit})
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()

@@ -1,0 +1,211 @@
+"""Every number in the text with its value, unit and what it counts.
+
+'4,500 troops' counts troops; in 'the number of American troops has reduced to 4,500'
+the count still belongs to the troops (the subject, less 'the number of'); in 'cut the
+presence to 2,500' to the verb's object. Durations ('20-day', 'three-week') carry an
+ISO 8601 value (P20D, P3W).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from app.extract.dates import parse_duration
+from app.extract.numbers import parse_number
+from app.extract.schema import Figure
+
+NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "dollar": "USD",
+    "£": "GBP",
+    "pound": "GBP",
+    "€": "EUR",
+    "euro": "EUR",
+    "rupee": "INR",
+    "yen": "JPY",
+    "yuan": "CNY",
+}
+QUALIFIERS = {
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "nearly": "at_most",
+    "almost": "at_most",
+    "more than": "at_least",
+    "over": "at_least",
+    "at least": "at_least",
+    "upwards of": "at_least",
+    "fewer than": "at_most",
+    "less than": "at_most",
+    "up to": "at_most",
+    "under": "at_most",
+    "no more than": "at_most",
+    "below": "at_most",
+    "as many as": "at_most",
+    "just over": "at_least",
+    "just under": "at_most",
+}
+_QUALIFIER = re.compile(
+    r"^(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+", re.I
+)
+SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k"}
+COUNT_OF = {"number", "total", "level", "strength", "size"}
+
+
+@dataclass(frozen=True)
+class NumberPhrase:
+    span: Span
+    number_start: int
+    """Token index where the number itself starts (after any 'more than')."""
+    value: float
+    qualifier: str
+
+
+def split_qualifier(span: Span) -> tuple[str, int]:
+    """('more than 4,500') -> ('at_least', index of '4,500'); a qualifier just before the span counts too."""
+    match = _QUALIFIER.match(span.text)
+    if match:
+        inner = span.doc.char_span(
+            span.start_char + match.end(), span.end_char, alignment_mode="expand"
+        )
+        return QUALIFIERS[match.group(1).lower()], inner.start if inner is not None else span.start
+    doc = span.doc
+    for size in (3, 2, 1):
+        if span.start - size >= 0:
+            before = doc[span.start - size : span.start].text.lower()
+            if before in QUALIFIERS:
+                return QUALIFIERS[before], span.start
+    return "exact", span.start
+
+
+def number_phrases(doc: Doc) -> list[NumberPhrase]:
+    found = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in NUMBER_LABELS:
+            qualifier, first = split_qualifier(ent)
+            tokens = [
+                t.text
+                for t in doc[first : ent.end]
+                if t.like_num or t.lower_ in SCALE_WORDS or t.text in "$£€"
+            ]
+            value = parse_number(" ".join(tokens))
+            if value is not None:
+                found.append(NumberPhrase(doc[first : ent.end], first, value, qualifier))
+                covered.update(range(ent.start, ent.end))
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+    for token in doc:
+        if token.i not in covered and token.like_num and token.pos_ == "NUM":
+            value = parse_number(token.text)
+            if value is not None:
+                qualifier, _ = split_qualifier(doc[token.i : token.i + 1])
+                found.append(NumberPhrase(doc[token.i : token.i + 1], token.i, value, qualifier))
+    return sorted(found, key=lambda p: p.span.start)
+
+
+def noun_words(head: Token) -> str:
+    """'the number of American troops' -> 'American troops'; modifiers and head, no determiner."""
+    if head.lemma_ in COUNT_OF:
+        inner = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = (
+            next((c for c in inner.children if c.dep_ == "pobj"), None)
+            if inner is not None
+            else None
+        )
+        if pobj is not None:
+            head = pobj
+    left = [
+        c
+        for c in head.lefts
+        if c.dep_ in {"amod", "compound", "nmod", "npadvmod"} and not c.like_num
+    ]
+    start = min([head.i, *(c.left_edge.i for c in left)])
+    words = [
+        t.text
+        for t in head.doc[start : head.i + 1]
+        if t.dep_ not in {"det", "predet", "poss", "case", "nummod"}
+    ]
+    return " ".join(w for w in words if w not in {"’s", "'s"})
+
+
+def counted_noun(number: Token) -> Token | None:
+    """The noun a number counts, read from the parse."""
+    head = number.head
+    if number.dep_ in {"nummod", "quantmod", "amod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    if number.dep_ == "pobj" and head.lower_ in {"to", "from", "at", "of", "by"}:
+        verb = head.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            for dep in ("dobj", "nsubj", "nsubjpass"):
+                noun = next((c for c in verb.children if c.dep_ == dep), None)
+                if noun is not None:
+                    return noun
+    if number.dep_ in {"dobj", "nsubj", "attr", "appos"} and any(
+        c.dep_ == "prep" for c in number.children
+    ):
+        of = next((c for c in number.children if c.lower_ == "of"), None)
+        if of is not None:
+            return next((c for c in of.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _unit(phrase: NumberPhrase) -> str:
+    label = phrase.span.label_ or ("CARDINAL" if len(phrase.span) == 1 else "")
+    text = phrase.span.text.lower()
+    if label == "PERCENT" or "%" in text or "percent" in text or "per cent" in text:
+        return "percent"
+    if label == "MONEY":
+        return next((code for sign, code in CURRENCIES.items() if sign in text), "money")
+    if label == "QUANTITY":
+        return phrase.span[-1].lemma_.lower()
+    return "count"
+
+
+def extract_figures(doc: Doc) -> list[Figure]:
+    figures: list[Figure] = []
+    for phrase in number_phrases(doc):
+        last_number = phrase.span[-1]
+        noun = counted_noun(last_number)
+        figures.append(
+            Figure(
+                value=phrase.value,
+                unit=_unit(phrase),
+                object=noun_words(noun) if noun is not None else None,
+                text=phrase.span.text,
+                start=phrase.span.start_char,
+                end=phrase.span.end_char,
+            )
+        )
+    for ent in doc.ents:
+        duration = (
+            parse_duration(ent.text)
+            if ent.label_ in {"DATE", "TIME", "QUANTITY", "CARDINAL"}
+            else None
+        )
+        if duration is None:
+            continue
+        amount, unit, iso = duration
+        head = ent.root.head if ent.root.head.i not in range(ent.start, ent.end) else ent.root
+        figures = [f for f in figures if not (ent.start_char <= f.start < ent.end_char)]
+        figures.append(
+            Figure(
+                value=amount,
+                unit=unit,
+                object=head.text if head.pos_ == "NOUN" and head.i >= ent.end else None,
+                text=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+                duration=iso,
+            )
+        )
+    return sorted(figures, key=lambda f: f.start)
