@@ -110,10 +110,13 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
         kind: QuoteKind = "direct" if clause else "partial"
         if cue is None and not (clause and len(words) >= 4):
             continue
+        end = mark.end
+        while end > mark.start and doc.text[end - 1] in ", ":
+            end -= 1
         found.append(
             Attribution(
                 kind,
-                [(mark.start, mark.end)],
+                [(mark.start, end)],
                 cue,
                 speaker_head=subject_of(cue) if cue is not None else None,
                 cue_text=cue.text if cue is not None else None,

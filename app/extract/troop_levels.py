@@ -69,6 +69,8 @@ CONDITION_WORDS = (
     "subject to",
     "depending on",
 )
+HOLDING_VERBS = {"have", "keep", "deploy", "send", "station", "maintain", "base", "field", "commit"}
+REFERRING_PRONOUNS = {"that", "it", "this", "those", "them", "the figure", "the number"}
 FOREIGN_WORDS = {"foreign", "international", "coalition", "allied", "western"}
 
 
@@ -113,6 +115,13 @@ def _place_name(ctx: _Context, words: list[str]) -> str | None:
 
 
 def _force(ctx: _Context, noun: Token) -> str | None:
+    """'US troops', 'American soldiers', "Nato's forces", or the holder in 'Britain has 900 soldiers'."""
+    holder = noun.head if noun.dep_ in {"dobj", "pobj"} else None
+    if holder is not None and holder.lemma_ in HOLDING_VERBS:
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        cluster = ctx.entities.at(subject.i) if subject is not None else None
+        if cluster is not None and cluster.kind in {"place", "organisation"}:
+            return cluster.name
     for child in noun.lefts:
         if child.dep_ in {"compound", "nmod", "poss"}:
             cluster = ctx.entities.at(child.i)
@@ -232,11 +241,14 @@ def extract_troop_levels(
 ) -> list[TroopLevel]:
     ctx = _Context(doc, entities, published)
     levels: list[TroopLevel] = []
-    counted = {p.span[-1].i: p for p in number_phrases(doc)}
+    phrases = {p.span[-1].i: p for p in number_phrases(doc)}
     for token in doc:
-        phrase = counted.get(token.i)
+        phrase = phrases.get(token.i)
         if phrase is not None:
-            noun = _troop_noun(counted_noun(token))
+            counted = counted_noun(token)
+            noun = _troop_noun(counted)
+            if noun is None and counted is not None and counted.lower_ in REFERRING_PRONOUNS:
+                noun = counted if ctx.last_force is not None else None
             if noun is None or phrase.value != int(phrase.value):
                 continue
             verb = token.head.head if token.dep_ == "pobj" else _governing_verb(noun)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import and_, func, or_
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from app.extract.schema import EntityKind, QuoteKind, TroopStatus
@@ -50,7 +51,8 @@ class ArticleWithFacts:
 
 
 def list_articles(session: Session, *, page: PageRequest) -> Page[Article]:
-    return keyset_page(session, select(Article), [Article.id], page)
+    without_text = select(Article).options(defer(col(Article.text)))
+    return keyset_page(session, without_text, [Article.id], page)
 
 
 def get_article_with_facts(session: Session, article_id: str) -> ArticleWithFacts | None:
@@ -161,6 +163,7 @@ def get_entity_detail(session: Session, kind: EntityKind, entity_id: str) -> Ent
     ).all()
     appearances = session.exec(
         select(Article, EntityArticle.mention_count)
+        .options(defer(col(Article.text)))
         .join(EntityArticle, col(EntityArticle.article_id) == Article.id)
         .where(EntityArticle.entity_id == entity_id)
         .order_by(Article.id)

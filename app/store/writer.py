@@ -145,6 +145,8 @@ class _ArticleWriter:
     def _save_entity(self, kind: EntityKind, extracted: schema.Entity) -> None:
         entity = resolve_entity(self.session, kind, extracted.name, extracted.aliases)
         self.entity_ids[(kind, normalise_name(extracted.name))] = entity.id
+        for alias in extracted.aliases:  # a quote may name its speaker by an alias
+            self.entity_ids.setdefault((kind, normalise_name(alias)), entity.id)
         self._appear(entity, len(extracted.mentions))
         for mention in extracted.mentions:
             self.session.add(
