@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from app.extract.layout import is_heading
-from app.extract.patterns import role_heads, titles
+from app.extract.patterns import reporting_verbs, role_heads, titles
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"PERSON", "ORG"} | PLACE_LABELS
@@ -143,6 +143,58 @@ def _is_role(span: Span) -> bool:
     )
 
 
+OVERRIDABLE_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "NORP", "ORG", "FAC"}
+
+
+def _name_run(head: Token) -> tuple[int, int] | None:
+    """Token range of a capitalised proper-noun name ending at `head` ('Mayor Elena Petrova')."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    start = head.i
+    while start > 0:
+        previous = head.doc[start - 1]
+        if previous.pos_ == "PROPN" and previous.text[:1].isupper() and previous.dep_ in {"compound", "nmod"}:
+            start -= 1
+        else:
+            break
+    return start, head.i + 1
+
+
+def _missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the model missed: titled names, subjects of reporting verbs, known surnames."""
+    found: list[Span] = []
+    taken = {i: s for s in spans for i in range(s.start, s.end)}
+
+    def free(start: int, end: int) -> bool:
+        return all(i not in taken or taken[i].label_ in OVERRIDABLE_LABELS for i in range(start, end))
+
+    for token in doc:
+        run = None
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in reporting_verbs():
+            run = _name_run(token)
+        elif token.pos_ == "PROPN" and token.dep_ != "compound" and token.i > 0:
+            candidate = _name_run(token)
+            if candidate and candidate[1] - candidate[0] >= 2 and title_length(list(doc[candidate[0] : candidate[1]])):
+                run = candidate
+        if run and free(*run) and not any(doc[i].ent_type_ in PLACE_LABELS for i in range(*run)):
+            person = _person(Span(doc, run[0], run[1], label="PERSON"))
+            if person is not None and (len(person) >= 2 or title_length(list(doc[run[0] : run[1]]))):
+                found.append(person)
+            elif person is not None and token.dep_.startswith("nsubj"):
+                found.append(person)
+    surnames = {s[-1].text for s in [*spans, *found] if s.label_ == "PERSON" and len(s) >= 2}
+    for token in doc:
+        if token.text in surnames and token.pos_ == "PROPN" and free(token.i, token.i + 1):
+            found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    return found
+
+
+def _prefer_people(spans: list[Span], people: list[Span]) -> list[Span]:
+    covered = {i for p in people for i in range(p.start, p.end)}
+    kept = [s for s in spans if not any(i in covered for i in range(s.start, s.end))]
+    return kept + people
+
+
 @Language.component("entity_rules")
 def entity_rules(doc: Doc) -> Doc:
     spans: list[Span] = []
@@ -166,6 +218,7 @@ def entity_rules(doc: Doc) -> Doc:
     acronyms: dict[tuple[int, int], str] = {}
     for expansion, acronym in _acronym_definitions(doc):
         if _is_role(expansion):
+            spans = [s for s in spans if not (s.start <= acronym.i < s.end)]
             continue
         overlapping = [s for s in spans if s.start < expansion.end and expansion.start < s.end]
         label = next((s.label_ for s in overlapping if s.label_ in NAME_LABELS), "ORG")
@@ -185,6 +238,7 @@ def entity_rules(doc: Doc) -> Doc:
             and not (token.i > 0 and doc[token.i - 1].text == "(")
         ):
             spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    spans = _prefer_people(spans, _missed_people(doc, spans))
     doc.ents = filter_spans(spans)
     doc._.acronyms = acronyms
     return doc

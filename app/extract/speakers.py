@@ -16,7 +16,7 @@ from app.extract.schema import EntityKind, Mention
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-TRIM_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"}
+TRIM_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"}
 PRONOUN_WINDOW = 1500
 """How far back (characters) a pronoun looks for its person."""
 
@@ -78,6 +78,12 @@ class SpeakerResolver:
         span = noun_phrase(head)
         mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
         entity = self.entities.in_span(span)
+        apposition = next((c for c in head.rights if c.dep_ == "appos"), None)
+        if entity is None and apposition is not None:
+            named = head.doc[span.start : noun_phrase(apposition).end]
+            entity = self.entities.in_span(named)
+            if entity is not None:
+                mention = Mention(start=named.start_char, end=named.end_char, text=named.text)
         if entity is None and head.lower_ in PERSONAL_PRONOUNS:
             entity = self._recent_person(head)
         elif entity is None and head.pos_ == "NOUN":

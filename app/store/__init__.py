@@ -9,7 +9,7 @@ What the CLI needs::
 """
 
 from app.store.db import get_session, make_engine, migrate, open_session
-from app.store.queries import count_articles
+from app.store.queries import count_articles, is_stored
 from app.store.writer import ArticleConflictError, InvalidFactError, save_article
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "InvalidFactError",
     "count_articles",
     "get_session",
+    "is_stored",
     "make_engine",
     "migrate",
     "open_session",

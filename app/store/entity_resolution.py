@@ -3,21 +3,28 @@
 Organisations and places match when any normalised form (name or alias) equals
 an existing name or alias. People match on surname plus compatible given names
 (see `PersonName.compatible_with`); a bare surname joins the best-known person
-with that surname. The fullest name seen becomes the entity's name, every other
-form an alias. Ids are slugs of the first name seen and never change.
+with that surname. The fullest name seen (for people, without titles) becomes
+the entity's name, every other form an alias. Ids are slugs of the first name
+and never change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from app.extract.schema import EntityKind
 from app.store.models import Entity, EntityAlias
-from app.store.names import PersonName, name_size, normalise_name, organisation_key, slugify
+from app.store.names import (
+    PersonName,
+    name_size,
+    normalise_name,
+    organisation_key,
+    slugify,
+    without_titles,
+)
 
 
 def name_key(kind: EntityKind, name: str) -> str:
@@ -28,14 +35,19 @@ def resolve_entity(
     session: Session, kind: EntityKind, name: str, aliases: Iterable[str] = ()
 ) -> Entity:
     """The stored entity for this name (created if new), with every form recorded."""
-    name = _tidy(name)
-    forms = [name, *(_tidy(alias) for alias in aliases)]
-    fullest = max(forms, key=partial(name_size, is_person=kind == "person"))
+    forms = [_tidy(form) for form in (name, *aliases)]
+    fullest = _fullest(kind, forms)
     entity = find_entity(session, kind, fullest, forms)
     if entity is None:
         entity = _create_entity(session, kind, fullest)
     _record_names(session, entity, forms)
     return entity
+
+
+def _fullest(kind: EntityKind, forms: list[str]) -> str:
+    """The form to use as a name: the most words (titles do not count for people)."""
+    names = [without_titles(form) for form in forms] if kind == "person" else forms
+    return max(names, key=name_size)  # ties keep the earliest
 
 
 def find_entity(
@@ -107,8 +119,7 @@ def _keys(kind: EntityKind, name: str) -> dict[str, str | None]:
 def _record_names(session: Session, entity: Entity, forms: list[str]) -> None:
     """Keep the fullest form as the name; store the others as aliases once each."""
     kind = entity.kind
-    size = partial(name_size, is_person=kind == "person")
-    fullest = max([entity.name, *forms], key=size)  # ties keep the current name
+    fullest = _fullest(kind, [entity.name, *forms])
     if fullest != entity.name:
         forms = [entity.name, *forms]
         entity.name = fullest

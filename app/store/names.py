@@ -13,13 +13,15 @@ _WHITESPACE = re.compile(r"\s+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PUNCTUATION = re.compile(r"[.,]")
 
-# Titles dropped before comparing person names: "Gen Lopez" is the person Lopez.
+# Titles in front of a person's name: "Gen Maria Lopez" is the person Maria Lopez.
 # fmt: off
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev",
-    "gen", "general", "lt", "col", "colonel", "maj", "major", "capt", "captain", "cmdr",
-    "adm", "admiral", "sgt", "brig", "president", "pm", "minister", "senator", "sen", "rep",
-    "gov", "governor", "judge", "justice", "sheikh", "king", "queen", "prince", "princess",
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
+    "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain",
+    "cmdr", "commander", "adm", "admiral", "rear", "vice", "sgt", "sergeant", "brig",
+    "brigadier", "field", "marshal", "president", "pm", "premier", "prime", "minister",
+    "secretary", "chancellor", "ambassador", "envoy", "senator", "sen", "rep", "gov",
+    "governor", "mayor", "judge", "justice",
 })
 # fmt: on
 
@@ -35,29 +37,40 @@ def organisation_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+def _is_title(word: str) -> bool:
+    return _PUNCTUATION.sub("", word.casefold()) in TITLES
+
+
+def without_titles(name: str) -> str:
+    """A person's name without the titles in front ("Lt Gen Maria Lopez" -> "Maria Lopez").
+
+    Only leading words are titles ("Angus King" keeps "King"), and at least one word stays.
+    """
+    words = name.split()
+    while len(words) > 1 and _is_title(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class PersonName:
     given: tuple[str, ...]
-    """Normalised given names and initials, in order ("qamar", "javed")."""
+    """Normalised given names and initials, in order ("maria", "elena")."""
     surname: str
 
     @classmethod
     def parse(cls, name: str) -> PersonName | None:
         """Split a name into given names and surname, ignoring titles; None if nothing is left."""
-        tokens = [
-            token
-            for token in _PUNCTUATION.sub(" ", normalise_name(name)).split()
-            if token not in HONORIFICS
-        ]
-        if not tokens:
+        tokens = _PUNCTUATION.sub(" ", normalise_name(without_titles(name))).split()
+        if not tokens or (len(tokens) == 1 and tokens[0] in TITLES):
             return None
         return cls(given=tuple(tokens[:-1]), surname=tokens[-1])
 
     def compatible_with(self, other: PersonName) -> bool:
         """Same surname and one list of given names fits inside the other.
 
-        "Qamar Bajwa" fits "Qamar Javed Bajwa", "Q. Bajwa" fits "Qamar Bajwa" (an
-        initial fits any name it starts), a bare "Bajwa" fits every Bajwa;
+        "Maria Lopez" fits "Maria Elena Lopez", "M. Lopez" fits "Maria Lopez" (an
+        initial fits any name it starts), a bare "Lopez" fits every Lopez;
         "John Smith" and "Jane Smith" do not fit each other.
         """
         if self.surname != other.surname:
@@ -88,15 +101,9 @@ def _fits_in_order(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
     return True
 
 
-def name_size(name: str, *, is_person: bool) -> tuple[int, int, int]:
-    """Order names by how full they are: more words, then fewer titles, then more characters.
-
-    "Maria Elena Lopez" > "Maria Lopez" > "Gen Lopez" > "Lopez"; for people a
-    title is not part of the name, so "Maria Lopez" > "Gen Maria Lopez".
-    """
-    words = normalise_name(_PUNCTUATION.sub(" ", name) if is_person else name).split()
-    titles = sum(word in HONORIFICS for word in words) if is_person else 0
-    return len(words) - titles, -titles, len(name)
+def name_size(name: str) -> tuple[int, int]:
+    """Order names by how full they are: more words, then more characters."""
+    return len(name.split()), len(name)
 
 
 def slugify(text: str, fallback: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import and_, func, or_
@@ -11,6 +11,7 @@ from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from app.extract.schema import EntityKind, QuoteKind, TroopStatus
+from app.ingest.article import RawArticle
 from app.partial_date import PartialDate
 from app.store.entity_resolution import name_key
 from app.store.models import (
@@ -32,6 +33,16 @@ from app.store.pagination import Page, PageRequest, keyset_page
 
 def count_articles(session: Session) -> int:
     return session.exec(select(func.count()).select_from(Article)).one()
+
+
+def is_stored(session: Session, article: RawArticle) -> bool:
+    """True when this exact text is stored (under any id): saving it again would change nothing.
+
+    Lets the CLI skip extraction for known articles. An id that holds another text
+    is not "stored": `save_article` reports that as an ArticleConflictError.
+    """
+    statement = select(Article.id).where(Article.content_hash == article.content_hash)
+    return session.exec(statement).first() is not None
 
 
 # Articles
@@ -108,7 +119,7 @@ class EntityDetail:
     related: list[Entity]
     """Organisations of a person, people of an organisation; empty for places."""
     quotes: list[Quote]
-    appearances: list[EntityAppearance] = field(default_factory=list)
+    appearances: list[EntityAppearance]
 
 
 def _matching_name(kind: EntityKind, text: str) -> Any:
@@ -195,6 +206,8 @@ def _related_entities(session: Session, entity: Entity) -> list[Entity]:
 
 # Quotes and figures
 
+_ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organisation", "place")
+
 
 def list_quotes(
     session: Session,
@@ -224,9 +237,6 @@ def list_quotes(
     if text:
         statement = statement.where(col(Quote.text).icontains(text, autoescape=True))
     return keyset_page(session, statement, [Quote.id], page)
-
-
-_ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organisation", "place")
 
 
 def list_figures(

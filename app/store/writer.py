@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from app.extract import schema
 from app.extract.schema import ArticleFacts, EntityKind
@@ -22,6 +22,7 @@ from app.store.models import (
     TroopLevel,
 )
 from app.store.names import normalise_name
+from app.store.queries import is_stored
 
 
 class ArticleConflictError(Exception):
@@ -49,8 +50,7 @@ def save_article(session: Session, article: RawArticle, facts: ArticleFacts) -> 
         raise ArticleConflictError(
             f"article id {article.id!r} already holds different text; give this article another id"
         )
-    same_text = select(Article.id).where(Article.content_hash == article.content_hash)
-    if session.exec(same_text).first() is not None:
+    if is_stored(session, article):
         return False
     check_facts(article, facts)
     with session.begin_nested():

@@ -115,3 +115,10 @@ def test_slugs_are_unique_across_kinds(session: Session) -> None:
     )
     kinds = {e.id: e.kind for e in session.exec(select(Entity))}
     assert kinds == {"jordan": "person", "jordan-2": "place"}
+
+
+def test_a_person_is_named_without_titles(session: Session) -> None:
+    save_person(session, "a", "Lt Gen Tomas Berg spoke.", "Lt Gen Tomas Berg")
+    berg = people(session)["tomas-berg"]
+    assert berg.name == "Tomas Berg"
+    assert aliases(session, "tomas-berg") == {"Lt Gen Tomas Berg"}

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.store.names import PersonName, name_size, normalise_name, organisation_key, slugify
+from app.store.names import (
+    PersonName,
+    normalise_name,
+    organisation_key,
+    slugify,
+    without_titles,
+)
 
 
 def compatible(a: str, b: str) -> bool:
@@ -43,10 +49,17 @@ def test_titles_are_not_part_of_a_person_name() -> None:
     assert PersonName.parse("President") is None
 
 
-def test_fullest_name_prefers_more_words_and_no_title() -> None:
-    names = ["Lopez", "Gen Maria Lopez", "Maria Elena Lopez", "Maria Lopez"]
-    ordered = sorted(names, key=lambda name: name_size(name, is_person=True), reverse=True)
-    assert ordered == ["Maria Elena Lopez", "Maria Lopez", "Gen Maria Lopez", "Lopez"]
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Lt Gen Maria Lopez", "Maria Lopez"),
+        ("Ambassador Tomas Berg", "Tomas Berg"),
+        ("Angus King", "Angus King"),  # only words in front are titles
+        ("General", "General"),  # something must remain
+    ],
+)
+def test_without_titles(name: str, expected: str) -> None:
+    assert without_titles(name) == expected
 
 
 def test_keys_and_slugs() -> None:

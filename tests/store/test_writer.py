@@ -11,7 +11,7 @@ from app.ingest.article import RawArticle
 from app.store import writer
 from app.store.models import Article, Entity, EntityArticle, PersonOrganisation
 from app.store.models import Quote as QuoteRow
-from app.store.queries import count_articles
+from app.store.queries import count_articles, is_stored
 from app.store.writer import ArticleConflictError, InvalidFactError, save_article
 
 from .sample import article, entity, located
@@ -173,3 +173,12 @@ def test_every_stored_fact_quotes_its_article_exactly(session: Session) -> None:
             assert article_text[start_at:end_at] == fact_text, table
             checked += 1
     assert checked > 0
+
+
+def test_is_stored_means_saving_would_change_nothing(session: Session) -> None:
+    raw, facts = lopez_article()
+    assert not is_stored(session, raw)
+    save_article(session, raw, facts)
+    assert is_stored(session, raw)
+    assert is_stored(session, RawArticle(id="copy", text=TEXT))
+    assert not is_stored(session, RawArticle(id=raw.id, text=TEXT + " Updated."))

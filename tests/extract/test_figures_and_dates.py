@@ -1,0 +1,64 @@
+import pytest
+
+from app.extract.dates import normalise_date, parse_duration
+from app.extract.numbers import parse_number
+from app.partial_date import PartialDate
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("4,500", 4500), ("1.5 million", 1_500_000), ("twenty-five", 25), ("three", 3), ("$3bn", 3e9)],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "expected"),
+    [
+        ("mid-January", "2020-12", None, ("2021-01", "month", "MID")),
+        ("January 5", "2020-12", None, ("2021-01-05", "day", None)),
+        ("May 2021", "2020-12", None, ("2021-05", "month", None)),
+        ("in June", "2022-12", "past", ("2022-06", "month", None)),
+        ("in June", "2022-12", "future", ("2023-06", "month", None)),
+        ("early next year", "2019-05-02", None, ("2020", "year", "START")),
+        ("by the end of the year", "2019-05", None, ("2019", "year", "END")),
+        ("last month", "2021-01", None, ("2020-12", "month", None)),
+        ("3 March 2018", None, None, ("2018-03-03", "day", None)),
+    ],
+)
+def test_normalise_date(text, anchor, direction, expected):
+    anchor_date = PartialDate.parse(anchor) if anchor else None
+    result = normalise_date(text, anchor_date, direction)
+    assert (result.value, result.precision, result.mod) == expected
+
+
+def test_unplaceable_dates_give_none():
+    assert normalise_date("Tuesday", PartialDate.parse("2020-12")) is None
+    assert normalise_date("February 30", PartialDate.parse("2020-12")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"), [("20-day", "P20D"), ("three-week", "P3W"), ("two years", "P2Y"), ("a decade", "P10Y")]
+)
+def test_durations(text, iso):
+    assert parse_duration(text)[2] == iso
+
+
+def test_figures_know_what_they_count(extract):
+    facts = extract(
+        "The number of Danish troops in Mali has fallen to 350. Rescuers saved 12 miners "
+        "after a 36-hour search, and the fund raised 45 percent more."
+    )
+    by_text = {f.text: f for f in facts.figures}
+    assert by_text["350"].object == "Danish troops"
+    assert by_text["12"].object == "miners"
+    assert by_text["36-hour"].duration == "P36H"
+    assert any(f.unit == "percent" and f.value == 45 for f in facts.figures)
+
+
+def test_dates_are_normalised_against_publication(extract):
+    facts = extract("Talks resumed on March 3 and will end in mid-April.", published="2024-03-20")
+    values = {d.text: (d.value, d.mod) for d in facts.dates}
+    assert values["March 3"] == ("2024-03-03", None)
+    assert values["mid-April"] == ("2024-04", "MID")

@@ -1,0 +1,73 @@
+def quotes_by(facts, speaker):
+    return [q for q in facts.quotes if q.speaker == speaker]
+
+
+def test_said_after_and_before_the_speaker(extract):
+    facts = extract(
+        "“The bridge will reopen within a week,” Mayor Elena Petrova said on Monday.\n\n"
+        "Said Tomas Berg, the city engineer: “We have checked every cable twice.”"
+    )
+    petrova = quotes_by(facts, "Elena Petrova")
+    assert [q.text for q in petrova] == ["The bridge will reopen within a week"]
+    assert petrova[0].kind == "direct" and petrova[0].cue == "said"
+    assert any(q.text.startswith("We have checked") for q in quotes_by(facts, "Tomas Berg"))
+
+
+def test_he_said_resolves_to_the_previous_named_speaker(extract):
+    facts = extract(
+        "Energy minister Kwame Asante defended the plan. “Prices will fall by spring,” Asante said. "
+        "“Nobody should panic about the winter,” he said."
+    )
+    asante = quotes_by(facts, "Kwame Asante")
+    assert len(asante) == 2
+    assert asante[1].speaker_mention.text == "he"
+
+
+def test_a_quote_split_around_the_cue_is_one_quote_with_two_segments(extract):
+    text = (
+        "“We did not expect this result,” she said, “but we will accept it.” "
+        "The statement came from Ines Duarte, who leads the party."
+    )
+    facts = extract("Party leader Ines Duarte spoke late on Sunday. " + text)
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert len(direct[0].segments) == 2
+    assert direct[0].speaker == "Ines Duarte"
+
+
+def test_reported_speech_and_partial_quotes(extract):
+    facts = extract(
+        "The agreement was a “turning point” for the region, diplomats in Geneva say. "
+        "Farmers’ union head Lars Nilsen said that the new tariffs would hurt exports badly."
+    )
+    partial = [q for q in facts.quotes if q.kind == "partial"]
+    assert [q.text for q in partial] == ["turning point"]
+    assert partial[0].speaker_mention.text == "diplomats in Geneva"
+    indirect = [q for q in facts.quotes if q.kind == "indirect"]
+    assert any(
+        q.speaker == "Lars Nilsen" and q.text.startswith("the new tariffs would hurt") for q in indirect
+    )
+
+
+def test_according_to_names_the_source(extract):
+    facts = extract(
+        "The convoy was stopped twice at the border, according to the Red Cross Committee in Amman."
+    )
+    [quote] = [q for q in facts.quotes if q.cue == "according to"]
+    assert quote.text.startswith("The convoy was stopped twice")
+    assert "Red Cross" in quote.speaker_mention.text
+
+
+def test_unnamed_source_kept_as_speaker_text(extract):
+    facts = extract(
+        "The ministry welcomed “the swift and peaceful handover of the northern checkpoints” "
+        "a government statement said."
+    )
+    [quote] = [q for q in facts.quotes if q.kind != "indirect"]
+    assert quote.speaker is None
+    assert quote.speaker_mention.text == "a government statement"
+
+
+def test_scare_quotes_without_a_cue_are_not_quotes(extract):
+    facts = extract("The so-called “peace dividend” never arrived in the valley towns.")
+    assert facts.quotes == []
