@@ -153,7 +153,11 @@ def _name_run(head: Token) -> tuple[int, int] | None:
     start = head.i
     while start > 0:
         previous = head.doc[start - 1]
-        if previous.pos_ == "PROPN" and previous.text[:1].isupper() and previous.dep_ in {"compound", "nmod"}:
+        if (
+            previous.pos_ == "PROPN"
+            and previous.text[:1].isupper()
+            and previous.dep_ in {"compound", "nmod"}
+        ):
             start -= 1
         else:
             break
@@ -166,7 +170,9 @@ def _missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i: s for s in spans for i in range(s.start, s.end)}
 
     def free(start: int, end: int) -> bool:
-        return all(i not in taken or taken[i].label_ in OVERRIDABLE_LABELS for i in range(start, end))
+        return all(
+            i not in taken or taken[i].label_ in OVERRIDABLE_LABELS for i in range(start, end)
+        )
 
     for token in doc:
         run = None
@@ -174,11 +180,17 @@ def _missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
             run = _name_run(token)
         elif token.pos_ == "PROPN" and token.dep_ != "compound" and token.i > 0:
             candidate = _name_run(token)
-            if candidate and candidate[1] - candidate[0] >= 2 and title_length(list(doc[candidate[0] : candidate[1]])):
+            if (
+                candidate
+                and candidate[1] - candidate[0] >= 2
+                and title_length(list(doc[candidate[0] : candidate[1]]))
+            ):
                 run = candidate
         if run and free(*run) and not any(doc[i].ent_type_ in PLACE_LABELS for i in range(*run)):
             person = _person(Span(doc, run[0], run[1], label="PERSON"))
-            if person is not None and (len(person) >= 2 or title_length(list(doc[run[0] : run[1]]))):
+            if person is not None and (
+                len(person) >= 2 or title_length(list(doc[run[0] : run[1]]))
+            ):
                 found.append(person)
             elif person is not None and token.dep_.startswith("nsubj"):
                 found.append(person)

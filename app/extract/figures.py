@@ -87,21 +87,41 @@ def split_qualifier(span: Span) -> tuple[str, int]:
     return "exact", span.start
 
 
+RANGE_WORDS = {"to", "and", "or", "-", "–", "—"}
+
+
+def _number_groups(span: Span) -> list[tuple[int, int]]:
+    """'5,200 to 3,000' is two numbers; '1.5 million' and '$3 billion' are one."""
+    groups: list[tuple[int, int]] = []
+    start = span.start
+    for token in span:
+        if token.lower_ in RANGE_WORDS and token.i > start:
+            groups.append((start, token.i))
+            start = token.i + 1
+    if start < span.end:
+        groups.append((start, span.end))
+    return [g for g in groups if any(t.like_num for t in span.doc[g[0] : g[1]])]
+
+
 def number_phrases(doc: Doc) -> list[NumberPhrase]:
     found = []
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in NUMBER_LABELS:
             qualifier, first = split_qualifier(ent)
-            tokens = [
-                t.text
-                for t in doc[first : ent.end]
-                if t.like_num or t.lower_ in SCALE_WORDS or t.text in "$£€"
-            ]
-            value = parse_number(" ".join(tokens))
-            if value is not None:
-                found.append(NumberPhrase(doc[first : ent.end], first, value, qualifier))
-                covered.update(range(ent.start, ent.end))
+            for start, end in _number_groups(doc[first : ent.end]):
+                group = doc[start:end]
+                words = [
+                    t.text
+                    for t in group
+                    if t.like_num or t.lower_ in SCALE_WORDS or t.text in "$£€"
+                ]
+                value = parse_number(" ".join(words))
+                if value is not None:
+                    found.append(
+                        NumberPhrase(group, start, value, qualifier if start == first else "exact")
+                    )
+            covered.update(range(ent.start, ent.end))
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
     for token in doc:
@@ -141,6 +161,8 @@ def noun_words(head: Token) -> str:
 def counted_noun(number: Token) -> Token | None:
     """The noun a number counts, read from the parse."""
     head = number.head
+    if head.lower_ == "strong" and head.head.pos_ == "NOUN":
+        return head.head
     if number.dep_ in {"nummod", "quantmod", "amod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
         return head
     if number.dep_ == "pobj" and head.lower_ in {"to", "from", "at", "of", "by"}:

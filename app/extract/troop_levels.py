@@ -71,6 +71,20 @@ CONDITION_WORDS = (
 )
 HOLDING_VERBS = {"have", "keep", "deploy", "send", "station", "maintain", "base", "field", "commit"}
 REFERRING_PRONOUNS = {"that", "it", "this", "those", "them", "the figure", "the number"}
+CHANGE_VERBS = {
+    "cut",
+    "reduce",
+    "withdraw",
+    "pull",
+    "remove",
+    "add",
+    "increase",
+    "boost",
+    "trim",
+    "slash",
+    "lose",
+}
+"""'cut 2,000 troops' is a change by 2,000, not a level of 2,000."""
 FOREIGN_WORDS = {"foreign", "international", "coalition", "allied", "western"}
 
 
@@ -117,7 +131,8 @@ def _place_name(ctx: _Context, words: list[str]) -> str | None:
 def _force(ctx: _Context, noun: Token) -> str | None:
     """'US troops', 'American soldiers', "Nato's forces", or the holder in 'Britain has 900 soldiers'."""
     holder = noun.head if noun.dep_ in {"dobj", "pobj"} else None
-    if holder is not None and holder.lemma_ in HOLDING_VERBS:
+    owned_by_subject = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    if holder is not None and (holder.lemma_ in HOLDING_VERBS or owned_by_subject):
         subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
         cluster = ctx.entities.at(subject.i) if subject is not None else None
         if cluster is not None and cluster.kind in {"place", "organisation"}:
@@ -141,7 +156,7 @@ def _location(ctx: _Context, tokens: list[Token], sentence: Span) -> str | None:
         for prep in (
             c
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ in {"in", "to", "from", "inside"}
+            if c.dep_ in {"prep", "dative"} and c.lower_ in {"in", "to", "from", "inside"}
         ):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 cluster = ctx.entities.at(obj.i)
@@ -227,6 +242,19 @@ def _level(
     )
 
 
+def _troop_noun_before(number: Token) -> Token | None:
+    """'cut its forces in Iraq ... to 3,000' when the parse loses the link: the troop noun before 'to N'."""
+    if number.i == 0 or number.doc[number.i - 1].lower_ not in {"to", "at"}:
+        return None
+    sentence = number.sent
+    for token in reversed(number.doc[max(sentence.start, number.i - 12) : number.i]):
+        if token.like_num:
+            continue
+        if token.lemma_.lower() in TROOP_NOUNS and token.pos_ == "NOUN":
+            return token
+    return None
+
+
 def _troop_noun(noun: Token | None) -> Token | None:
     if noun is None:
         return None
@@ -246,12 +274,18 @@ def extract_troop_levels(
         phrase = phrases.get(token.i)
         if phrase is not None:
             counted = counted_noun(token)
-            noun = _troop_noun(counted)
+            noun = _troop_noun(counted) or _troop_noun_before(token)
             if noun is None and counted is not None and counted.lower_ in REFERRING_PRONOUNS:
                 noun = counted if ctx.last_force is not None else None
             if noun is None or phrase.value != int(phrase.value):
                 continue
+            if token.head.i == noun.i and noun.dep_ == "dobj" and noun.head.lemma_ in CHANGE_VERBS:
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ == "from":
+                continue
             verb = token.head.head if token.dep_ == "pobj" else _governing_verb(noun)
+            if token.head.i != noun.i and token.dep_ != "pobj":
+                verb = _governing_verb(noun)
             level = _level(
                 ctx,
                 noun=noun,
