@@ -4,8 +4,9 @@ What the CLI needs::
 
     migrate(url)
     with open_session(url) as session:
-        created = save_article(session, article, facts)
-        session.commit()
+        if not is_stored(session, article):  # skip extraction for known texts
+            created = save_article(session, article, facts)
+        session.commit()                     # or session.rollback() after an error
 """
 
 from app.store.db import get_session, make_engine, migrate, open_session
