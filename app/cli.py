@@ -86,7 +86,9 @@ def ingest(
                     err.print(f"[red]error[/red] {item}")
                 elif is_stored(lookup, item):
                     unchanged += 1
+                    lookup.rollback()
                 else:
+                    lookup.rollback()
                     articles[item.id] = item
                     yield ExtractionInput(item.id, item.text, item.published)
 

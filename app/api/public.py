@@ -188,10 +188,14 @@ class ArticlePublic(ArticleSummaryPublic):
 
 class EntitySummaryPublic(EntityBase):
     aliases: list[str] = Field(description="Other forms of the name seen in articles.")
+    roles: list[str] = Field(
+        description="Distinct titles and positions, e.g. 'Chief of Army Staff'.",
+        examples=[["Defence Minister", "General"]],
+    )
 
     @classmethod
-    def from_row(cls, row: Entity, aliases: list[str]) -> EntitySummaryPublic:
-        return cls.model_validate(row, update={"aliases": aliases})
+    def from_row(cls, row: Entity, aliases: list[str], roles: list[str]) -> EntitySummaryPublic:
+        return cls.model_validate(row, update={"aliases": aliases, "roles": roles})
 
 
 class EntityRefPublic(BaseModel):
@@ -207,7 +211,6 @@ class EntityArticlePublic(BaseModel):
 
 
 class EntityDetailPublic(EntitySummaryPublic):
-    roles: list[str] = Field(description="Distinct roles, e.g. 'army chief'.")
     role_mentions: list[RoleMentionPublic]
     quotes: list[QuotePublic] = Field(description="Quotes attributed to the entity.")
     articles: list[EntityArticlePublic]

@@ -188,11 +188,10 @@ def _missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
                 run = candidate
         if run and free(*run) and not any(doc[i].ent_type_ in PLACE_LABELS for i in range(*run)):
             person = _person(Span(doc, run[0], run[1], label="PERSON"))
-            if person is not None and (
-                len(person) >= 2 or title_length(list(doc[run[0] : run[1]]))
-            ):
-                found.append(person)
-            elif person is not None and token.dep_.startswith("nsubj"):
+            if (
+                person is not None
+                and (len(person) >= 2 or title_length(list(doc[run[0] : run[1]])))
+            ) or (person is not None and token.dep_.startswith("nsubj")):
                 found.append(person)
     surnames = {s[-1].text for s in [*spans, *found] if s.label_ == "PERSON" and len(s) >= 2}
     for token in doc:

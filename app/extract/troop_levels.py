@@ -238,8 +238,13 @@ def _level(
         date_mod=date.mod,
         status="planned" if planned else "reported",
         condition=_condition(ctx.doc, sentence) if planned else None,
-        sentence=Mention(start=sentence.start_char, end=sentence.end_char, text=sentence.text),
+        sentence=_sentence_mention(sentence),
     )
+
+
+def _sentence_mention(sentence: Span) -> Mention:
+    text = sentence.text.rstrip()
+    return Mention(start=sentence.start_char, end=sentence.start_char + len(text), text=text)
 
 
 def _troop_noun_before(number: Token) -> Token | None:

@@ -160,6 +160,20 @@ def aliases_by_entity(session: Session, entity_ids: list[str]) -> dict[str, list
     return aliases
 
 
+def roles_by_entity(session: Session, entity_ids: list[str]) -> dict[str, list[str]]:
+    """Distinct roles of each entity, for list pages (one query, not one per row)."""
+    statement = (
+        select(EntityRole.entity_id, EntityRole.role)
+        .where(col(EntityRole.entity_id).in_(entity_ids))
+        .distinct()
+        .order_by(EntityRole.entity_id, EntityRole.role)
+    )
+    roles: dict[str, list[str]] = defaultdict(list)
+    for entity_id, role in session.exec(statement):
+        roles[entity_id].append(role)
+    return roles
+
+
 def get_entity_detail(session: Session, kind: EntityKind, entity_id: str) -> EntityDetail | None:
     entity = session.get(Entity, entity_id)
     if entity is None or entity.kind != kind:

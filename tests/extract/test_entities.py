@@ -34,7 +34,9 @@ def test_apposition_gives_a_role_up_to_the_next_person(extract):
         "Olsen, commander of the Northern Task Force, visited the base on Monday."
     )
     adeyemi = person(facts, "Ruth Adeyemi")
-    assert any(role.startswith("chair of the Senate Armed Services Committee") for role in adeyemi.roles)
+    assert any(
+        role.startswith("chair of the Senate Armed Services Committee") for role in adeyemi.roles
+    )
     assert not any("Olsen" in role for role in adeyemi.roles)
     olsen = person(facts, "Mark Olsen")
     assert "commander of the Northern Task Force" in olsen.roles

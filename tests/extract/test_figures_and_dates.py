@@ -39,7 +39,8 @@ def test_unplaceable_dates_give_none():
 
 
 @pytest.mark.parametrize(
-    ("text", "iso"), [("20-day", "P20D"), ("three-week", "P3W"), ("two years", "P2Y"), ("a decade", "P10Y")]
+    ("text", "iso"),
+    [("20-day", "P20D"), ("three-week", "P3W"), ("two years", "P2Y"), ("a decade", "P10Y")],
 )
 def test_durations(text, iso):
     assert parse_duration(text)[2] == iso

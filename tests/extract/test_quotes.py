@@ -45,7 +45,8 @@ def test_reported_speech_and_partial_quotes(extract):
     assert partial[0].speaker_mention.text == "diplomats in Geneva"
     indirect = [q for q in facts.quotes if q.kind == "indirect"]
     assert any(
-        q.speaker == "Lars Nilsen" and q.text.startswith("the new tariffs would hurt") for q in indirect
+        q.speaker == "Lars Nilsen" and q.text.startswith("the new tariffs would hurt")
+        for q in indirect
     )
 
 

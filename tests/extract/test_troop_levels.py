@@ -6,7 +6,9 @@ def levels(facts):
 
 
 def test_reported_level_is_dated_by_publication(extract):
-    facts = extract("Canada has some 800 soldiers in Latvia, officials said.", published="2022-06-15")
+    facts = extract(
+        "Canada has some 800 soldiers in Latvia, officials said.", published="2022-06-15"
+    )
     assert levels(facts) == [("Canada", "Latvia", 800, "approx", "reported", "2022-06-15", None)]
 
 

@@ -30,9 +30,13 @@ def entity_page(
     article: str | None,
 ) -> EntityPage:
     page = queries.list_entities(session, kind, name=name, article=article, page=pages.page)
-    aliases = queries.aliases_by_entity(session, [entity.id for entity in page.items])
+    ids = [entity.id for entity in page.items]
+    aliases = queries.aliases_by_entity(session, ids)
+    roles = queries.roles_by_entity(session, ids)
     return pages.respond(
-        EntityPage, page, lambda entity: EntitySummaryPublic.from_row(entity, aliases[entity.id])
+        EntityPage,
+        page,
+        lambda entity: EntitySummaryPublic.from_row(entity, aliases[entity.id], roles[entity.id]),
     )
 
 
