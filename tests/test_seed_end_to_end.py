@@ -97,7 +97,7 @@ def test_quotes_and_speakers(api: TestClient) -> None:
     assert ("partial", "historic breakthrough", "Pakistani officials") in spoken
     statement = [q for q in quotes if q["text"].startswith("Pakistan’s untiring efforts")]
     assert statement and statement[0]["speaker_mention"]["text"] == "an official statement"
-    he_said = [q for q in quotes if q["text"].startswith("Given how much")][0]
+    he_said = next(q for q in quotes if q["text"].startswith("Given how much"))
     assert he_said["speaker_mention"]["text"] == "he"
 
 

@@ -143,6 +143,8 @@ def _is_role(span: Span) -> bool:
     )
 
 
+WEAK_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+"""Labels the small model often puts on names; a reporting verb's subject overrides them."""
 OVERRIDABLE_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE", "NORP", "ORG", "FAC"}
 
 
@@ -164,29 +166,39 @@ def _name_run(head: Token) -> tuple[int, int] | None:
     return start, head.i + 1
 
 
+def _titled_name(doc: Doc, run: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The part of a proper-noun run that follows a title: 'Finance Minister [Sadia Mahmood]'."""
+    if run is None:
+        return None
+    for start in range(run[0], run[1] - 1):
+        length = title_length(list(doc[start : run[1]]))
+        if length and start + length < run[1]:
+            return start, run[1]
+    return None
+
+
 def _missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names the model missed: titled names, subjects of reporting verbs, known surnames."""
     found: list[Span] = []
     taken = {i: s for s in spans for i in range(s.start, s.end)}
 
-    def free(start: int, end: int) -> bool:
-        return all(
-            i not in taken or taken[i].label_ in OVERRIDABLE_LABELS for i in range(start, end)
-        )
+    def free(start: int, end: int, overridable: set[str] = WEAK_LABELS) -> bool:
+        return all(i not in taken or taken[i].label_ in overridable for i in range(start, end))
 
     for token in doc:
         run = None
+        overridable = WEAK_LABELS
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in reporting_verbs():
             run = _name_run(token)
-        elif token.pos_ == "PROPN" and token.dep_ != "compound" and token.i > 0:
-            candidate = _name_run(token)
-            if (
-                candidate
-                and candidate[1] - candidate[0] >= 2
-                and title_length(list(doc[candidate[0] : candidate[1]]))
-            ):
-                run = candidate
-        if run and free(*run) and not any(doc[i].ent_type_ in PLACE_LABELS for i in range(*run)):
+        if token.pos_ == "PROPN" and token.dep_ != "compound":
+            titled = _titled_name(doc, _name_run(token))
+            if titled is not None:
+                run, overridable = titled, OVERRIDABLE_LABELS
+        if (
+            run
+            and free(*run, overridable)
+            and not any(doc[i].ent_type_ in PLACE_LABELS for i in range(*run))
+        ):
             person = _person(Span(doc, run[0], run[1], label="PERSON"))
             if (
                 person is not None
@@ -195,9 +207,114 @@ def _missed_people(doc: Doc, spans: list[Span]) -> list[Span]:
                 found.append(person)
     surnames = {s[-1].text for s in [*spans, *found] if s.label_ == "PERSON" and len(s) >= 2}
     for token in doc:
-        if token.text in surnames and token.pos_ == "PROPN" and free(token.i, token.i + 1):
+        if (
+            token.text in surnames
+            and token.pos_ == "PROPN"
+            and free(token.i, token.i + 1, OVERRIDABLE_LABELS)
+        ):
             found.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return found
+
+
+ORGANISATION_WORDS = {
+    "ministry",
+    "council",
+    "party",
+    "group",
+    "bank",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "university",
+    "agency",
+    "army",
+    "forces",
+    "force",
+    "command",
+    "mission",
+    "office",
+    "department",
+    "committee",
+    "commission",
+    "union",
+    "association",
+    "organisation",
+    "organization",
+    "institute",
+    "court",
+    "parliament",
+    "assembly",
+    "government",
+    "police",
+    "news",
+    "times",
+    "post",
+    "press",
+    "network",
+    "service",
+    "services",
+    "foundation",
+    "fund",
+    "federation",
+    "alliance",
+    "coalition",
+    "movement",
+    "front",
+    "brigade",
+    "corps",
+    "league",
+    "club",
+    "board",
+    "authority",
+    "bureau",
+    "centre",
+    "center",
+    "school",
+    "college",
+    "hospital",
+    "airlines",
+    "airways",
+    "media",
+    "tv",
+    "radio",
+    "guard",
+    "navy",
+    "senate",
+    "house",
+    "congress",
+    "cabinet",
+    "embassy",
+    "taliban",
+}
+
+
+def _people_read_as_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Tariq Mahmood' tagged ORG: a short name with no organisation word whose surname
+    also stands alone elsewhere, or that says something, is a person."""
+    alone = {
+        t.text
+        for t in doc
+        if t.pos_ == "PROPN"
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+        and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+    }
+    people = []
+    for span in spans:
+        if span.label_ != "ORG" or not 2 <= len(span) <= 3:
+            continue
+        if not all(t.pos_ == "PROPN" and t.is_title for t in span):
+            continue
+        if any(t.lower_ in ORGANISATION_WORDS for t in span):
+            continue
+        speaks = (
+            span.root.dep_.startswith("nsubj")
+            and span.root.head.lemma_.lower() in reporting_verbs()
+        )
+        if span[-1].text in alone or speaks:
+            people.append(Span(doc, span.start, span.end, label="PERSON"))
+    return people
 
 
 def _prefer_people(spans: list[Span], people: list[Span]) -> list[Span]:
@@ -249,6 +366,7 @@ def entity_rules(doc: Doc) -> Doc:
             and not (token.i > 0 and doc[token.i - 1].text == "(")
         ):
             spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    spans = _prefer_people(spans, _people_read_as_organisations(doc, spans))
     spans = _prefer_people(spans, _missed_people(doc, spans))
     doc.ents = filter_spans(spans)
     doc._.acronyms = acronyms
