@@ -16,7 +16,8 @@ COPY pyproject.toml README.md ./
 COPY app/ app/
 COPY migrations/ migrations/
 COPY data/ data/
-RUN pip install --no-cache-dir .
+# Editable, so the app finds migrations/ and data/ beside it, as in a clone.
+RUN pip install --no-cache-dir -e .
 
 ENV DATABASE_URL=sqlite:////home/app/var/article-facts.db
 
