@@ -63,12 +63,22 @@ def test_extract_jsonl_keeps_ids_and_the_documented_shape() -> None:
     outputs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["id"] for o in outputs] == ["garrison-talks", "border-visit"]
     first = outputs[0]
-    assert {"people", "organisations", "places", "quotes", "figures", "dates", "troop_levels"} <= set(first)
+    assert {
+        "people",
+        "organisations",
+        "places",
+        "quotes",
+        "figures",
+        "dates",
+        "troop_levels",
+    } <= set(first)
     [person] = first["people"]
     assert {"name", "aliases", "roles", "mentions"} <= set(person)
     assert person["name"] == "Tariq Mahmood"
     [quote] = first["quotes"]
-    assert {"text", "start", "end", "segments", "kind", "speaker", "speaker_mention", "cue"} <= set(quote)
+    assert {"text", "start", "end", "segments", "kind", "speaker", "speaker_mention", "cue"} <= set(
+        quote
+    )
     assert (quote["kind"], quote["speaker"], quote["cue"]) == ("direct", "Tariq Mahmood", "said")
     assert FIRST["text"][quote["start"] : quote["end"]] == quote["text"]
 
@@ -86,7 +96,9 @@ def test_extract_without_input_says_what_to_give() -> None:
     assert "--jsonl" in result.stderr
 
 
-def test_ingest_is_idempotent_and_merges_people_across_articles(database: str, tmp_path: Path) -> None:
+def test_ingest_is_idempotent_and_merges_people_across_articles(
+    database: str, tmp_path: Path
+) -> None:
     feed = write_jsonl(tmp_path / "feed.jsonl", FIRST, SECOND, OTHER_MAHMOOD)
     first = runner.invoke(cli, ["ingest", str(feed)])
     assert first.exit_code == 0, first.output
@@ -115,7 +127,9 @@ def test_ingest_keeps_good_articles_and_fails_on_bad_ones(database: str, tmp_pat
 
 def test_ingest_if_empty_skips_a_filled_database(database: str, tmp_path: Path) -> None:
     runner.invoke(cli, ["ingest", str(write_jsonl(tmp_path / "a.jsonl", FIRST))])
-    result = runner.invoke(cli, ["ingest", "--if-empty", str(write_jsonl(tmp_path / "b.jsonl", SECOND))])
+    result = runner.invoke(
+        cli, ["ingest", "--if-empty", str(write_jsonl(tmp_path / "b.jsonl", SECOND))]
+    )
     assert result.exit_code == 0
     assert "nothing to ingest" in result.output
     assert articles_in(database) == 1
