@@ -1,7 +1,7 @@
 """Date expressions -> TIMEX3-style values, anchored on the publication date.
 
 A month with no year resolves to the occurrence nearest the anchor, ties broken by
-tense ('by mid-January' in a December article is next January). Durations
+tense ('by late March' in a November article is next March). Durations
 ('20-day', 'three weeks') are not dates: `parse_duration` turns them into ISO 8601.
 """
 

@@ -1,6 +1,6 @@
 """One canonical entity per real-world person, organisation or place in an article.
 
-'General Qamar Javed Bajwa', 'Gen Bajwa' and 'Bajwa' are one person: shorter forms join
+'General Maria Elena Okafor', 'Gen Okafor' and 'Okafor' are one person: shorter forms join
 the longest name they are compatible with (same surname, no clashing first name).
 Organisations join by name, by 'the' dropped, and by a defined acronym.
 """
@@ -60,7 +60,7 @@ def _name_text(span: Span) -> str:
 
 
 def _compatible(short: list[str], full: list[str]) -> bool:
-    """'Bajwa' or 'Qamar Bajwa' fits 'Qamar Javed Bajwa'; 'John Smith' does not fit 'Jane Smith'."""
+    """'Okafor' or 'Maria Okafor' fits 'Maria Elena Okafor'; 'John Smith' does not fit 'Jane Smith'."""
     if not short or (short[-1] != full[-1] and not (len(short) == 1 and short[0] in full)):
         return False
     remaining = iter(full)

@@ -1,8 +1,8 @@
 """Corrections to spaCy's entity spans, as a pipeline component after `ner`.
 
 The small model's spans are close but not what a reader means: titles glued to
-names ('Gen Bajwa'), owners glued to organisations ("Nato's X"), defined acronyms
-missed ('Resolute Support Mission (RSM)'), headings read as people. Each rule
+names ('Gen Okafor'), owners glued to organisations ("the EU's X"), defined acronyms
+missed ('Maritime Security Initiative (MSI)'), headings read as people. Each rule
 here moves a span to where a reader would put it; `entities.py` then groups them.
 """
 
@@ -68,7 +68,7 @@ def _person(span: Span) -> Span | None:
 
 
 def _organisation(span: Span) -> list[Span]:
-    """Drop 'the', 'X-led' and an owner ("Nato's X" -> Nato, X); extend 'US Forces – Afghanistan'."""
+    """Drop 'the', 'X-led' and an owner ("the EU's X" -> EU, X); extend 'UN Forces – Cyprus'."""
     doc = span.doc
     start, end = span.start, span.end
     pieces: list[Span] = []
@@ -96,7 +96,7 @@ def _organisation(span: Span) -> list[Span]:
 
 
 def _is_modifier_of_proper_name(span: Span) -> bool:
-    """'Army' in 'Chief of Army Staff' or "Pakistan's Army Chief": part of a title, not an org."""
+    """'Navy' in 'Chief of Navy Staff' or "Kenya's Navy Commander": part of a title, not an org."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (
         after is not None
@@ -107,7 +107,7 @@ def _is_modifier_of_proper_name(span: Span) -> bool:
 
 
 def _acronym_definitions(doc: Doc) -> list[tuple[Span, Token]]:
-    """'Resolute Support Mission (RSM)': the words whose initials spell the acronym."""
+    """'Maritime Security Initiative (MSI)': the words whose initials spell the acronym."""
     found = []
     for token in doc[2:-1]:
         text = token.text
@@ -286,7 +286,6 @@ ORGANISATION_WORDS = {
     "congress",
     "cabinet",
     "embassy",
-    "taliban",
 }
 
 

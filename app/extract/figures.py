@@ -1,8 +1,8 @@
 """Every number in the text with its value, unit and what it counts.
 
-'4,500 troops' counts troops; in 'the number of American troops has reduced to 4,500'
+'3,200 troops' counts troops; in 'the number of French troops has fallen to 3,200'
 the count still belongs to the troops (the subject, less 'the number of'); in 'cut the
-presence to 2,500' to the verb's object. Durations ('20-day', 'three-week') carry an
+presence to 1,200' to the verb's object. Durations ('20-day', 'three-week') carry an
 ISO 8601 value (P20D, P3W).
 """
 
@@ -71,7 +71,7 @@ class NumberPhrase:
 
 
 def split_qualifier(span: Span) -> tuple[str, int]:
-    """('more than 4,500') -> ('at_least', index of '4,500'); a qualifier just before the span counts too."""
+    """('more than 3,200') -> ('at_least', index of '3,200'); a qualifier just before the span counts too."""
     match = _QUALIFIER.match(span.text)
     if match:
         inner = span.doc.char_span(

@@ -1,4 +1,4 @@
-"""Numbers as news writes them: '4,500', '1.5 million', 'three', 'twenty-five', '$3bn'."""
+"""Numbers as news writes them: '3,200', '1.5 million', 'three', 'twenty-five', '$3bn'."""
 
 from __future__ import annotations
 

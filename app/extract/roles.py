@@ -1,8 +1,8 @@
 """What a person is, as the text says it: titles before a name and appositions after it.
 
-'Director General ISI Lieutenant General Faiz Hamid' gives the title Lieutenant General
-and the role Director General ISI; 'Zalmay Khalilzad, US Special Representative for
-Afghanistan Reconciliation and General ...' gives the role up to the next person.
+'Director General MI5 Lieutenant General Ken Holloway' gives the title Lieutenant General
+and the role Director General MI5; 'Ruth Adeyemi, chair of the Senate Armed Services
+Committee and General ...' gives the role up to the next person.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def titles_before(name: Span) -> list[Role]:
 
 
 def apposition_after(name: Span, person_starts: set[int]) -> Role | None:
-    """', top US military officer in Afghanistan,' or ', who serves as the commanding officer of ...'."""
+    """', top French military officer in Mali,' or ', who serves as the commanding officer of ...'."""
     doc = name.doc
     i = name.end
     if i >= name.sent.end or doc[i].text != ",":

@@ -74,7 +74,7 @@ class DateFact(Span):
 
 
 class TroopLevel(Span):
-    text: str = Field(description="The words stating the level ('cut ... to 2,500').")
+    text: str = Field(description="The words stating the level ('cut ... to 1,200').")
     force: str
     location: str | None
     count: int

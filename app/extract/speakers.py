@@ -2,7 +2,7 @@
 
 A name resolves to its entity; 'he'/'she' to the person spoken of most recently
 (the last speaker first); 'the envoy' to the one person whose role has that word.
-Anything else ('an official statement', 'Pakistani officials') stays as text.
+Anything else ('an official statement', 'Kenyan officials') stays as text.
 """
 
 from __future__ import annotations

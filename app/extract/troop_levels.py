@@ -1,7 +1,7 @@
 """Troop levels: how many soldiers of which force are (or will be) where, and when.
 
 A level is a count tied to a troop noun (troops, soldiers, forces, military presence,
-contingent ...) directly ('4,500 troops'), through 'the number of X ... to N', or
+contingent ...) directly ('3,200 troops'), through 'the number of X ... to N', or
 through 'cut X to N'; 'all (remaining) X ... leave/withdraw' is a level of 0. It is
 `planned` when it is a target, order or expectation, `reported` otherwise. A level
 with no date of its own is dated by the publication date.
@@ -129,7 +129,7 @@ def _place_name(ctx: _Context, words: list[str]) -> str | None:
 
 
 def _force(ctx: _Context, noun: Token) -> str | None:
-    """'US troops', 'American soldiers', "Nato's forces", or the holder in 'Britain has 900 soldiers'."""
+    """'US troops', 'American soldiers', "the EU's forces", or the holder in 'Britain has 900 soldiers'."""
     holder = noun.head if noun.dep_ in {"dobj", "pobj"} else None
     owned_by_subject = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
     if holder is not None and (holder.lemma_ in HOLDING_VERBS or owned_by_subject):
