@@ -32,6 +32,21 @@ def demonyms() -> dict[str, list[str]]:
     return _load("demonyms.json")
 
 
-@cache
 def reporting_verbs() -> frozenset[str]:
-    return frozenset(_load("reporting_verbs.json")["speech"])
+    """Verbs that introduce speech with a clause or a quotation ('said', 'warned')."""
+    return reporting_cues()["clause"]
+
+
+@cache
+def reporting_cues() -> dict[str, Any]:
+    """Cue lexicon by how the content attaches: clause, infinitive, object, preposition, noun, adjective."""
+    data = _load("reporting_cues.json")
+    return {
+        "clause": frozenset(data["clause"]),
+        "infinitive": frozenset(data["infinitive"]),
+        "object": frozenset(data["object"]),
+        "with_preposition": {verb: frozenset(preps) for verb, preps in data["with_preposition"].items()},
+        "nouns": frozenset(data["nouns"]),
+        "adjectives": frozenset(data["adjectives"]),
+        "speaker_nouns": frozenset(data["speaker_nouns"]),
+    }

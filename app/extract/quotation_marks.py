@@ -1,41 +1,72 @@
-"""Paired quotation marks in raw text: curly pairs, and straight quotes paired within a paragraph."""
+"""Quotations in raw text, found by their marks.
+
+Curly marks pair by shape, straight ones ('"', and the two-apostrophe '' of some wire
+copy) by alternation within a paragraph. News style opens every paragraph of a long
+quotation but closes only the last, so a paragraph left open continues into the next
+one that starts with an opening mark: one quotation, several segments.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+_MARK = re.compile(r"''|``|[“”\"«»„]")
+_CLOSES = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"', "''": "''"}
+_OPENING = set(_CLOSES)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
-class QuotedSpan:
-    start: int
-    """First character inside the opening mark."""
-    end: int
-    """The closing mark's offset (end-exclusive content)."""
+class Quotation:
+    segments: tuple[tuple[int, int], ...]
+    """Character ranges inside the marks, one per paragraph."""
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
 
 
-def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    spans: list[QuotedSpan] = []
-    position = 0
-    for paragraph in [*_PARAGRAPH.split(text)]:
-        start = text.index(paragraph, position) if paragraph else position
-        position = start + len(paragraph)
-        spans.extend(_in_paragraph(paragraph, start))
-    return spans
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
 
 
-def _in_paragraph(paragraph: str, offset: int) -> list[QuotedSpan]:
-    found: list[QuotedSpan] = []
-    opened: tuple[str, int] | None = None
-    for i, char in enumerate(paragraph):
-        if opened is None:
-            if char in _OPEN_CLOSE or char == '"':
-                opened = (char, i)
-        elif (char == '"' and opened[0] == '"') or char == _OPEN_CLOSE.get(opened[0]):
-            if i > opened[1] + 1:
-                found.append(QuotedSpan(offset + opened[1] + 1, offset + i))
-            opened = None
+def find_quotations(text: str) -> list[Quotation]:
+    found: list[Quotation] = []
+    carried: list[tuple[int, int]] = []
+    for start, end in _paragraphs(text):
+        opened: tuple[str, int] | None = None
+        for match in _MARK.finditer(text, start, end):
+            mark = match.group()
+            if opened is None:
+                if mark in _OPENING:
+                    if carried and match.start() > start:
+                        found.append(Quotation(tuple(carried)))
+                        carried = []
+                    opened = (mark, match.end())
+            elif mark == _CLOSES[opened[0]] or (opened[0] == "“" and mark == '"'):
+                if match.start() > opened[1]:
+                    carried.append((opened[1], match.start()))
+                    found.append(Quotation(tuple(carried)))
+                carried = []
+                opened = None
+        if opened is not None:
+            tail = text[opened[1] : end].rstrip()
+            if tail:
+                carried.append((opened[1], opened[1] + len(tail)))
+        elif carried:
+            found.append(Quotation(tuple(carried)))
+            carried = []
+    if carried:
+        found.append(Quotation(tuple(carried)))
     return found

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from app.extract.cues import find_cues
 from app.extract.entities import EntityIndex
 from app.extract.patterns import reporting_verbs
-from app.extract.quotation_marks import QuotedSpan, find_quoted_spans
+from app.extract.quotation_marks import Quotation, find_quotations
 from app.extract.schema import Mention, Quote, QuoteKind
 from app.extract.speakers import Speaker, SpeakerResolver, subject_of
 
@@ -50,26 +51,38 @@ def _is_cue(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in reporting_verbs()
 
 
-def _inside(token: Token, spans: list[QuotedSpan]) -> bool:
-    return any(q.start <= token.idx < q.end for q in spans)
+def _inside(token: Token, quotations: list[Quotation]) -> bool:
+    return any(a <= token.idx < b for q in quotations for a, b in q.segments)
 
 
-def _cue_for_quote(doc: Doc, quote: Span, quoted: list[QuotedSpan]) -> Token | None:
-    """The reporting verb that governs a quoted span: the outermost one above it, else the nearest."""
+def _cue_for_quote(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token | None:
+    """The reporting verb that governs a quotation: the outermost one above it, else the nearest.
+
+    A quotation after a colon ('Caddell continued:') takes the cue of the sentence before.
+    """
     sentences = {t.sent for t in quote}
     candidates = [
         t
         for s in sentences
         for t in s
-        if _is_cue(t) and not _inside(t, quoted) and subject_of(t) is not None
+        if _is_cue(t) and not _inside(t, quotations) and subject_of(t) is not None
     ]
     if not candidates:
-        return None
+        return _cue_before_colon(doc, quote, quotations)
     governing = [c for c in candidates if any(c in t.ancestors for t in quote)]
     outer = [c for c in governing if not any(_reports_inside(c, o) for o in governing)]
     if outer:
         return max(outer, key=lambda c: len(list(c.ancestors)))
     return min(candidates, key=lambda c: min(abs(c.i - quote.start), abs(c.i - quote.end)))
+
+
+def _cue_before_colon(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token | None:
+    first = quote[0].sent
+    previous = doc[first.start - 1].sent if first.start > 0 else None
+    if previous is None or not previous.text.rstrip().endswith(":"):
+        return None
+    candidates = [t for t in previous if _is_cue(t) and not _inside(t, quotations)]
+    return candidates[-1] if candidates else None
 
 
 def _reports_inside(inner: Token, outer: Token) -> bool:
@@ -98,25 +111,23 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _direct_and_partial(doc: Doc) -> list[Attribution]:
-    quoted = find_quoted_spans(doc.text)
+    quotations = find_quotations(doc.text)
     found: list[Attribution] = []
-    for mark in quoted:
-        span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    for quotation in quotations:
+        span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
-        cue = _cue_for_quote(doc, span, quoted)
+        cue = _cue_for_quote(doc, span, quotations)
         words = [t for t in span if not t.is_punct and not t.is_space]
         clause = any(t.tag_ in FINITE_TAGS for t in span)
         kind: QuoteKind = "direct" if clause else "partial"
         if cue is None and not (clause and len(words) >= 4):
             continue
-        end = mark.end
-        while end > mark.start and doc.text[end - 1] in ", ":
-            end -= 1
+        segments = [_without_trailing_comma(doc.text, a, b) for a, b in quotation.segments]
         found.append(
             Attribution(
                 kind,
-                [(mark.start, end)],
+                segments,
                 cue,
                 speaker_head=subject_of(cue) if cue is not None else None,
                 cue_text=cue.text if cue is not None else None,
@@ -124,6 +135,12 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
             )
         )
     return _merge_split_quotes(doc, found)
+
+
+def _without_trailing_comma(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return start, end
 
 
 def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution]:
@@ -157,22 +174,16 @@ def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution
 def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
     found: list[Attribution] = []
     direct_cues = {q.cue.i for q in quoted if q.cue is not None and q.kind == "direct"}
+    for cue in find_cues(doc):
+        if cue.token.i in direct_cues:
+            continue
+        start, end = _trimmed(doc, *cue.content)
+        if end - start < 2 or _mostly_quoted(start, end, quoted):
+            continue
+        cue_text = doc.text[cue.token.idx : cue.text_end]
+        found.append(Attribution("indirect", [(start, end)], cue.token, cue.source, cue_text))
     for token in doc:
-        if _is_cue(token) and token.i not in direct_cues:
-            complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if complement is None:
-                continue
-            start, end = _trimmed(doc, complement.left_edge.i, complement.right_edge.i + 1)
-            if end - start < 8 or _mostly_quoted(start, end, quoted):
-                continue
-            found.append(
-                Attribution("indirect", [(start, end)], token, subject_of(token), token.text)
-            )
-        elif (
-            token.lower_ == "according"
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].lower_ == "to"
-        ):
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             attribution = _according_to(doc, token)
             if attribution is not None:
                 found.append(attribution)

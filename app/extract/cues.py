@@ -1,0 +1,155 @@
+"""Attribution cues: the words that say somebody said, wrote, wants or stands for something.
+
+Each cue is found on the parse, with the span of its content and the token heading its
+source. How the content attaches depends on the cue (lexicon in
+`patterns/reporting_cues.json`): a clause ('said that X'), an infinitive ('wants to X'),
+an object ('endorsed X', 'called X Y'), a preposition ('talked about X'), a noun
+('the claim that X', "Trump's attacks on X") or an adjective ('critical of X').
+Verbs with a plain object say less than verbs of speech, so those cues need a source
+that can hold a view: a named person or organisation, a pronoun, or a noun such as
+'officials' or 'the campaign'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from app.extract.patterns import reporting_cues, role_heads
+
+EXPLETIVES = {"it", "there"}
+PERSONAL = {"i", "you", "he", "she", "we", "they", "who", "that", "which", "one", "everyone", "nobody"}
+OBJECT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "dative"}
+"""What follows an object cue's object and still belongs to the content ('called X a liar')."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: Token
+    text_end: int
+    """End offset of the cue's words ('according to', 'talked about')."""
+    content: tuple[int, int]
+    """Token range [start, end) of what was said."""
+    source: Token | None
+    kind: str
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "csubj"} and child.lower_ not in EXPLETIVES:
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        relative = next((c for c in verb.children if c.tag_ in {"WP", "WDT"} or c.lower_ == "that"), None)
+        return relative
+    return None
+
+
+def source_of(cue: Token) -> Token | None:
+    """The token heading who the cue's content comes from."""
+    if cue.pos_ in {"VERB", "AUX"}:
+        return _subject(cue)
+    if cue.pos_ == "NOUN":
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if cue.dep_ in {"dobj", "attr"} and cue.head.pos_ in {"VERB", "AUX"}:
+            return _subject(cue.head)
+        by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+        return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if cue.pos_ == "ADJ" and cue.head.i != cue.i:
+        return _subject(cue.head)
+    return None
+
+
+def can_hold_views(token: Token | None) -> bool:
+    if token is None:
+        return False
+    if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ == "PROPN":
+        return True
+    word = token.lower_
+    return word in PERSONAL or word in reporting_cues()["speaker_nouns"] or token.lemma_.lower() in role_heads()
+
+
+def _span(*heads: Token) -> tuple[int, int]:
+    return min(h.left_edge.i for h in heads), max(h.right_edge.i for h in heads) + 1
+
+
+def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] | None:
+    lexicon = reporting_cues()
+    children = list(verb.children)
+    clause = next((c for c in children if c.dep_ in {"ccomp", "parataxis"}), None)
+    if clause is not None and lemma in lexicon["clause"]:
+        return _span(clause), "clause", verb.idx + len(verb.text)
+    infinitive = next((c for c in children if c.dep_ == "xcomp"), None)
+    if infinitive is not None and lemma in lexicon["infinitive"]:
+        start, stop = _span(infinitive)
+        obj = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i < infinitive.i), None)
+        if obj is not None:
+            start = min(start, obj.left_edge.i)
+        return (start, stop), "infinitive", verb.idx + len(verb.text)
+    for prep in (c for c in children if c.dep_ in {"prep", "prt"}):
+        allowed = lexicon["with_preposition"].get(lemma)
+        if allowed and prep.lower_ in allowed:
+            objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return _span(*objects), "with_preposition", prep.idx + len(prep.text)
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is not None and lemma in lexicon["object"]:
+        rest = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > obj.i]
+        return _span(obj, *rest), "object", verb.idx + len(verb.text)
+    return None
+
+
+def _noun_content(noun: Token) -> tuple[int, int] | None:
+    for child in noun.children:
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children):
+            return _span(child)
+        if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return _span(child)
+        if child.dep_ == "prep" and child.lower_ in {"of", "about", "on", "against", "for", "over", "to", "that"}:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return _span(*objects)
+    return None
+
+
+def _adjective_content(adjective: Token) -> tuple[int, int] | None:
+    for child in adjective.children:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            return _span(child)
+        if child.dep_ == "prep" and child.lower_ in {"of", "about", "on", "that", "with", "toward", "towards"}:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return _span(*objects)
+    return None
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    lexicon = reporting_cues()
+    cues: list[Cue] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        found: tuple[tuple[int, int], str, int] | None = None
+        if token.pos_ in {"VERB", "AUX"}:
+            found = _verb_content(token, lemma)
+        elif token.pos_ == "NOUN" and lemma in lexicon["nouns"]:
+            content = _noun_content(token)
+            found = (content, "noun", token.idx + len(token.text)) if content else None
+        elif token.pos_ == "ADJ" and lemma in lexicon["adjectives"] and token.dep_ == "acomp":
+            content = _adjective_content(token)
+            found = (content, "adjective", token.idx + len(token.text)) if content else None
+        if found is None:
+            continue
+        content, kind, text_end = found
+        source = source_of(token)
+        if kind != "clause" and not can_hold_views(source):
+            continue
+        if source is None and kind == "clause" and token.dep_ not in {"ROOT", "ccomp"}:
+            continue
+        cues.append(Cue(token, text_end, content, source, kind))
+    return cues
