@@ -19,7 +19,30 @@ from spacy.tokens import Doc, Token
 from app.extract.patterns import reporting_cues, role_heads
 
 EXPLETIVES = {"it", "there"}
-PERSONAL = {"i", "you", "he", "she", "we", "they", "who", "that", "which", "one", "everyone", "nobody"}
+PERSONAL = {
+    "i",
+    "you",
+    "he",
+    "she",
+    "we",
+    "they",
+    "who",
+    "that",
+    "which",
+    "one",
+    "everyone",
+    "nobody",
+    "others",
+    "some",
+    "many",
+    "most",
+    "few",
+    "both",
+    "all",
+    "several",
+    "everybody",
+    "someone",
+}
 OBJECT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "dative"}
 """What follows an object cue's object and still belongs to the content ('called X a liar')."""
 
@@ -41,10 +64,16 @@ def _subject(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}:
+    if (
+        verb.dep_ in {"conj", "xcomp", "advcl"}
+        and verb.head.i != verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+    ):
         return _subject(verb.head)
     if verb.dep_ == "relcl":
-        relative = next((c for c in verb.children if c.tag_ in {"WP", "WDT"} or c.lower_ == "that"), None)
+        relative = next(
+            (c for c in verb.children if c.tag_ in {"WP", "WDT"} or c.lower_ == "that"), None
+        )
         return relative
     return None
 
@@ -59,7 +88,9 @@ def source_of(cue: Token) -> Token | None:
             return owner
         if cue.dep_ in {"dobj", "attr"} and cue.head.pos_ in {"VERB", "AUX"}:
             return _subject(cue.head)
-        by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+        by = next(
+            (c for c in cue.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None
+        )
         return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if cue.pos_ == "ADJ" and cue.head.i != cue.i:
         return _subject(cue.head)
@@ -72,7 +103,11 @@ def can_hold_views(token: Token | None) -> bool:
     if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ == "PROPN":
         return True
     word = token.lower_
-    return word in PERSONAL or word in reporting_cues()["speaker_nouns"] or token.lemma_.lower() in role_heads()
+    return (
+        word in PERSONAL
+        or word in reporting_cues()["speaker_nouns"]
+        or token.lemma_.lower() in role_heads()
+    )
 
 
 def _span(*heads: Token) -> tuple[int, int]:
@@ -88,7 +123,9 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
     infinitive = next((c for c in children if c.dep_ == "xcomp"), None)
     if infinitive is not None and lemma in lexicon["infinitive"]:
         start, stop = _span(infinitive)
-        obj = next((c for c in children if c.dep_ in {"dobj", "dative"} and c.i < infinitive.i), None)
+        obj = next(
+            (c for c in children if c.dep_ in {"dobj", "dative"} and c.i < infinitive.i), None
+        )
         if obj is not None:
             start = min(start, obj.left_edge.i)
         return (start, stop), "infinitive", verb.idx + len(verb.text)
@@ -97,7 +134,19 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
         if allowed and prep.lower_ in allowed:
             objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
-                return _span(*objects), "with_preposition", prep.idx + len(prep.text)
+                adjacent = prep.i == verb.i + 1
+                cue_end = prep.idx + len(prep.text) if adjacent else verb.idx + len(verb.text)
+                return _span(*objects), "with_preposition", cue_end
+    allowed = lexicon["with_preposition"].get(lemma)
+    following = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if allowed and following is not None and following.lower_ in allowed:
+        # The parser often hangs 'for X to Y' elsewhere; the words after 'calls for' are the content.
+        end = max(verb.right_edge.i + 1, following.i + 2)
+        return (
+            (following.i + 1, min(end, verb.sent.end)),
+            "with_preposition",
+            following.idx + len(following.text),
+        )
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is not None and lemma in lexicon["object"]:
         rest = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > obj.i]
@@ -107,11 +156,24 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
 
 def _noun_content(noun: Token) -> tuple[int, int] | None:
     for child in noun.children:
-        if child.dep_ in {"acl", "ccomp", "relcl"} and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children):
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+            c.lower_ == "that" and c.dep_ == "mark" for c in child.children
+        ):
             return _span(child)
-        if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
             return _span(child)
-        if child.dep_ == "prep" and child.lower_ in {"of", "about", "on", "against", "for", "over", "to", "that"}:
+        if child.dep_ == "prep" and child.lower_ in {
+            "of",
+            "about",
+            "on",
+            "against",
+            "for",
+            "over",
+            "to",
+            "that",
+        }:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 return _span(*objects)
@@ -122,11 +184,45 @@ def _adjective_content(adjective: Token) -> tuple[int, int] | None:
     for child in adjective.children:
         if child.dep_ in {"ccomp", "xcomp"}:
             return _span(child)
-        if child.dep_ == "prep" and child.lower_ in {"of", "about", "on", "that", "with", "toward", "towards"}:
+        if child.dep_ == "prep" and child.lower_ in {
+            "of",
+            "about",
+            "on",
+            "that",
+            "with",
+            "toward",
+            "towards",
+        }:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 return _span(*objects)
     return None
+
+
+def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """Content after the cue runs to the cue's right edge: the parser hangs trailing
+    modifiers ('... on Monday', '... in a statement') on the verb, not on the content.
+    It stops before a coordinated clause, which is an attribution of its own."""
+    start, end = content
+    if start < cue.i:
+        return content
+    edge = cue.right_edge.i + 1
+    for token in cue.doc[end:edge]:
+        if token.dep_ in {"cc", "conj"} and token.head.i == cue.i:
+            edge = token.i
+            break
+    while edge > end and (cue.doc[edge - 1].is_punct or cue.doc[edge - 1].is_space):
+        edge -= 1
+    return start, max(end, edge)
+
+
+def _passive_report(verb: Token) -> bool:
+    """'X is expected to win', 'it was reported that': an attribution with no named source."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and verb.lemma_.lower() in reporting_cues()["clause"]
+    )
 
 
 def find_cues(doc: Doc) -> list[Cue]:
@@ -146,7 +242,11 @@ def find_cues(doc: Doc) -> list[Cue]:
         if found is None:
             continue
         content, kind, text_end = found
+        content = _extend_to_verb_edge(token, content)
         source = source_of(token)
+        if source is None and _passive_report(token):
+            cues.append(Cue(token, text_end, content, None, kind))
+            continue
         if kind != "clause" and not can_hold_views(source):
             continue
         if source is None and kind == "clause" and token.dep_ not in {"ROOT", "ccomp"}:

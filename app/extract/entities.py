@@ -101,10 +101,18 @@ class EntityIndex:
             if span.label_ != "PERSON":
                 self._add_named(span, acronyms)
         for cluster in self.clusters:
-            cluster.mentions.sort(key=lambda m: m.start)
             for mention in cluster.mentions:
                 for token in mention:
                     self._by_token[token.i] = cluster
+        # After the token map: 'Texas' in 'University of Texas' is a mention of Texas,
+        # but its tokens still belong to the university.
+        for span in doc._.nested_names or []:
+            if span.label_ == "PERSON":
+                self._add_person(span)
+            else:
+                self._add_named(span, acronyms)
+        for cluster in self.clusters:
+            cluster.mentions.sort(key=lambda m: m.start)
         self.clusters.sort(key=lambda c: c.mentions[0].start)
         self._attach_roles()
 

@@ -9,7 +9,8 @@ ISO 8601 value (P20D, P3W).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,6 +62,11 @@ SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "m
 COUNT_OF = {"number", "total", "level", "strength", "size"}
 
 
+NumberRole = Literal["low", "high", "from", "to"] | None
+"""Where a number stands next to another: 'between 2,000 and 3,000' is a low and a high,
+'from 5,200 to 3,000' (or 'down from 5,200') an old value and a new one."""
+
+
 @dataclass(frozen=True)
 class NumberPhrase:
     span: Span
@@ -68,6 +74,9 @@ class NumberPhrase:
     """Token index where the number itself starts (after any 'more than')."""
     value: float
     qualifier: str
+    role: NumberRole = None
+    partner: int | None = None
+    """Index, in the list `number_phrases` returns, of the other end of a range or change."""
 
 
 def split_qualifier(span: Span) -> tuple[str, int]:
@@ -88,14 +97,18 @@ def split_qualifier(span: Span) -> tuple[str, int]:
 
 
 RANGE_WORDS = {"to", "and", "or", "-", "–", "—"}
+DASHES = {"-", "–", "—"}
 
 
 def _number_groups(span: Span) -> list[tuple[int, int]]:
-    """'5,200 to 3,000' is two numbers; '1.5 million' and '$3 billion' are one."""
+    """'5,200 to 3,000' and '5,200-6,000' are two numbers; '1.5 million', '$3 billion' and
+    'forty-five' are one."""
     groups: list[tuple[int, int]] = []
     start = span.start
     for token in span:
         if token.lower_ in RANGE_WORDS and token.i > start:
+            if token.text in DASHES and not span.doc[token.i - 1].text[:1].isdigit():
+                continue
             groups.append((start, token.i))
             start = token.i + 1
     if start < span.end:
@@ -109,6 +122,8 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
     for ent in doc.ents:
         if ent.label_ in NUMBER_LABELS:
             qualifier, first = split_qualifier(ent)
+            if doc[first].lower_ == "between":
+                first += 1
             for start, end in _number_groups(doc[first : ent.end]):
                 group = doc[start:end]
                 words = [
@@ -130,7 +145,48 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
             if value is not None:
                 qualifier, _ = split_qualifier(doc[token.i : token.i + 1])
                 found.append(NumberPhrase(doc[token.i : token.i + 1], token.i, value, qualifier))
-    return sorted(found, key=lambda p: p.span.start)
+    return _pair_ranges(sorted(found, key=lambda p: p.span.start))
+
+
+def _pair_ranges(phrases: list[NumberPhrase]) -> list[NumberPhrase]:
+    """Mark ranges ('between 8,000 and 9,000', '3,000 to 5,000', '20-30') and changes
+    ('from 500 to 300', 'down from 5,100'): the parse attaches these unreliably, the words do not.
+    The low end of a range is at least its value."""
+    marked = list(phrases)
+    for index, phrase in enumerate(phrases):
+        before = _word_before(phrase)
+        if before == "from" and marked[index].role is None:
+            marked[index] = replace(phrase, role="from")
+        if index + 1 == len(phrases):
+            continue
+        following = phrases[index + 1]
+        gap = [t.lower_ for t in phrase.span.doc[phrase.span.end : following.span.start]]
+        linked = (
+            bool(gap)
+            and gap[0] in RANGE_WORDS
+            and " ".join(gap[1:]) in {"", *QUALIFIERS}
+            and (gap[0] != "and" or before == "between")
+        )
+        if not linked:
+            continue
+        if before == "from":
+            marked[index] = replace(phrase, role="from", partner=index + 1)
+            marked[index + 1] = replace(following, role="to", partner=index)
+        else:
+            qualifier = "at_least" if phrase.qualifier == "exact" else phrase.qualifier
+            marked[index] = replace(phrase, role="low", partner=index + 1, qualifier=qualifier)
+            marked[index + 1] = replace(following, role="high", partner=index)
+    return marked
+
+
+def _word_before(phrase: NumberPhrase) -> str:
+    """The word before a number and its qualifier: 'from' in 'from about 5,000'."""
+    doc = phrase.span.doc
+    start = phrase.span.start
+    for size in (3, 2, 1):
+        if start - size > 0 and doc[start - size : start].text.lower() in QUALIFIERS:
+            return doc[start - size - 1].lower_
+    return doc[start - 1].lower_ if start > 0 else ""
 
 
 def noun_words(head: Token) -> str:
@@ -159,14 +215,26 @@ def noun_words(head: Token) -> str:
 
 
 def counted_noun(number: Token) -> Token | None:
-    """The noun a number counts, read from the parse."""
+    """The noun a number counts, read from the parse.
+
+    '3,200 troops', 'a 1,100-strong contingent', 'a 5,000-member force' and 'a force of
+    4,000' count the noun; in 'cut the presence (from 5,000) to 1,200' the number counts the
+    verb's object, in 'the number of troops fell to 300' its subject.
+    """
     head = number.head
     if head.lower_ == "strong" and head.head.pos_ == "NOUN":
         return head.head
     if number.dep_ in {"nummod", "quantmod", "amod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
+        hyphenated = head.i == number.i + 2 and number.doc[number.i + 1].text in DASHES
+        if hyphenated and head.dep_ in {"compound", "amod"} and head.head.pos_ == "NOUN":
+            return head.head
         return head
+    if number.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head
     if number.dep_ == "pobj" and head.lower_ in {"to", "from", "at", "of", "by"}:
         verb = head.head
+        while verb.like_num and verb.dep_ == "pobj" and verb.head.i != verb.i:
+            verb = verb.head.head
         if verb.pos_ in {"VERB", "AUX"}:
             for dep in ("dobj", "nsubj", "nsubjpass"):
                 noun = next((c for c in verb.children if c.dep_ == dep), None)

@@ -45,7 +45,9 @@ def reporting_cues() -> dict[str, Any]:
         "clause": frozenset(data["clause"]),
         "infinitive": frozenset(data["infinitive"]),
         "object": frozenset(data["object"]),
-        "with_preposition": {verb: frozenset(preps) for verb, preps in data["with_preposition"].items()},
+        "with_preposition": {
+            verb: frozenset(preps) for verb, preps in data["with_preposition"].items()
+        },
         "nouns": frozenset(data["nouns"]),
         "adjectives": frozenset(data["adjectives"]),
         "speaker_nouns": frozenset(data["speaker_nouns"]),

@@ -98,7 +98,9 @@ def _reports_inside(inner: Token, outer: Token) -> bool:
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character span of tokens start..end without edge punctuation or a leading 'that'."""
     while start < end and (
-        doc[start].text in EDGE_TRIM or doc[start].is_space or doc[start].lower_ == "that"
+        doc[start].text in EDGE_TRIM
+        or doc[start].is_space
+        or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")
     ):
         start += 1
     while end > start and (doc[end - 1].text in EDGE_TRIM or doc[end - 1].is_space):
@@ -183,7 +185,11 @@ def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
         cue_text = doc.text[cue.token.idx : cue.text_end]
         found.append(Attribution("indirect", [(start, end)], cue.token, cue.source, cue_text))
     for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
             attribution = _according_to(doc, token)
             if attribution is not None:
                 found.append(attribution)
