@@ -1,4 +1,4 @@
-"""The `article-facts` command: migrate, ingest, extract, serve.
+"""The `article-facts` command: migrate, ingest, extract, eval, serve.
 
 Every command that touches the database first applies pending migrations, so any
 DATABASE_URL works, including a new empty one.
@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from app.config import get_settings
+from app.evaluate.gold import GoldFileError, Task, summarise_gold
 from app.ingest.article import RawArticle
 from app.ingest.errors import IngestProblem
 from app.ingest.readers import count_inputs, read_paths
@@ -210,6 +211,49 @@ def _extraction_inputs(
             fail(str(item))
         else:
             yield ExtractionInput(item.id, item.text, item.published)
+
+
+@cli.command("eval")
+def evaluate_gold(
+    gold: Annotated[
+        Path,
+        typer.Argument(help="Gold JSONL: PolNeAR quotes, GUM entities or troop_levels lines."),
+    ],
+    task: Annotated[
+        list[Task] | None,
+        typer.Option(
+            "--task",
+            help="Task to score; repeat for several (default: every task the file has gold for).",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object instead of tables.")
+    ] = False,
+) -> None:
+    """Score extraction against gold annotations, without a database (exit 2: unusable gold)."""
+    from app.evaluate.run import choose_tasks, evaluate
+    from app.extract.pipeline import Extractor
+
+    if not gold.is_file():
+        err.print(f"[red]error[/red] {gold}: no such file: give the path of a gold .jsonl file")
+        raise typer.Exit(2)
+    try:
+        summary = summarise_gold(gold)
+        chosen = choose_tasks(gold, summary, task)
+    except GoldFileError as error:
+        err.print(f"[red]error[/red] {error}")
+        raise typer.Exit(2) from error
+    extractor = Extractor()
+    with _progress(summary.articles) as progress:
+        bar = progress.add_task("evaluating", total=summary.articles)
+        report = evaluate(gold, chosen, extractor, on_article=lambda: progress.advance(bar))
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps(report.to_json()) + b"\n")
+        return
+    for table in report.tables():
+        out.print(table)
+    per_article = report.seconds_per_article or 0.0
+    out.print(f"{report.articles} articles, extraction {per_article * 1000:.0f} ms per article")
 
 
 @cli.command()

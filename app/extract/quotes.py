@@ -12,6 +12,7 @@ A reporting verb inside another attribution's content is nested speech and dropp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -184,6 +185,7 @@ def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
             continue
         cue_text = doc.text[cue.token.idx : cue.text_end]
         found.append(Attribution("indirect", [(start, end)], cue.token, cue.source, cue_text))
+    found.extend(_colon_lines(doc))
     for token in doc:
         if (
             token.lower_ == "according"
@@ -193,6 +195,26 @@ def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
             attribution = _according_to(doc, token)
             if attribution is not None:
                 found.append(attribution)
+    return found
+
+
+_COLON_LINE = re.compile(r"(?m)^([^\n:]{2,60}?):[ \t]+(\S[^\n]*)$")
+
+
+def _colon_lines(doc: Doc) -> list[Attribution]:
+    """'Graham: The party cannot win this way.' A headline or transcript line names its speaker."""
+    found = []
+    for match in _COLON_LINE.finditer(doc.text):
+        speaker = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if speaker is None or len(speaker) > 6 or any(t.like_num for t in speaker):
+            continue
+        if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in {"of", "the", "and"} for t in speaker):
+            continue
+        colon = doc.char_span(match.end(1), match.end(1) + 1)
+        start, end = _without_trailing_comma(doc.text, match.start(2), match.end(2))
+        found.append(
+            Attribution("indirect", [(start, end)], colon[0] if colon else None, speaker.root, ":")
+        )
     return found
 
 
