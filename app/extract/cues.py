@@ -5,9 +5,9 @@ source. How the content attaches depends on the cue (lexicon in
 `patterns/reporting_cues.json`): a clause ('said that X'), an infinitive ('wants to X'),
 an object ('endorsed X', 'called X Y'), a preposition ('talked about X'), a noun
 ('the claim that X', "Trump's attacks on X") or an adjective ('critical of X').
-Verbs with a plain object say less than verbs of speech, so those cues need a source
-that can hold a view: a named person or organisation, a pronoun, or a noun such as
-'officials' or 'the campaign'.
+Every cue needs a source (a subject, an agent, an owner), except a passive report
+('X is expected to win') and a speech verb heading its sentence. The source need not be
+a person: in news a poll shows, a resolution supports and a report finds.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ class Cue:
     """Token range [start, end) of what was said."""
     source: Token | None
     kind: str
+    more: tuple[int, int] | None = None
+    """A second content range when the cue interrupts it ('X, he said, Y')."""
 
 
 def _subject(verb: Token) -> Token | None:
@@ -86,6 +88,8 @@ def source_of(cue: Token) -> Token | None:
         owner = next((c for c in cue.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
+        if cue.dep_ == "appos":
+            return cue.head
         if cue.dep_ in {"dobj", "attr"} and cue.head.pos_ in {"VERB", "AUX"}:
             return _subject(cue.head)
         by = next(
@@ -216,6 +220,25 @@ def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int
     return start, max(end, edge)
 
 
+def _interrupting(verb: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """'Survival, the editor says, depends on readers': the cue set off by commas inside
+    (or after) the sentence it reports, which is its content on both sides."""
+    doc = verb.doc
+    sentence = verb.sent
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    left, right = min(words), max(words)
+    if left - 1 <= sentence.start or doc[left - 1].text not in {",", "—", "–"}:
+        return None
+    before = (sentence.start, left - 1)
+    after_start = right + 1
+    if after_start < sentence.end and doc[after_start].text in {",", "—", "–"}:
+        after = (after_start + 1, sentence.end)
+        return before, after if after[1] - after[0] > 1 else None
+    if after_start >= sentence.end or doc[after_start].is_punct:
+        return before, None
+    return None
+
+
 def _passive_report(verb: Token) -> bool:
     """'X is expected to win', 'it was reported that': an attribution with no named source."""
     return (
@@ -239,6 +262,21 @@ def find_cues(doc: Doc) -> list[Cue]:
         elif token.pos_ == "ADJ" and lemma in lexicon["adjectives"] and token.dep_ == "acomp":
             content = _adjective_content(token)
             found = (content, "adjective", token.idx + len(token.text)) if content else None
+        if found is None and token.pos_ in {"VERB", "AUX"} and lemma in lexicon["clause"]:
+            interrupted = _interrupting(token)
+            if interrupted is not None and can_hold_views(source_of(token)):
+                before, after = interrupted
+                cues.append(
+                    Cue(
+                        token,
+                        token.idx + len(token.text),
+                        before,
+                        source_of(token),
+                        "clause",
+                        after,
+                    )
+                )
+            continue
         if found is None:
             continue
         content, kind, text_end = found
@@ -247,7 +285,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         if source is None and _passive_report(token):
             cues.append(Cue(token, text_end, content, None, kind))
             continue
-        if kind != "clause" and not can_hold_views(source):
+        if kind != "clause" and source is None:
             continue
         if source is None and kind == "clause" and token.dep_ not in {"ROOT", "ccomp"}:
             continue

@@ -25,7 +25,8 @@ from app.extract.schema import Mention, Quote, QuoteKind
 from app.extract.speakers import Speaker, SpeakerResolver, subject_of
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-MAX_SPLIT_GAP_TOKENS = 10
+MAX_SPLIT_GAP_WORDS = 12
+"""At most this many words between two parts of one quote ('said Maria Lopez, an expert')."""
 EDGE_TRIM = {",", ".", ";", ":", "“", "”", '"', "—", "–", "-"}
 
 
@@ -165,7 +166,7 @@ def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution
                 "\n" not in gap
                 and (same_cue or continues)
                 and gap_tokens is not None
-                and len(gap_tokens) <= MAX_SPLIT_GAP_TOKENS
+                and sum(not t.is_punct for t in gap_tokens) <= MAX_SPLIT_GAP_WORDS
                 and previous.cue.idx < quote.start
             ):
                 previous.segments.extend(quote.segments)
@@ -180,11 +181,14 @@ def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
     for cue in find_cues(doc):
         if cue.token.i in direct_cues:
             continue
-        start, end = _trimmed(doc, *cue.content)
-        if end - start < 2 or _mostly_quoted(start, end, quoted):
+        segments = [_trimmed(doc, *cue.content)]
+        if cue.more is not None:
+            segments.append(_trimmed(doc, *cue.more))
+        segments = [(start, end) for start, end in segments if end - start >= 2]
+        if not segments or any(_mostly_quoted(start, end, quoted) for start, end in segments):
             continue
         cue_text = doc.text[cue.token.idx : cue.text_end]
-        found.append(Attribution("indirect", [(start, end)], cue.token, cue.source, cue_text))
+        found.append(Attribution("indirect", segments, cue.token, cue.source, cue_text))
     found.extend(_colon_lines(doc))
     for token in doc:
         if (
@@ -208,7 +212,9 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
         speaker = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if speaker is None or len(speaker) > 6 or any(t.like_num for t in speaker):
             continue
-        if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in {"of", "the", "and"} for t in speaker):
+        if not all(
+            t.text[:1].isupper() or t.is_punct or t.lower_ in {"of", "the", "and"} for t in speaker
+        ):
             continue
         colon = doc.char_span(match.end(1), match.end(1) + 1)
         start, end = _without_trailing_comma(doc.text, match.start(2), match.end(2))
