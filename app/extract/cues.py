@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from app.extract.layout import sentence_of
 from app.extract.patterns import reporting_cues, role_heads
 
 EXPLETIVES = {"it", "there"}
@@ -142,12 +143,12 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
                 cue_end = prep.idx + len(prep.text) if adjacent else verb.idx + len(verb.text)
                 return _span(*objects), "with_preposition", cue_end
     allowed = lexicon["with_preposition"].get(lemma)
-    following = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    following = verb.doc[verb.i + 1] if verb.i + 1 < sentence_of(verb).end else None
     if allowed and following is not None and following.lower_ in allowed:
         # The parser often hangs 'for X to Y' elsewhere; the words after 'calls for' are the content.
         end = max(verb.right_edge.i + 1, following.i + 2)
         return (
-            (following.i + 1, min(end, verb.sent.end)),
+            (following.i + 1, min(end, sentence_of(verb).end)),
             "with_preposition",
             following.idx + len(following.text),
         )
@@ -224,7 +225,7 @@ def _interrupting(verb: Token) -> tuple[tuple[int, int], tuple[int, int] | None]
     """'Survival, the editor says, depends on readers': the cue set off by commas inside
     (or after) the sentence it reports, which is its content on both sides."""
     doc = verb.doc
-    sentence = verb.sent
+    sentence = sentence_of(verb)
     words = [t.i for t in verb.subtree if not t.is_punct]
     left, right = min(words), max(words)
     if left - 1 <= sentence.start or doc[left - 1].text not in {",", "—", "–"}:

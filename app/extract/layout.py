@@ -2,16 +2,19 @@
 
 A blank line always ends a sentence, and a short paragraph without final
 punctuation is a heading ('Ceasefire urgency'): it starts no sentence with the
-next paragraph and names nobody.
+next paragraph and names nobody. A line in headline style ('Obama Sees Personal
+Insult in Vote') capitalises words, not names: the model's names there are guesses.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _FINAL = (".", "!", "?", "”", '"', "’", "'", ":", ";", ")")
 MAX_HEADING_WORDS = 10
+MIN_TITLE_CASE_WORDS = 3
+TITLE_CASE_SHARE = 0.8
 
 if not Span.has_extension("is_heading"):
     Span.set_extension("is_heading", getter=lambda span: is_heading(span))
@@ -31,7 +34,46 @@ def is_heading(sentence: Span) -> bool:
     text = sentence.text.strip()
     if not words or len(words) > MAX_HEADING_WORDS or text.endswith(_FINAL):
         return False
+    return _is_whole_line(sentence)
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding a token.
+
+    spaCy's `token.sent` walks the document on every call; rules ask it often, so the
+    answer comes from a table built once per document.
+    """
+    doc = token.doc
+    table = doc.user_data.get("sentence_table")
+    if table is None:
+        table = [None] * len(doc)
+        for sentence in doc.sents:
+            table[sentence.start : sentence.end] = [sentence] * len(sentence)
+        doc.user_data["sentence_table"] = table
+    return table[token.i]
+
+
+def is_title_case(sentence: Span) -> bool:
+    """A whole line whose longer words (four letters or more) outside the model's names
+    nearly all start with a capital ('Obama Sees Personal Insult', not 'The study was
+    supported by the Croucher Foundation')."""
+    words = [t for t in sentence if t.is_alpha and len(t) >= 4 and not t.ent_type_]
+    if len(words) < MIN_TITLE_CASE_WORDS:
+        return False
+    capitalised = sum(t.text[:1].isupper() for t in words)
+    return capitalised >= TITLE_CASE_SHARE * len(words) and _is_whole_line(sentence)
+
+
+def _is_whole_line(sentence: Span) -> bool:
     doc = sentence.doc
     starts_line = sentence.start == 0 or "\n" in doc[sentence.start - 1].text_with_ws
     ends_line = sentence.end == len(doc) or "\n" in sentence[-1].text_with_ws
     return starts_line and ends_line
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text; spaCy rebuilds `doc.text` from its tokens on every call."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text

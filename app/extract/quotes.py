@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.extract.cues import find_cues
 from app.extract.entities import EntityIndex
+from app.extract.layout import sentence_of, text_of
 from app.extract.patterns import reporting_verbs
 from app.extract.quotation_marks import Quotation, find_quotations
 from app.extract.schema import Mention, Quote, QuoteKind
@@ -62,7 +63,7 @@ def _cue_for_quote(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token 
 
     A quotation after a colon ('Caddell continued:') takes the cue of the sentence before.
     """
-    sentences = {t.sent for t in quote}
+    sentences = {sentence_of(t) for t in quote}
     candidates = [
         t
         for s in sentences
@@ -79,8 +80,8 @@ def _cue_for_quote(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token 
 
 
 def _cue_before_colon(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token | None:
-    first = quote[0].sent
-    previous = doc[first.start - 1].sent if first.start > 0 else None
+    first = sentence_of(quote[0])
+    previous = sentence_of(doc[first.start - 1]) if first.start > 0 else None
     if previous is None or not previous.text.rstrip().endswith(":"):
         return None
     candidates = [t for t in previous if _is_cue(t) and not _inside(t, quotations)]
@@ -109,13 +110,13 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if start >= end:
         return (
-            (doc[start].idx, doc[start].idx) if start < len(doc) else (len(doc.text), len(doc.text))
+            (doc[start].idx, doc[start].idx) if start < len(doc) else (len(text_of(doc)), len(text_of(doc)))
         )
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def _direct_and_partial(doc: Doc) -> list[Attribution]:
-    quotations = find_quotations(doc.text)
+    quotations = find_quotations(text_of(doc))
     found: list[Attribution] = []
     for quotation in quotations:
         span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
@@ -127,7 +128,7 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
         kind: QuoteKind = "direct" if clause else "partial"
         if cue is None and not (clause and len(words) >= 4):
             continue
-        segments = [_without_trailing_comma(doc.text, a, b) for a, b in quotation.segments]
+        segments = [_without_trailing_comma(text_of(doc), a, b) for a, b in quotation.segments]
         found.append(
             Attribution(
                 kind,
@@ -158,7 +159,7 @@ def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution
             and quote.kind == "direct"
             and previous.cue is not None
         ):
-            gap = doc.text[previous.end : quote.start]
+            gap = text_of(doc)[previous.end : quote.start]
             gap_tokens = doc.char_span(previous.end, quote.start, alignment_mode="expand")
             same_cue = quote.cue is not None and quote.cue.i == previous.cue.i
             continues = quote.cue is None and previous.cue.idx >= previous.end
@@ -187,7 +188,7 @@ def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
         segments = [(start, end) for start, end in segments if end - start >= 2]
         if not segments or any(_mostly_quoted(start, end, quoted) for start, end in segments):
             continue
-        cue_text = doc.text[cue.token.idx : cue.text_end]
+        cue_text = text_of(doc)[cue.token.idx : cue.text_end]
         found.append(Attribution("indirect", segments, cue.token, cue.source, cue_text))
     found.extend(_colon_lines(doc))
     for token in doc:
@@ -208,7 +209,7 @@ _COLON_LINE = re.compile(r"(?m)^([^\n:]{2,60}?):[ \t]+(\S[^\n]*)$")
 def _colon_lines(doc: Doc) -> list[Attribution]:
     """'Graham: The party cannot win this way.' A headline or transcript line names its speaker."""
     found = []
-    for match in _COLON_LINE.finditer(doc.text):
+    for match in _COLON_LINE.finditer(text_of(doc)):
         speaker = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if speaker is None or len(speaker) > 6 or any(t.like_num for t in speaker):
             continue
@@ -217,7 +218,7 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
         ):
             continue
         colon = doc.char_span(match.end(1), match.end(1) + 1)
-        start, end = _without_trailing_comma(doc.text, match.start(2), match.end(2))
+        start, end = _without_trailing_comma(text_of(doc), match.start(2), match.end(2))
         found.append(
             Attribution("indirect", [(start, end)], colon[0] if colon else None, speaker.root, ":")
         )
@@ -229,7 +230,7 @@ def _according_to(doc: Doc, according: Token) -> Attribution | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    sentence = according.sent
+    sentence = sentence_of(according)
     phrase_end = source.right_edge.i + 1
     if according.i - sentence.start > sentence.end - phrase_end:
         start, end = _trimmed(doc, sentence.start, according.i)
@@ -237,7 +238,7 @@ def _according_to(doc: Doc, according: Token) -> Attribution | None:
         start, end = _trimmed(doc, phrase_end, sentence.end)
     if end - start < 8:
         return None
-    cue_text = doc.text[according.idx : to.idx + len(to.text)]
+    cue_text = text_of(doc)[according.idx : to.idx + len(to.text)]
     return Attribution("indirect", [(start, end)], according, source, cue_text)
 
 
@@ -290,7 +291,7 @@ def _to_schema(doc: Doc, attribution: Attribution, speaker: Speaker) -> Quote:
             start=cue.idx, end=cue.idx + len(attribution.cue_text), text=attribution.cue_text
         )
     return Quote(
-        text=doc.text[attribution.start : attribution.end],
+        text=text_of(doc)[attribution.start : attribution.end],
         start=attribution.start,
         end=attribution.end,
         segments=[{"start": s, "end": e} for s, e in attribution.segments],
