@@ -1,7 +1,8 @@
 """Quotations in raw text, found by their marks.
 
 Curly marks pair by shape, straight ones ('"', and the two-apostrophe '' of some wire
-copy) by alternation within a paragraph. News style opens every paragraph of a long
+copy) by alternation within a paragraph; a straight mark also pairs with a curly one,
+since copy edited in several tools mixes them. News style opens every paragraph of a long
 quotation but closes only the last, so a paragraph left open continues into the next
 one that starts with an opening mark: one quotation, several segments.
 """
@@ -54,7 +55,7 @@ def find_quotations(text: str) -> list[Quotation]:
                         found.append(Quotation(tuple(carried)))
                         carried = []
                     opened = (mark, match.end())
-            elif mark == _CLOSES[opened[0]] or (opened[0] == "“" and mark == '"'):
+            elif mark == _CLOSES[opened[0]] or {opened[0], mark} in ({"“", '"'}, {'"', "”"}):
                 if match.start() > opened[1]:
                     carried.append((opened[1], match.start()))
                     found.append(Quotation(tuple(carried)))

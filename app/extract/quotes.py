@@ -110,7 +110,9 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if start >= end:
         return (
-            (doc[start].idx, doc[start].idx) if start < len(doc) else (len(text_of(doc)), len(text_of(doc)))
+            (doc[start].idx, doc[start].idx)
+            if start < len(doc)
+            else (len(text_of(doc)), len(text_of(doc)))
         )
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -256,9 +258,15 @@ def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
     """A cue inside another attribution's content is speech reported by that speaker."""
     kept = []
     for a in attributions:
-        if a.cue is not None and any(
-            b is not a and b.start <= a.cue.idx < b.end and b.kind != "partial"
-            for b in attributions
+        if (
+            a.cue is not None
+            and a.kind != "direct"
+            and any(
+                b is not a
+                and b.kind != "partial"
+                and any(start <= a.cue.idx < end for start, end in b.segments)
+                for b in attributions
+            )
         ):
             continue
         kept.append(a)
