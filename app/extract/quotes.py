@@ -28,6 +28,8 @@ from app.extract.speakers import Speaker, SpeakerResolver, subject_of
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MAX_SPLIT_GAP_WORDS = 12
 """At most this many words between two parts of one quote ('said Maria Lopez, an expert')."""
+OPENING_MARKS = {"“", '"', "``", "''"}
+CLOSING_MARKS = {"”", '"', "''"}
 EDGE_TRIM = {",", ".", ";", ":", "“", "”", '"', "—", "–", "-"}
 
 
@@ -107,7 +109,19 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start += 1
     while end > start and (doc[end - 1].text in EDGE_TRIM or doc[end - 1].is_space):
+        if doc[end - 1].text in CLOSING_MARKS and any(
+            t.text in OPENING_MARKS for t in doc[start : end - 1]
+        ):
+            break
         end -= 1
+    opened = sum(t.text in OPENING_MARKS for t in doc[start:end]) > sum(
+        t.text in CLOSING_MARKS and t.text not in OPENING_MARKS for t in doc[start:end]
+    )
+    if opened:
+        for token in doc[end : end + 2]:
+            if token.text in CLOSING_MARKS:
+                end = token.i + 1
+                break
     if start >= end:
         return (
             (doc[start].idx, doc[start].idx)
