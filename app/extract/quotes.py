@@ -150,12 +150,29 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
                 kind,
                 segments,
                 cue,
-                speaker_head=subject_of(cue) if cue is not None else None,
+                speaker_head=_speaker_outside(cue, quotations) if cue is not None else None,
                 cue_text=cue.text if cue is not None else None,
                 inherits_speaker=cue is None,
             )
         )
     return _merge_split_quotes(doc, found)
+
+
+def _speaker_outside(cue: Token, quotations: list[Quotation]) -> Token | None:
+    """The cue's subject, unless the parser took the quotation itself for it
+    ('“My apologies,” said Quick'): then the name right after the verb."""
+    subject = subject_of(cue)
+    if subject is None or not _inside(subject, quotations):
+        return subject
+    for token in cue.doc[cue.i + 1 : cue.i + 4]:
+        if token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in {"PERSON", "ORG"}:
+            head = token
+            while (
+                head.head.i != head.i and head.dep_ in {"compound", "flat"} and head.head.i > head.i
+            ):
+                head = head.head
+            return head
+    return None
 
 
 def _without_trailing_comma(text: str, start: int, end: int) -> tuple[int, int]:

@@ -77,7 +77,7 @@ class SpeakerResolver:
             return Speaker(None, None)
         span = noun_phrase(head)
         mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
-        entity = self.entities.in_span(span)
+        entity = self._named_by(head, span)
         apposition = next((c for c in head.rights if c.dep_ == "appos"), None)
         if entity is None and apposition is not None:
             named = head.doc[span.start : noun_phrase(apposition).end]
@@ -91,6 +91,17 @@ class SpeakerResolver:
         if entity is not None and entity.kind == "person":
             self.last_person, self.last_person_at = entity, head.idx
         return Speaker(mention, entity)
+
+    def _named_by(self, head: Token, span: Span) -> EntityCluster | None:
+        """The entity a noun phrase names: the head's own, or a person or organisation in
+        it ('Clinton's campaign'); not a place it merely mentions ('the senator from Ohio')."""
+        own = self.entities.at(head.i)
+        if own is not None:
+            return own
+        inside = [self.entities.at(t.i) for t in span if t.i < head.i]
+        people = [e for e in inside if e is not None and e.kind == "person"]
+        organisations = [e for e in inside if e is not None and e.kind == "organisation"]
+        return (people or organisations or [None])[0]
 
     def _recent_person(self, pronoun: Token) -> EntityCluster | None:
         if self.last_person is not None and pronoun.idx - self.last_person_at < PRONOUN_WINDOW:
