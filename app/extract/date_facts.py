@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
-from app.extract.dates import Direction, normalise_date, parse_duration
+from app.extract.dates import MONTHS, Direction, normalise_date, parse_duration
 from app.extract.schema import DateFact
 from app.partial_date import PartialDate
+
+_LARGE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{5,}$")
+"""Never part of a date: '11,000', '25000'."""
+_YEAR = re.compile(r"^(?:1[89]|2\d)\d\d$")
 
 
 def _direction(ent: Span) -> Direction:
@@ -22,10 +28,30 @@ def _direction(ent: Span) -> Direction:
     return None
 
 
+def date_span(ent: Span) -> Span | None:
+    """A DATE entity without a count the model swept into it: '11,000 five years ago' is
+    the number 11,000 and the date 'five years ago'."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and _LARGE_NUMBER.match(doc[start].text):
+        start += 1
+    # 'Last year 250 took part': a count after the date, not a day or a year of it.
+    while end - 1 > start and doc[end - 1].like_num and not _ends_date(doc[end - 2 : end]):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _ends_date(pair: Span) -> bool:
+    """'June 2019', 'June 5', '14 April'-style endings, where a number belongs to the date."""
+    before, number = pair[0].lower_.strip("."), pair[1].text
+    return before in MONTHS or bool(_YEAR.match(number)) or before in {"of", "the", "mid", "-"}
+
+
 def extract_dates(doc: Doc, published: PartialDate | None) -> list[DateFact]:
     facts = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or parse_duration(ent.text) is not None:
+    for entity in doc.ents:
+        ent = date_span(entity) if entity.label_ == "DATE" else None
+        if ent is None or parse_duration(ent.text) is not None:
             continue
         normalised = normalise_date(ent.text, published, _direction(ent))
         facts.append(

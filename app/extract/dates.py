@@ -51,6 +51,8 @@ _MODS = {
     "late": "END",
     "end of": "END",
     "the end of": "END",
+    "start": "START",
+    "end": "END",
 }
 _MOD = (
     r"(?:(?P<mod>" + "|".join(sorted(map(re.escape, _MODS), key=len, reverse=True)) + r")[\s-]*)?"
@@ -58,6 +60,8 @@ _MOD = (
 _YEAR = r"(?P<year>(?:1[89]|2\d)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _RELATIVE_UNIT = {"year": "year", "month": "month"}
+_MONTH_DIRECTION: dict[str | None, Direction] = {"last": "past", "next": "future"}
+"""'last December' is the December before the article, 'next March' the one after."""
 
 _FORMS = [
     re.compile(rf"^{_MOD}{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),
@@ -71,10 +75,13 @@ _FORMS = [
         rf"^{_MOD}(?P<rel>next|last|this|the coming|the past|the previous|the following)\s+(?P<unit>year|month)$"
     ),
     re.compile(rf"^{_MOD}the\s+(?P<unit>year|month)$"),
+    re.compile(rf"^{_MOD}(?P<month_rel>last|next|this)\s+{_MONTH}$"),
+    re.compile(r"^(?:the\s+)?(?P<unit>year|month)(?:'s|’s|-)\s*(?P<mod>end|start)$"),
 ]
 _LEADING = re.compile(
-    r"^(?:by|in|on|until|till|since|from|before|after|during|as of|through)\s+", re.I
+    r"^(?:by|in|on|at|until|till|since|from|before|after|during|as of|through)\s+", re.I
 )
+_AGO = re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month)s?\s+ago$")
 _DURATION = re.compile(
     r"^(?P<number>[\w,.-]+?)[\s-](?P<unit>day|week|month|year|hour|minute|decade)s?(?:[\s-]long)?$",
     re.I,
@@ -118,6 +125,9 @@ def normalise_date(
 ) -> NormalisedDate | None:
     """TIMEX3-like value of a date phrase, or None when it names no calendar date we can place."""
     phrase = _LEADING.sub("", " ".join(text.lower().replace("–", "-").split())).strip(" .,")
+    ago = _AGO.match(phrase)
+    if ago:
+        return _ago(ago["number"], ago["unit"], anchor)
     for form in _FORMS:
         match = form.match(phrase)
         if match:
@@ -135,7 +145,9 @@ def normalise_date(
         if year is None:
             if anchor is None or month is None:
                 return None
-            year = _nearest_year(month, anchor, direction)
+            year = _nearest_year(
+                month, anchor, _MONTH_DIRECTION.get(parts.get("month_rel"), direction)
+            )
         date = PartialDate(year, month, day)
     except InvalidDateError:
         return None
@@ -159,6 +171,19 @@ def _relative(rel: str, unit: str, anchor: PartialDate | None, mod: Mod) -> Norm
         return None
     year, month = _shift_month(anchor.year, anchor.month, step)
     return NormalisedDate(f"{year:04d}-{month:02d}", "month", mod)
+
+
+def _ago(number: str, unit: str, anchor: PartialDate | None) -> NormalisedDate | None:
+    """'five years ago' from a 2023 article is 2018; 'two months ago' from 2019-03 is 2019-01."""
+    amount = 1 if number in {"a", "one"} else parse_number(number)
+    if anchor is None or amount is None or amount != int(amount):
+        return None
+    if unit == "year":
+        return NormalisedDate(f"{anchor.year - int(amount):04d}", "year")
+    if anchor.month is None:
+        return None
+    year, month = _shift_month(anchor.year, anchor.month, -int(amount))
+    return NormalisedDate(f"{year:04d}-{month:02d}", "month")
 
 
 def parse_duration(text: str) -> tuple[float, str, str] | None:

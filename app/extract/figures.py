@@ -9,11 +9,15 @@ ISO 8601 value (P20D, P3W).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Literal
 
+import numpy
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
+from app.extract.date_facts import date_span
 from app.extract.dates import parse_duration
 from app.extract.numbers import parse_number
 from app.extract.schema import Figure
@@ -58,8 +62,18 @@ QUALIFIERS = {
 _QUALIFIER = re.compile(
     r"^(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+", re.I
 )
-SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k"}
-COUNT_OF = {"number", "total", "level", "strength", "size"}
+SCALE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k"}
+COUNT_OF = {
+    "number",
+    "total",
+    "level",
+    "strength",
+    "size",
+    "commitment",
+    "contribution",
+    "complement",
+    "headcount",
+}
 
 
 NumberRole = Literal["low", "high", "from", "to"] | None
@@ -97,6 +111,8 @@ def split_qualifier(span: Span) -> tuple[str, int]:
 
 
 RANGE_WORDS = {"to", "and", "or", "-", "–", "—"}
+MAX_RANGE_GAP = 4
+"""'3,000 to 5,000' and 'from 900 to more than 1,600' link two numbers; longer gaps do not."""
 DASHES = {"-", "–", "—"}
 
 
@@ -113,7 +129,20 @@ def _number_groups(span: Span) -> list[tuple[int, int]]:
             start = token.i + 1
     if start < span.end:
         groups.append((start, span.end))
-    return [g for g in groups if any(t.like_num for t in span.doc[g[0] : g[1]])]
+    return [
+        g
+        for g in groups
+        if any(t.like_num or t.lower_ in SCALE_WORDS for t in span.doc[g[0] : g[1]])
+    ]
+
+
+def tokens_where(doc: Doc, attribute: int, values: Collection[int]) -> list[int]:
+    """Indices of the tokens whose attribute has one of the values (a flag's 1, a word's
+    hash), found without a Python loop over the doc."""
+    if len(doc) == 0:
+        return []
+    column = doc.to_array([attribute])
+    return [int(i) for i in numpy.isin(column, list(values)).nonzero()[0]]
 
 
 def number_phrases(doc: Doc) -> list[NumberPhrase]:
@@ -124,7 +153,13 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
             qualifier, first = split_qualifier(ent)
             if doc[first].lower_ == "between":
                 first += 1
-            for start, end in _number_groups(doc[first : ent.end]):
+            for group_start, end in _number_groups(doc[first : ent.end]):
+                # 'from 900 to roughly 1,600': each end of a range has its own qualifier.
+                group_qualifier, start = (
+                    (qualifier, group_start)
+                    if group_start == first
+                    else split_qualifier(doc[group_start:end])
+                )
                 group = doc[start:end]
                 words = [
                     t.text
@@ -133,14 +168,17 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                 ]
                 value = parse_number(" ".join(words))
                 if value is not None:
-                    found.append(
-                        NumberPhrase(group, start, value, qualifier if start == first else "exact")
-                    )
+                    found.append(NumberPhrase(group, start, value, group_qualifier))
             covered.update(range(ent.start, ent.end))
     for ent in doc.ents:
-        covered.update(range(ent.start, ent.end))
-    for token in doc:
-        if token.i not in covered and token.like_num and token.pos_ == "NUM":
+        if ent.label_ == "DATE":
+            inner = date_span(ent)
+            covered.update(range(inner.start, inner.end) if inner is not None else ())
+        else:
+            covered.update(range(ent.start, ent.end))
+    for index in tokens_where(doc, LIKE_NUM, [1]):
+        token = doc[index]
+        if index not in covered and token.pos_ == "NUM":
             value = parse_number(token.text)
             if value is not None:
                 qualifier, _ = split_qualifier(doc[token.i : token.i + 1])
@@ -155,11 +193,13 @@ def _pair_ranges(phrases: list[NumberPhrase]) -> list[NumberPhrase]:
     marked = list(phrases)
     for index, phrase in enumerate(phrases):
         before = _word_before(phrase)
-        if before == "from" and marked[index].role is None:
+        if before in OLD_VALUE_WORDS and marked[index].role is None:
             marked[index] = replace(phrase, role="from")
         if index + 1 == len(phrases):
             continue
         following = phrases[index + 1]
+        if following.span.start - phrase.span.end > MAX_RANGE_GAP:
+            continue
         gap = [t.lower_ for t in phrase.span.doc[phrase.span.end : following.span.start]]
         linked = (
             bool(gap)
@@ -179,13 +219,21 @@ def _pair_ranges(phrases: list[NumberPhrase]) -> list[NumberPhrase]:
     return marked
 
 
+OLD_VALUE_WORDS = {"from", "compared with", "compared to", "against"}
+"""'down from 5,100', 'compared with 700 last year': the value a level is measured against."""
+
+
 def _word_before(phrase: NumberPhrase) -> str:
-    """The word before a number and its qualifier: 'from' in 'from about 5,000'."""
+    """The word before a number and its qualifier: 'from' in 'from about 5,000', 'compared
+    with' in 'compared with 700'."""
     doc = phrase.span.doc
     start = phrase.span.start
     for size in (3, 2, 1):
         if start - size > 0 and doc[start - size : start].text.lower() in QUALIFIERS:
-            return doc[start - size - 1].lower_
+            start -= size
+            break
+    if start >= 2 and doc[start - 2].lower_ == "compared":
+        return f"compared {doc[start - 1].lower_}"
     return doc[start - 1].lower_ if start > 0 else ""
 
 

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 _FINAL = (".", "!", "?", "”", '"', "’", "'", ":", ";", ")")
 MAX_HEADING_WORDS = 10
 MIN_TITLE_CASE_WORDS = 3
-TITLE_CASE_SHARE = 0.8
+TITLE_CASE_SHARE = 0.75
+MIN_COMMON_WORDS = 2
 
 if not Span.has_extension("is_heading"):
     Span.set_extension("is_heading", getter=lambda span: is_heading(span))
@@ -53,15 +54,20 @@ def sentence_of(token: Token) -> Span:
     return table[token.i]
 
 
-def is_title_case(sentence: Span) -> bool:
-    """A whole line whose longer words (four letters or more) outside the model's names
-    nearly all start with a capital ('Obama Sees Personal Insult', not 'The study was
-    supported by the Croucher Foundation')."""
-    words = [t for t in sentence if t.is_alpha and len(t) >= 4 and not t.ent_type_]
-    if len(words) < MIN_TITLE_CASE_WORDS:
+def is_title_case(
+    sentence: Span, lowercase_words: set[str], ignore: frozenset[str] = frozenset()
+) -> bool:
+    """A whole line in headline style: its words nearly all start with a capital, and at
+    least two of them are words the article otherwise writes in lower case ('31 Latinos
+    Share Their Most Honest Thoughts' beside 'share', 'honest'). A sentence full of names
+    ('supported by the Croucher Foundation and US National Park Service') is no headline.
+    Words in `ignore` (titles, capitalised in any sentence) do not count."""
+    words = [t for t in sentence[1:] if t.is_alpha and len(t) >= 3 and t.lower_ not in ignore]
+    capitalised = [t for t in words if t.text[:1].isupper()]
+    if len(words) < MIN_TITLE_CASE_WORDS or len(capitalised) < TITLE_CASE_SHARE * len(words):
         return False
-    capitalised = sum(t.text[:1].isupper() for t in words)
-    return capitalised >= TITLE_CASE_SHARE * len(words) and _is_whole_line(sentence)
+    common = sum(t.lower_ in lowercase_words for t in capitalised)
+    return common >= MIN_COMMON_WORDS and _is_whole_line(sentence)
 
 
 def _is_whole_line(sentence: Span) -> bool:

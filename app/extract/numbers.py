@@ -28,7 +28,6 @@ _UNITS = {
     "seventeen": 17,
     "eighteen": 18,
     "nineteen": 19,
-    "dozen": 12,
 }
 _TENS = {
     "twenty": 20,
@@ -41,6 +40,7 @@ _TENS = {
     "ninety": 90,
 }
 _SCALES = {
+    "dozen": 12,
     "hundred": 100,
     "thousand": 1_000,
     "k": 1_000,
@@ -85,9 +85,11 @@ def parse_number(text: str) -> float | None:
             current += _UNITS[word]
         elif word in _TENS:
             current += _TENS[word]
+        elif word == "dozen" and not seen:
+            current = 12
         elif word in _SCALES and seen:
             scale = _SCALES[word]
-            if scale == 100:
+            if scale <= 100:
                 current *= scale
             else:
                 total += current * scale

@@ -1,6 +1,7 @@
 import pytest
 
 from app.extract.dates import normalise_date, parse_duration
+from app.extract.figures import number_phrases
 from app.extract.numbers import parse_number
 from app.partial_date import PartialDate
 
@@ -63,3 +64,55 @@ def test_dates_are_normalised_against_publication(extract):
     values = {d.text: (d.value, d.mod) for d in facts.dates}
     assert values["March 3"] == ("2024-03-03", None)
     assert values["mid-April"] == ("2024-04", "MID")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "expected"),
+    [
+        ("five years ago", "2023-06", None, ("2018", "year", None)),
+        ("two months ago", "2021-03-10", None, ("2021-01", "month", None)),
+        ("at the start of the year", "2022-11", None, ("2022", "year", "START")),
+        ("by year's end", "2026-02-10", None, ("2026", "year", "END")),
+        ("last December", "2018-07-09", None, ("2017-12", "month", None)),
+        ("next March", "2018-07-09", None, ("2019-03", "month", None)),
+    ],
+)
+def test_relative_dates(text, anchor, direction, expected):
+    result = normalise_date(text, PartialDate.parse(anchor), direction)
+    assert (result.value, result.precision, result.mod) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("a dozen", 12), ("two dozen", 24), ("forty-five", 45)]
+)
+def test_parse_number_words(text, value):
+    assert parse_number(text) == value
+
+
+def test_both_ends_of_a_range_are_figures(extract):
+    facts = extract(
+        "Between 8,000 and 9,000 troops took part. The force fell from 5,200 to 3,000 in May."
+    )
+    values = [f.value for f in facts.figures if f.unit == "count"]
+    assert values == [8000, 9000, 5200, 3000]
+
+
+def test_number_roles(extractor):
+    doc = extractor.nlp(
+        "Between 8,000 and 9,000 troops took part, down from 12,000 last year. The force fell "
+        "from 5,200 to 3,000 in May."
+    )
+    roles = [(p.value, p.role, p.qualifier) for p in number_phrases(doc)]
+    assert roles == [
+        (8000, "low", "at_least"),
+        (9000, "high", "exact"),
+        (12000, "from", "exact"),
+        (5200, "from", "exact"),
+        (3000, "to", "exact"),
+    ]
+
+
+def test_a_count_swept_into_a_date_is_still_a_count(extract):
+    facts = extract("The army counts 15,000 soldiers, up from 11,000 five years ago.", "2023-06")
+    assert [d.text for d in facts.dates] == ["five years ago"]
+    assert 11000 in [f.value for f in facts.figures]

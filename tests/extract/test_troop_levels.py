@@ -1,3 +1,11 @@
+import json
+from collections import Counter
+from pathlib import Path
+
+from app.extract.pipeline import Extractor
+from app.partial_date import PartialDate
+
+
 def levels(facts):
     return [
         (lv.force, lv.location, lv.count, lv.qualifier, lv.status, lv.date, lv.date_mod)
@@ -49,3 +57,90 @@ def test_qualifiers(extract):
 def test_figure_without_troops_is_not_a_level(extract):
     facts = extract("The company hired 4,000 workers in Ohio last year.", published="2023-05")
     assert facts.troop_levels == []
+
+
+def test_a_range_is_its_low_end_at_least(extract):
+    facts = extract("Turkey keeps between 30,000 and 40,000 troops in Cyprus.", published="2019-01")
+    assert levels(facts) == [("Turkey", "Cyprus", 30000, "at_least", "reported", "2019-01", None)]
+
+
+def test_a_change_keeps_its_old_value_only_when_dated(extract):
+    facts = extract(
+        "The number of Spanish troops in Iraq fell from 500 to 300 in May. Australia's force in "
+        "Qatar shrank to 400 personnel last month, down from 1,200 in 2016.",
+        published="2017-08-22",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (300, "reported", "2017-05"),
+        (400, "reported", "2017-07"),
+        (1200, "reported", "2016"),
+    ]
+
+
+def test_changes_casualties_and_other_people_are_not_levels(extract):
+    facts = extract(
+        "Britain cut 2,000 troops from its army last year. Fighting killed 45 soldiers. Kenya "
+        "will deploy 1,000 police officers to Haiti, and Italy will send 200 more soldiers.",
+        published="2024-01-15",
+    )
+    assert facts.troop_levels == []
+
+
+def test_leaving_troops_are_counted_now_and_zero_later(extract):
+    facts = extract(
+        "All 2,000 American troops in Syria will leave by the end of January.", published="2018-12"
+    )
+    assert sorted(levels(facts), key=lambda lv: lv[2]) == [
+        ("US", "Syria", 0, "exact", "planned", "2019-01", "END"),
+        ("US", "Syria", 2000, "exact", "reported", "2018-12", None),
+    ]
+
+
+def test_spelled_out_counts_and_levels_referred_back_to(extract):
+    facts = extract(
+        "Forty-five Hungarian soldiers guard the camp in Kosovo. Budapest plans to raise that "
+        "number to three hundred by mid-2026.",
+        published="2025-03",
+    )
+    assert levels(facts) == [
+        ("Hungary", "Kosovo", 45, "exact", "reported", "2025-03", None),
+        ("Hungary", "Kosovo", 300, "exact", "planned", "2026", "MID"),
+    ]
+
+
+# --- Gold files: tests/gold/README.md says how they are written ---------------------------
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+
+
+def score(extractor: Extractor, path: Path) -> tuple[float, float, float]:
+    """Precision, recall and F1 of troop levels: a prediction is right when its count,
+    status and date equal a gold level's, each gold level matched at most once per article."""
+    right = predicted = expected = 0
+    for line in path.read_text("utf-8").splitlines():
+        article = json.loads(line)
+        facts = extractor.extract(
+            article["text"], published=PartialDate.parse(article["published"])
+        )
+        gold = Counter((g["count"], g["status"], g["date"]) for g in article["troop_levels"])
+        found = Counter((lv.count, lv.status, lv.date) for lv in facts.troop_levels)
+        right += sum((gold & found).values())
+        predicted += sum(found.values())
+        expected += sum(gold.values())
+    precision = right / predicted if predicted else 0.0
+    recall = right / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def test_gold_troop_levels(extractor: Extractor):
+    """Measured at F1 0.986 (P 0.994, R 0.977) on 175 levels when written."""
+    precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
+    assert f1 >= 0.90, (precision, recall, f1)
+
+
+def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
+    """Written after the extractor, measured once (F1 0.850, P 0.944, R 0.773 on 22 levels) and
+    never tuned on; the margin allows for small drift in the parse and the entities."""
+    precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
+    assert f1 >= 0.80, (precision, recall, f1)
