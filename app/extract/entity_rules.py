@@ -193,6 +193,14 @@ class _Casing:
         self.words = {w for w in lower if w}
         self.pairs = {(a, b) for a, b in pairwise(lower) if a and b}
 
+    @classmethod
+    def of(cls, doc: Doc) -> _Casing:
+        """One table per document: building it reads every token."""
+        casing = doc.user_data.get("casing")
+        if casing is None:
+            casing = doc.user_data["casing"] = cls(doc)
+        return casing
+
     def written_lowercase(self, tokens: list[Token]) -> bool:
         texts = [t.lower_ for t in tokens]
         if len(texts) == 1:
@@ -593,7 +601,7 @@ def _could_be_new_name(name: Span, spans: list[Span], *, places_anywhere: bool =
     ('Afghanistan Reconciliation' beside 'reconciliation process') and no place of the
     document before the surname, unless the context leaves no doubt."""
     places = set() if places_anywhere else {s.text for s in spans if s.label_ in PLACE_LABELS}
-    casing = _Casing(name.doc)
+    casing = _Casing.of(name.doc)
     return not any(t.lower_ in casing.words for t in name) and not any(
         t.text in places for t in name[:-1]
     )
@@ -848,7 +856,7 @@ def _first_names_split_off(doc: Doc, spans: list[Span]) -> list[Span]:
     'Rival Clinton' beside 'a rival'; not a people, 'Republican Trump')."""
     taken = {i: s for s in spans for i in range(s.start, s.end)}
     heads = name_heads()
-    casing = _Casing(doc)
+    casing = _Casing.of(doc)
     people = []
     for span in spans:
         if span.label_ != "PERSON" or span.start == 0 or len(span) > 1:
@@ -1024,7 +1032,7 @@ class _Layout:
         self.sentence_of: dict[int, int] = {}
         self.headlines: set[int] = set()
         first_line = doc[: next((t.i + 1 for t in doc if "\n" in t.text_with_ws), len(doc))]
-        title = is_title_case(first_line, _Casing(doc).words, _capitalised_anywhere())
+        title = is_title_case(first_line, _Casing.of(doc).words, _capitalised_anywhere())
         for sentence in doc.sents:
             if is_heading(sentence) or (title and sentence.start < first_line.end):
                 self.headlines.add(sentence.start)
@@ -1059,7 +1067,7 @@ def _confirmed_by_the_body(doc: Doc, spans: list[Span], layout: _Layout) -> list
 def _corrected_model_spans(doc: Doc, layout: _Layout) -> tuple[list[Span], set[str]]:
     """The model's spans, relabelled by their head word, with titles, owners and 'the' taken
     off, and what is no name dropped; also the words of the people's full names."""
-    casing = _Casing(doc)
+    casing = _Casing.of(doc)
     ents = [_relabelled(ent, _label_from_head(ent)) for ent in doc.ents]
     people = _surname_compounds_trimmed([e for e in ents if e.label_ == "PERSON"])
     ents = sorted([e for e in ents if e.label_ != "PERSON"] + people, key=lambda e: e.start)
