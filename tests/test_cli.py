@@ -139,3 +139,34 @@ def test_migrate_creates_a_new_database(database: str) -> None:
     result = runner.invoke(cli, ["migrate"])
     assert result.exit_code == 0, result.output
     assert articles_in(database) == 0
+
+
+def test_the_same_general_across_articles_is_one_person(database: str, tmp_path: Path) -> None:
+    short = {
+        "id": "short-form",
+        "text": "Gen Bajwa met the delegation in Rawalpindi on Monday. Bajwa said the talks went well.",
+        "published": "2020-12",
+    }
+    full = {
+        "id": "full-form",
+        "text": "Army chief Qamar Javed Bajwa visited Kabul. “We want peace,” Qamar Javed Bajwa said.",
+        "published": "2021-01",
+    }
+    other = {
+        "id": "other-bajwa",
+        "text": "Finance Minister Sadia Bajwa presented the budget in Lahore on Tuesday.",
+        "published": "2021-02",
+    }
+    result = runner.invoke(
+        cli, ["ingest", str(write_jsonl(tmp_path / "f.jsonl", short, full, other))]
+    )
+    assert result.exit_code == 0, result.output
+    from fastapi.testclient import TestClient
+
+    from app.api.main import create_app
+
+    with TestClient(create_app()) as client:
+        people = {p["name"]: p for p in client.get("/people").json()["items"]}
+    assert set(people) == {"Qamar Javed Bajwa", "Sadia Bajwa"}
+    assert people["Qamar Javed Bajwa"]["article_count"] == 2
+    assert "Gen Bajwa" in people["Qamar Javed Bajwa"]["aliases"]
