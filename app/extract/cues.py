@@ -204,6 +204,15 @@ def _adjective_content(adjective: Token) -> tuple[int, int] | None:
     return None
 
 
+def _is_cue_word(token: Token) -> bool:
+    """A participle or clause hung on a cue that is an attribution of its own ('..., adding that X')."""
+    lexicon = reporting_cues()
+    lemma = token.lemma_.lower()
+    return token.dep_ in {"advcl", "xcomp", "ccomp"} and token.pos_ == "VERB" and (
+        lemma in lexicon["clause"] or lemma in lexicon["object"]
+    )
+
+
 def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
     """Content after the cue runs to the cue's right edge: the parser hangs trailing
     modifiers ('... on Monday', '... in a statement') on the verb, not on the content.
@@ -213,8 +222,9 @@ def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int
         return content
     edge = cue.right_edge.i + 1
     for token in cue.doc[end:edge]:
-        if token.dep_ in {"cc", "conj"} and token.head.i == cue.i:
-            edge = token.i
+        attached = token.head.i == cue.i
+        if attached and (token.dep_ in {"cc", "conj"} or _is_cue_word(token)):
+            edge = token.left_edge.i
             break
     while edge > end and (cue.doc[edge - 1].is_punct or cue.doc[edge - 1].is_space):
         edge -= 1
