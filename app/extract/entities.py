@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from app.extract.entity_rules import PLACE_LABELS, POSSESSIVE
+from app.extract.role_references import role_references
 from app.extract.roles import Role, apposition_after, titles_before
 from app.extract.schema import Entity, EntityKind, Mention, RoleMention
 
@@ -115,6 +116,22 @@ class EntityIndex:
             cluster.mentions.sort(key=lambda m: m.start)
         self.clusters.sort(key=lambda c: c.mentions[0].start)
         self._attach_roles()
+        self._add_role_references()
+
+    def _add_role_references(self) -> None:
+        people = self.of_kind("person")
+        taken = set(self._by_token)
+        for cluster in people:
+            for role in cluster.roles:
+                span = self.doc.char_span(role.start, role.end, alignment_mode="expand")
+                if span is not None:
+                    taken.update(range(span.start, span.end))
+        for phrase, person in role_references(self.doc, people, taken):
+            person.mentions.append(phrase)
+            for token in phrase:
+                self._by_token[token.i] = person
+        for person in people:
+            person.mentions.sort(key=lambda m: m.start)
 
     def _add_person(self, span: Span) -> None:
         words = _name_text(span).split()

@@ -410,3 +410,22 @@ def test_an_organisation_name_is_the_organisation_where_it_recurs(extractor):
     doc.ents = [doc.char_span(0, 15, label="ORG"), doc.char_span(second, second + 6, label="GPE")]
     index = EntityIndex(entity_rules(doc))
     assert mention_texts(index, "organisation") == ["Forestry Norway"] * 2
+
+
+def test_a_role_phrase_held_by_one_person_is_their_mention(extract):
+    facts = extract(
+        "President Maria Lopez visited Lima on Monday. The president said the economy was "
+        "recovering, and Finance Minister Jorge Ruiz agreed."
+    )
+    lopez = person(facts, "Maria Lopez")
+    assert "The president" in [m.text for m in lopez.mentions]
+    said = next(q for q in facts.quotes if q.cue == "said")
+    assert said.speaker == "Maria Lopez"
+
+
+def test_a_role_two_people_share_stays_unresolved(extract):
+    facts = extract(
+        "Minister Ana Silva met Minister Rui Costa in Porto. The minister said talks went well."
+    )
+    for name in ("Ana Silva", "Rui Costa"):
+        assert "The minister" not in [m.text for m in person(facts, name).mentions]
