@@ -148,15 +148,16 @@ def _same_cue(a: Quote, b: Quote) -> bool:
 def as_attributions(quotes: Sequence[Quote]) -> tuple[list[Quote], list[str]]:
     """Our quotes as PolNeAR attributions, with the PolNeAR kind of each.
 
-    A partial quote is a quoted fragment we also report on its own; when it lies inside
-    another quote from the same cue it is part of that attribution, not one more, and
+    A quotation (direct or partial) is also reported on its own; when it lies inside
+    reported speech from the same cue it is part of that attribution, not one more, and
     the attribution holding it is `mixed`.
     """
     inner = {
         i
         for i, quote in enumerate(quotes)
         for other in quotes
-        if quote.kind == "partial"
+        if quote.kind != "indirect"
+        and other.kind == "indirect"
         and other is not quote
         and _same_cue(quote, other)
         and other.start <= quote.start

@@ -211,10 +211,7 @@ def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution
 
 def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
     found: list[Attribution] = []
-    direct_cues = {q.cue.i for q in quoted if q.cue is not None and q.kind == "direct"}
     for cue in find_cues(doc):
-        if cue.token.i in direct_cues:
-            continue
         segments = [_trimmed(doc, *cue.content)]
         if cue.more is not None:
             segments.append(_trimmed(doc, *cue.more))
