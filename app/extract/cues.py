@@ -17,33 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from app.extract.layout import sentence_of
-from app.extract.patterns import reporting_cues, role_heads
+from app.extract.patterns import reporting_cues
 
 EXPLETIVES = {"it", "there"}
-PERSONAL = {
-    "i",
-    "you",
-    "he",
-    "she",
-    "we",
-    "they",
-    "who",
-    "that",
-    "which",
-    "one",
-    "everyone",
-    "nobody",
-    "others",
-    "some",
-    "many",
-    "most",
-    "few",
-    "both",
-    "all",
-    "several",
-    "everybody",
-    "someone",
-}
 OBJECT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "dative"}
 """What follows an object cue's object and still belongs to the content ('called X a liar')."""
 
@@ -100,19 +76,6 @@ def source_of(cue: Token) -> Token | None:
     if cue.pos_ == "ADJ" and cue.head.i != cue.i:
         return _subject(cue.head)
     return None
-
-
-def can_hold_views(token: Token | None) -> bool:
-    if token is None:
-        return False
-    if token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.pos_ == "PROPN":
-        return True
-    word = token.lower_
-    return (
-        word in PERSONAL
-        or word in reporting_cues()["speaker_nouns"]
-        or token.lemma_.lower() in role_heads()
-    )
 
 
 def _span(*heads: Token) -> tuple[int, int]:
@@ -208,8 +171,10 @@ def _is_cue_word(token: Token) -> bool:
     """A participle or clause hung on a cue that is an attribution of its own ('..., adding that X')."""
     lexicon = reporting_cues()
     lemma = token.lemma_.lower()
-    return token.dep_ in {"advcl", "xcomp", "ccomp"} and token.pos_ == "VERB" and (
-        lemma in lexicon["clause"] or lemma in lexicon["object"]
+    return (
+        token.dep_ in {"advcl", "xcomp", "ccomp"}
+        and token.pos_ == "VERB"
+        and (lemma in lexicon["clause"] or lemma in lexicon["object"])
     )
 
 
@@ -275,7 +240,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             found = (content, "adjective", token.idx + len(token.text)) if content else None
         if found is None and token.pos_ in {"VERB", "AUX"} and lemma in lexicon["clause"]:
             interrupted = _interrupting(token)
-            if interrupted is not None and can_hold_views(source_of(token)):
+            if interrupted is not None and source_of(token) is not None:
                 before, after = interrupted
                 cues.append(
                     Cue(

@@ -50,5 +50,4 @@ def reporting_cues() -> dict[str, Any]:
         },
         "nouns": frozenset(data["nouns"]),
         "adjectives": frozenset(data["adjectives"]),
-        "speaker_nouns": frozenset(data["speaker_nouns"]),
     }
