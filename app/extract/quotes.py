@@ -182,7 +182,8 @@ def _without_trailing_comma(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution]:
-    """'“A,” he said. “B.”' and '“A,” he said, “b.”' are one quote in two segments."""
+    """'“A,” he said. “B.”' and '“A,” he said, “b.”' are one quote in two segments, and so
+    is a quoted paragraph with no cue of its own right after a quote: the speaker goes on."""
     merged: list[Attribution] = []
     for quote in quotes:
         previous = merged[-1] if merged else None
@@ -194,15 +195,23 @@ def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution
         ):
             gap = text_of(doc)[previous.end : quote.start]
             gap_tokens = doc.char_span(previous.end, quote.start, alignment_mode="expand")
+            gap_words = (
+                sum(not t.is_punct and not t.is_space for t in gap_tokens)
+                if gap_tokens is not None
+                else MAX_SPLIT_GAP_WORDS + 1
+            )
             same_cue = quote.cue is not None and quote.cue.i == previous.cue.i
-            continues = quote.cue is None and previous.cue.idx >= previous.end
-            if (
-                "\n" not in gap
-                and (same_cue or continues)
-                and gap_tokens is not None
-                and sum(not t.is_punct for t in gap_tokens) <= MAX_SPLIT_GAP_WORDS
-                and previous.cue.idx < quote.start
-            ):
+            split_by_cue = (
+                (same_cue or quote.cue is None)
+                and "\n" not in gap
+                and previous.end <= previous.cue.idx < quote.start
+                and gap_words <= MAX_SPLIT_GAP_WORDS
+            )
+            cue_between = previous.end <= previous.cue.idx < quote.start
+            next_paragraph = quote.cue is None and (
+                gap_words == 0 or (cue_between and gap_words <= MAX_SPLIT_GAP_WORDS)
+            )
+            if split_by_cue or next_paragraph:
                 previous.segments.extend(quote.segments)
                 continue
         merged.append(quote)
