@@ -144,6 +144,8 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
         kind: QuoteKind = "direct" if clause else "partial"
         if cue is None and not (clause and len(words) >= 4):
             continue
+        if kind == "partial" and _is_title_or_setting(span, cue):
+            continue
         segments = [_without_trailing_comma(text_of(doc), a, b) for a, b in quotation.segments]
         found.append(
             Attribution(
@@ -173,6 +175,31 @@ def _speaker_outside(cue: Token, quotations: list[Quotation]) -> Token | None:
                 head = head.head
             return head
     return None
+
+
+SETTING_PREPOSITIONS = {"on", "in", "at", "with", "during", "from", "to", "for", "of"}
+
+
+def _is_title_or_setting(quote: Span, cue: Token) -> bool:
+    """A quoted fragment that names a show, book or slogan ('on “Fox News Sunday”'), or
+    hangs on a phrase saying where the words were said, is not the words said."""
+    words = [t for t in quote if t.is_alpha]
+    if (
+        len(words) >= 2
+        and all(t.text[:1].isupper() or t.is_stop for t in words)
+        and words[0].text[:1].isupper()
+    ):
+        return True
+    token = quote.root
+    while token.i != cue.i and token.head.i != token.i:
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in SETTING_PREPOSITIONS
+            and token.head.head.i == cue.i
+        ):
+            return True
+        token = token.head
+    return token.i != cue.i
 
 
 def _without_trailing_comma(text: str, start: int, end: int) -> tuple[int, int]:
