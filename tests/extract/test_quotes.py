@@ -72,3 +72,22 @@ def test_unnamed_source_kept_as_speaker_text(extract):
 def test_scare_quotes_without_a_cue_are_not_quotes(extract):
     facts = extract("The so-called “peace dividend” never arrived in the valley towns.")
     assert facts.quotes == []
+
+
+def test_quoted_show_titles_are_not_partial_quotes(extract):
+    facts = extract(
+        "Senator Ruth Adeyemi said on “Morning Report” that the budget was “deeply unfair” "
+        "to rural towns."
+    )
+    partial = [q.text for q in facts.quotes if q.kind == "partial"]
+    assert partial == ["deeply unfair"]
+
+
+def test_a_quoted_paragraph_without_a_cue_continues_the_quote(extract):
+    facts = extract(
+        "“We will rebuild the bridge,” Mayor Elena Petrova said.\n\n"
+        "“And we will do it before the winter comes back.”"
+    )
+    [quote] = [q for q in facts.quotes if q.kind == "direct"]
+    assert len(quote.segments) == 2
+    assert quote.speaker == "Elena Petrova"
