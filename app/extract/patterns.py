@@ -51,3 +51,14 @@ def reporting_cues() -> dict[str, Any]:
         "nouns": frozenset(data["nouns"]),
         "adjectives": frozenset(data["adjectives"]),
     }
+
+
+@cache
+def troop_level_words() -> dict[str, Any]:
+    """Troop-level word lists by name: sets of lemmas and word forms, except
+    `condition_words`, phrases kept in the order they are searched."""
+    data = _load("troop_levels.json")
+    return {
+        name: tuple(words) if name == "condition_words" else frozenset(words)
+        for name, words in data.items()
+    }

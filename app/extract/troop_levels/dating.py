@@ -1,0 +1,73 @@
+"""Dates of levels: which number or verb each date phrase belongs to, and the date a level
+takes from them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from app.extract.date_facts import date_span
+from app.extract.dates import Direction, NormalisedDate, normalise_date, parse_duration
+from app.extract.figures import NumberPhrase
+from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.vocabulary import UNBOUNDED_DATE_PREPOSITIONS
+from app.partial_date import PartialDate
+
+
+def attached_date(ctx: Context, owners: list[Token], direction: Direction) -> NormalisedDate | None:
+    for owner in owners:
+        for found in ctx.date_owner.get(owner.i, []):
+            value = normalise_date(found.text, ctx.published, direction)
+            if value is not None:
+                return value
+    return None
+
+
+def is_later(date: NormalisedDate, published: PartialDate | None) -> bool:
+    return published is not None and date.partial.first_day() > published.last_day()
+
+
+def possible_date_owners(ctx: Context, reading: Reading, verb: Token | None) -> list[Token]:
+    """Where a level's date may hang: the verb, the verb a participle depends on ('will send
+    ... in September, bringing it to 1,200'), the noun, or a deadline on the plan ('By 2030,
+    the army hopes to have ...')."""
+    owners = [t for t in (verb, reading.noun) if t is not None]
+    if verb is not None and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+        owners.append(verb.head)
+    plan = verb
+    while plan is not None and plan.dep_ == "xcomp":
+        plan = plan.head
+        if any(d.root.head.lower_ == "by" for d in ctx.date_owner.get(plan.i, [])):
+            owners.append(plan)
+    return owners
+
+
+def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
+    """Each date phrase belongs to the nearest number or verb above it in the parse: in
+    'remain in X, down from 5,100 at the start of the year' the date is the 5,100's (the
+    parser hangs it on 'from'), in 'fell from 500 to 300 in May' the change's."""
+    number_tokens = {p.span[-1].i for p in phrases}
+    old_values = {p.span[-1].i for p in phrases if p.role == "from" and p.partner is None}
+    for ent in ctx.doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        span = date_span(ent)
+        if span is None or parse_duration(span.text) is not None:
+            continue
+        root = span.root
+        ctx.date_root.update((t.i, root) for t in span)
+        if root.head.lower_ in UNBOUNDED_DATE_PREPOSITIONS:
+            continue
+        number = next((c for c in root.children if c.i in number_tokens), None)
+        if number is not None:
+            # 'up from 500 today'
+            ctx.date_owner.setdefault(number.i, []).append(span)
+            continue
+        token = root
+        while token.head.i != token.i:
+            token = token.head
+            number = next((c for c in token.children if c.i in old_values), None)
+            if token.pos_ == "ADP" and number is not None and number.dep_ == "pobj":
+                token = number
+            if token.i in number_tokens or token.pos_ in {"VERB", "AUX"}:
+                ctx.date_owner.setdefault(token.i, []).append(span)
+                break

@@ -1,0 +1,130 @@
+"""Levels of 0: all the troops counted leave ('All 2,000 troops will leave by May'), or a
+force holds none ('Finland has no foreign troops on its soil')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from app.extract.schema import TroopLevel
+from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.dating import possible_date_owners
+from app.extract.troop_levels.levels import build_level, keep
+from app.extract.troop_levels.nouns import is_troop_noun
+from app.extract.troop_levels.parse import dependent, governing_verb, lemma
+from app.extract.troop_levels.vocabulary import (
+    DEPARTURE_NOUNS,
+    DEPARTURE_PARTICLES,
+    DEPARTURE_VERBS,
+    HOLDING_VERBS,
+    LEAVING_QUANTIFIERS,
+)
+
+
+def departure_noun(noun: Token | None) -> Token | None:
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    nominal = noun.head.head
+    return nominal if lemma(nominal) in DEPARTURE_NOUNS else None
+
+
+def none_held(ctx: Context, determiner: Token) -> list[TroopLevel]:
+    """'Finland has no foreign troops on its soil': a level of 0."""
+    noun = determiner.head
+    if determiner.dep_ != "det" or not is_troop_noun(noun):
+        return []
+    verb = governing_verb(noun)
+    if verb is None or lemma(verb) not in HOLDING_VERBS | {"be"}:
+        return []
+    reading = Reading(noun, noun, verb)
+    return keep(
+        build_level(
+            ctx,
+            reading=reading,
+            count=0,
+            qualifier="exact",
+            evidence=ctx.doc[determiner.i : noun.i + 1],
+            date_owners=possible_date_owners(ctx, reading, verb),
+        )
+    )
+
+
+def is_definite(number: Token, noun: Token | None) -> bool:
+    """'All 2,000 troops', 'the remaining 900 soldiers', 'its final 25 soldiers', 'the
+    5,100-strong force': the whole of a force, not some of it."""
+    words = [c for c in number.children]
+    if noun is not None:
+        words += [c for c in noun.children if c.i < noun.i]
+    return any(
+        w.lower_ in LEAVING_QUANTIFIERS
+        or w.dep_ == "poss"
+        or (w.dep_ == "det" and w.lower_ in {"the", "these", "those"})
+        for w in words
+    )
+
+
+def departure_verb(verb: Token | None) -> Token | None:
+    """'leave' in 'will leave', 'are expected to leave', 'plans to withdraw', 'be home'."""
+    while verb is not None and not _leaves(verb):
+        verb = dependent(verb, "xcomp")
+    return verb
+
+
+def _leaves(verb: Token) -> bool:
+    if lemma(verb) in DEPARTURE_VERBS:
+        return True
+    return any(
+        c.lower_ in DEPARTURE_PARTICLES for c in verb.children if c.dep_ in {"advmod", "prt"}
+    )
+
+
+def departs(verb: Token | None, node: Token) -> bool:
+    """The troops counted are the ones leaving: subject or object of 'leave', 'withdraw'..."""
+    if departure_verb(verb) is None:
+        return False
+    return node.dep_ in {"nsubj", "nsubjpass", "dobj"} or node.head.i == verb.i
+
+
+def zero_level(ctx: Context, quantifier: Token) -> list[TroopLevel]:
+    """'All (the remaining) foreign soldiers are to leave', 'withdraw all of its forces',
+    'withdraw them all', 'all will return home'."""
+    target = quantifier.head
+    while target.like_num and target.head.i != target.i:
+        target = target.head
+    of = next((c for c in quantifier.children if c.lower_ == "of"), None)
+    if of is not None:
+        target = dependent(of, "pobj") or target
+    elif quantifier.dep_ in {"nsubj", "nsubjpass"}:
+        target = quantifier
+    elif target.i == quantifier.i:
+        return []
+    noun = target if is_troop_noun(target) else None
+    if noun is None and target.pos_ not in {"PRON", "DET"}:
+        return []
+    node = quantifier if of is not None or target.i == quantifier.i else target
+    verb = departure_verb(governing_verb(node))
+    if verb is None:
+        return []
+    first = min([quantifier.i, *(c.i for c in target.lefts)])
+    last = max(quantifier.i, target.i)
+    return emptied_level(ctx, Reading(noun, node, verb), verb, ctx.doc[first : last + 1])
+
+
+def emptied_level(
+    ctx: Context, reading: Reading, departure: Token, evidence: Span
+) -> list[TroopLevel]:
+    """A level of 0 when the troops counted leave, once per troop noun."""
+    key = (reading.noun or reading.node).i
+    if key in ctx.emptied:
+        return []
+    ctx.emptied.add(key)
+    reading = Reading(reading.noun, reading.node, departure)
+    return keep(
+        build_level(
+            ctx,
+            reading=reading,
+            count=0,
+            qualifier="exact",
+            evidence=evidence,
+            date_owners=possible_date_owners(ctx, reading, departure),
+        )
+    )

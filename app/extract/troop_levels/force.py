@@ -1,0 +1,88 @@
+"""Whose troops a level counts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.names import antecedent, demonym_place, force_named
+from app.extract.troop_levels.nouns import is_troop_noun
+from app.extract.troop_levels.parse import dependent, lemma, subject_of
+from app.extract.troop_levels.vocabulary import FOREIGN_WORDS, HOSTING_VERBS
+
+
+def _own_force(ctx: Context, noun: Token) -> str | None:
+    """'US troops', 'American soldiers', "the EU's mission", 'the Nigerian army'."""
+    if noun.pos_ == "PRON":
+        return antecedent(ctx, noun) if noun.lower_ in {"it", "its", "they", "their"} else None
+    named = force_named(ctx, noun)
+    if named is not None and noun.pos_ == "PROPN" and not is_troop_noun(noun):
+        return named
+    for child in noun.lefts:
+        if is_troop_noun(child):
+            continue
+        if child.dep_ in {"compound", "nmod", "poss"}:
+            named = force_named(ctx, child)
+            if named is not None:
+                return named
+        if child.dep_ in {"amod", "compound"}:
+            if child.lower_ in FOREIGN_WORDS:
+                return "foreign"
+            named = demonym_place(ctx, child.text)
+            if named:
+                return named
+    return None
+
+
+def _holder_of(ctx: Context, verb: Token | None) -> str | None:
+    """The force that holds what the verb's object counts: 'Britain has 900 soldiers'."""
+    if verb is None or lemma(verb) in HOSTING_VERBS:
+        return None
+    subject = subject_of(verb)
+    return _own_force(ctx, subject) if subject is not None else None
+
+
+def force_of(ctx: Context, reading: Reading) -> str | None:
+    noun = reading.noun
+    if noun is None:
+        return ctx.last.force if ctx.last is not None else None
+    force = _own_force(ctx, noun)
+    container = _container_of(noun)
+    if force is None and container is not None:
+        force = _own_force(ctx, container)
+    if force is None and noun.dep_ not in {"nsubj", "nsubjpass"}:
+        force = _holder_of(ctx, reading.verb)
+    if force is None:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PRON":
+            force = antecedent(ctx, owner)
+    if force is None:
+        force = _force_in_sentence(ctx, noun)
+    if force is None and ctx.last is not None:
+        force = ctx.last.force
+    return force
+
+
+def _force_in_sentence(ctx: Context, noun: Token) -> str | None:
+    """Whose troops, when the words around them do not say: another troop noun of the
+    sentence that does ('contribute 16,500 troops to the UN force'), or who is speaking
+    ('..., a NATO spokeswoman said'; 'Oslo announced')."""
+    sentence = noun.sent
+    for other in sentence:
+        if other.i != noun.i and is_troop_noun(other):
+            force = _own_force(ctx, other)
+            if force is not None:
+                return force
+    speaker = dependent(sentence.root, "nsubj")
+    return _own_force(ctx, speaker) if speaker is not None and speaker.i != noun.i else None
+
+
+def _container_of(noun: Token) -> Token | None:
+    """The unit a troop noun belongs to: 'a NATO battlegroup of 2,000 personnel', 'the
+    force in Kosovo, 3,800 troops'."""
+    if noun.dep_ == "appos" and is_troop_noun(noun.head):
+        return noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and is_troop_noun(head.head):
+        return head.head
+    return None

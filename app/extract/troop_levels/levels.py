@@ -1,0 +1,69 @@
+"""Assembling a TroopLevel from a reading of a number: force, location, status, date, evidence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from app.extract.dates import NormalisedDate
+from app.extract.schema import Mention, TroopLevel
+from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.dating import attached_date, is_later
+from app.extract.troop_levels.force import force_of
+from app.extract.troop_levels.location import location_of
+from app.extract.troop_levels.status import condition_of, is_planned
+
+
+def _sentence_mention(sentence: Span) -> Mention:
+    text = sentence.text.rstrip()
+    return Mention(start=sentence.start_char, end=sentence.start_char + len(text), text=text)
+
+
+def build_level(
+    ctx: Context,
+    *,
+    reading: Reading,
+    count: int,
+    qualifier: str,
+    evidence: Span,
+    date_owners: list[Token],
+    planned: bool | None = None,
+) -> TroopLevel | None:
+    sentence = evidence.sent
+    if reading.noun is None and ctx.sentence_index[sentence.start] - ctx.last_sentence > 1:
+        return None
+    force = force_of(ctx, reading)
+    if force is None:
+        return None
+    location = location_of(ctx, reading, sentence, force)
+    decided = planned is not None
+    if planned is None:
+        planned = is_planned(reading.verb)
+    date = attached_date(ctx, date_owners, "future" if planned else "past")
+    if date is not None and not decided and not planned and is_later(date, ctx.published):
+        # 'rotates in next month' in the present tense is still a plan.
+        planned = True
+    if date is None:
+        if ctx.published is None:
+            return None
+        date = NormalisedDate(ctx.published.value, ctx.published.precision)
+    level = TroopLevel(
+        text=evidence.text,
+        start=evidence.start_char,
+        end=evidence.end_char,
+        force=force,
+        location=location,
+        count=count,
+        qualifier=qualifier,  # type: ignore[arg-type]
+        date=date.value,
+        date_precision=date.precision,
+        date_mod=date.mod,
+        status="planned" if planned else "reported",
+        condition=condition_of(ctx.doc, sentence) if planned else None,
+        sentence=_sentence_mention(sentence),
+    )
+    ctx.last, ctx.last_sentence = level, ctx.sentence_index[sentence.start]
+    return level
+
+
+def keep(level: TroopLevel | None) -> list[TroopLevel]:
+    return [level] if level is not None else []

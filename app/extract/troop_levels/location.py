@@ -1,0 +1,92 @@
+"""Where the troops of a level are."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.names import antecedent, place_of
+from app.extract.troop_levels.nouns import is_troop_noun
+from app.extract.troop_levels.parse import dependent, lemma, subject_of
+from app.extract.troop_levels.vocabulary import (
+    DEPARTURE_VERBS,
+    DESTINATION_VERBS,
+    HOSTING_VERBS,
+    LOCATION_PREPOSITIONS,
+    PLACE_NOUNS,
+    SOIL_NOUNS,
+)
+
+
+def _place_before(ctx: Context, token: Token, force: str | None) -> str | None:
+    """'there', 'the country': the last place named before, other than the force itself
+    ('Rwanda has 2,000 troops in the province')."""
+    earlier = [name for index, name in ctx.places if index < token.i and name != force]
+    if earlier:
+        return earlier[-1]
+    return ctx.last.location if ctx.last is not None else None
+
+
+def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> str | None:
+    verb = reading.verb
+    anchors = [t for t in (reading.noun, reading.node, verb) if t is not None]
+    if verb is not None:
+        anchors += [c for c in verb.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+    if reading.noun is not None:
+        # 'peacekeepers left for the Golan Heights' read as a modifier of the noun
+        anchors += [c for c in reading.noun.children if c.dep_ == "acl"]
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ not in {"prep", "dative", "agent"}:
+                continue
+            destination = prep.lower_ == "for" and lemma(anchor) in DESTINATION_VERBS
+            if prep.lower_ not in LOCATION_PREPOSITIONS and not destination:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = place_of(ctx, obj) or _place_inside(ctx, obj)
+                if place is not None:
+                    return place
+                if lemma(obj) in SOIL_NOUNS and any(c.dep_ == "poss" for c in obj.children):
+                    subject = subject_of(verb)
+                    if subject is not None:
+                        return place_of(ctx, subject) or antecedent(ctx, subject)
+                if lemma(obj) in PLACE_NOUNS:
+                    return _place_before(ctx, obj, force)
+        there = next((c for c in anchor.children if c.lower_ == "there"), None)
+        if there is not None:
+            return _place_before(ctx, there, force)
+    if verb is not None and lemma(verb) in DEPARTURE_VERBS:
+        left = dependent(verb, "dobj")
+        if left is not None and not is_troop_noun(left) and left.pos_ != "PRON":
+            # 'leave Somalia', 'leave the country'
+            place = place_of(ctx, left) or (
+                _place_before(ctx, left, force) if lemma(left) in PLACE_NOUNS else None
+            )
+            if place is not None:
+                return place
+    if reading.noun is not None:
+        for child in reading.noun.lefts:
+            # 'its Lebanon contingent'
+            place = place_of(ctx, child) if child.dep_ == "compound" else None
+            if place is not None and place != force:
+                return place
+    if verb is not None and lemma(verb) in HOSTING_VERBS:
+        subject = subject_of(verb)
+        if subject is not None and place_of(ctx, subject):
+            return place_of(ctx, subject)
+    for token in sentence:
+        if token.lower_ == "in" and token.i + 1 < len(ctx.doc):
+            place = place_of(ctx, ctx.doc[token.i + 1])
+            if place is not None:
+                return place
+    return ctx.last.location if ctx.last is not None else None
+
+
+def _place_inside(ctx: Context, noun: Token) -> str | None:
+    """'at its base in Djibouti', 'to the mission in Haiti'."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and place_of(ctx, obj):
+                    return place_of(ctx, obj)
+    return None

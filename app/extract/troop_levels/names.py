@@ -1,0 +1,71 @@
+"""How entity names stand for forces and places: countries, metonyms ('Moscow', 'the
+Pentagon'), demonyms ('Nigerian') and pronouns."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from app.extract.patterns import _load, demonyms
+from app.extract.troop_levels.context import Context
+
+
+@cache
+def country_names() -> frozenset[str]:
+    return frozenset(name for names in demonyms().values() for name in names)
+
+
+@cache
+def _metonyms() -> dict[str, str]:
+    """'Moscow', 'the Pentagon' -> the demonym of the country they stand for."""
+    return _load("metonyms.json")
+
+
+def bare_name(name: str) -> str:
+    """'The United States' -> 'United States': how the entity is named, not how it is used."""
+    return name[4:] if name[:4].lower() == "the " else name
+
+
+def force_named(ctx: Context, token: Token) -> str | None:
+    """The force a place or organisation name stands for: 'Moscow' and 'the Kremlin' are
+    Russia; countries the model misreads as people count too."""
+    cluster = ctx.entities.at(token.i)
+    name = None
+    if cluster is not None and (cluster.kind != "person" or cluster.name in country_names()):
+        name = bare_name(cluster.name)
+    elif token.text in country_names():
+        name = token.text
+    if name is not None and name in _metonyms():
+        return demonym_place(ctx, _metonyms()[name]) or name
+    return name
+
+
+def place_of(ctx: Context, token: Token) -> str | None:
+    cluster = ctx.entities.at(token.i)
+    if cluster is not None and (cluster.kind == "place" or cluster.name in country_names()):
+        return bare_name(cluster.name)
+    if token.text in country_names():
+        return token.text
+    for child in token.children:
+        # 'in the Lake Chad basin'
+        if child.dep_ == "compound" and child.i < token.i:
+            cluster = ctx.entities.at(child.i)
+            if cluster is not None and cluster.kind == "place":
+                return bare_name(cluster.name)
+    return None
+
+
+def demonym_place(ctx: Context, word: str) -> str | None:
+    """The country a demonym names, spelled as this article spells it."""
+    options = demonyms().get(word.lower())
+    if not options:
+        return None
+    places = {bare_name(c.name) for c in ctx.entities.of_kind("place")}
+    return next((o for o in options if o in places), options[0])
+
+
+def antecedent(ctx: Context, pronoun: Token) -> str | None:
+    """'It' and 'its' stand for the last place or organisation that was a subject."""
+    earlier = [name for index, name in ctx.subjects if index < pronoun.i]
+    return earlier[-1] if earlier else None

@@ -1,0 +1,84 @@
+"""Troop nouns: which nouns name soldiers or units, and which noun a number counts."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from app.extract.figures import COUNT_OF
+from app.extract.troop_levels.parse import dependent, lemma, subject_of
+from app.extract.troop_levels.vocabulary import (
+    CIVILIAN_MODIFIERS,
+    MILITARY_UNITS,
+    REFERRING_WORDS,
+    SIZE_WORDS,
+    TROOP_NOUNS,
+)
+
+
+def is_troop_noun(token: Token | None) -> bool:
+    if token is None or token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if lemma(token) in {"member", "man", "woman"}:
+        # 'service members', 'servicemen'
+        return any(c.lower_ == "service" for c in token.lefts)
+    if any(c.lower_ in CIVILIAN_MODIFIERS for c in token.lefts):
+        return False
+    return lemma(token) in TROOP_NOUNS or token.lower_.removesuffix("s") in TROOP_NOUNS
+
+
+def is_troop_body(token: Token) -> bool:
+    """Troops, or a unit or operation whose size is given in people."""
+    return is_troop_noun(token) or (token.pos_ == "NOUN" and lemma(token) in MILITARY_UNITS)
+
+
+def troop_noun(noun: Token | None) -> Token | None:
+    """'soldiers', or the troops in 'the number of troops' and 'troop levels', or what
+    'which' stands for in 'the force, which the council wants to keep at 17,000'."""
+    if noun is None:
+        return None
+    if noun.tag_ in {"WDT", "WP"}:
+        clause = noun.head
+        while clause.dep_ in {"xcomp", "ccomp", "conj"}:
+            clause = clause.head
+        noun = clause.head if clause.dep_ == "relcl" else noun
+    if lemma(noun) in COUNT_OF:
+        of = next((c for c in noun.children if c.lower_ == "of"), None)
+        inner = dependent(of, "pobj") if of is not None else dependent(noun, "compound")
+        return inner if is_troop_noun(inner) else None
+    return noun if is_troop_noun(noun) else None
+
+
+def refers_back(noun: Token | None) -> bool:
+    """'that number', 'the total', 'it', 'them': a word standing for an earlier level."""
+    if noun is None:
+        return False
+    if lemma(noun) in COUNT_OF:
+        return not any(c.lower_ == "of" for c in noun.children)
+    return noun.lower_ in REFERRING_WORDS or lemma(noun) in REFERRING_WORDS
+
+
+def sized_unit(number: Token) -> Token | None:
+    """The body a personnel size describes: 'a 250-member unit', 'the unit was 350-strong'."""
+    size = number.head
+    if size.lower_ not in SIZE_WORDS or size.i != number.i + 2:
+        return None
+    if size.dep_ == "acomp":
+        unit = subject_of(size.head)
+    elif size.dep_ in {"amod", "compound", "nmod"}:
+        unit = size.head
+    else:
+        return None
+    return unit if unit is not None and is_troop_body(unit) else None
+
+
+def troop_noun_before(number: Token) -> Token | None:
+    """'cut its forces in Iraq ... to 3,000' when the parse loses the link: the troop noun before 'to N'."""
+    if number.i == 0 or number.doc[number.i - 1].lower_ not in {"to", "at"}:
+        return None
+    sentence = number.sent
+    for token in reversed(number.doc[max(sentence.start, number.i - 12) : number.i]):
+        if token.like_num:
+            continue
+        if is_troop_noun(token) and token.pos_ == "NOUN":
+            return token
+    return None

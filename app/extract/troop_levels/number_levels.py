@@ -1,0 +1,92 @@
+"""The level, if any, that a number phrase states."""
+
+from __future__ import annotations
+
+from app.extract.figures import NumberPhrase
+from app.extract.schema import TroopLevel
+from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.counts import is_change_or_loss, is_current_size, reading_of
+from app.extract.troop_levels.dating import possible_date_owners
+from app.extract.troop_levels.departures import (
+    departs,
+    departure_noun,
+    departure_verb,
+    emptied_level,
+    is_definite,
+)
+from app.extract.troop_levels.levels import build_level, keep
+from app.extract.troop_levels.parse import governing_verb
+from app.extract.troop_levels.status import is_planned
+from app.extract.troop_levels.vocabulary import NOW_WORDS
+
+
+def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[TroopLevel]:
+    phrase = phrases[index]
+    if phrase.role == "high" or phrase.value != int(phrase.value):
+        return []
+    if phrase.value == 1 or phrase.value > 5_000_000:
+        # One soldier is a person, not a level ('one of the biggest forces').
+        return []
+    number = phrase.span[-1]
+    partner = phrases[phrase.partner] if phrase.partner is not None else None
+    anchor = partner.span[-1] if phrase.role == "low" and partner is not None else number
+    reading = reading_of(ctx, anchor) or reading_of(ctx, number)
+    if reading is None and phrase.role == "from":
+        if partner is not None:
+            reading = reading_of(ctx, partner.span[-1])
+        elif ctx.last is not None and ctx.last.sentence.start == number.sent.start_char:
+            # 'remain in X, down from 5,100 in 2019': the old value of the level just read.
+            reading = Reading(None, number, governing_verb(number))
+    if reading is None:
+        return []
+    evidence = phrase.span
+    if phrase.role == "low" and partner is not None:
+        evidence = ctx.doc[phrase.span.start : partner.span.end]
+    verb = reading.verb
+    planned: bool | None = None
+    owners = [anchor, *possible_date_owners(ctx, reading, verb)]
+    departure = departure_verb(verb) if departs(verb, reading.node) else None
+    nominal = departure_noun(reading.noun)
+    if nominal is not None and is_definite(anchor, reading.noun):
+        # 'ended the mission with the withdrawal of its last 80 troops in June'
+        nominal_verb = governing_verb(nominal)
+        reading = Reading(reading.noun, reading.node, nominal_verb)
+        if not is_planned(nominal_verb):
+            return emptied_level(ctx, reading, nominal_verb, evidence) if nominal_verb else []
+        departure = nominal_verb
+    if departure is not None:
+        if not (is_definite(anchor, reading.noun) and is_planned(departure)):
+            return []
+        # 'All 2,000 troops will leave by May', 'withdraw its final 25 soldiers': 2,000 now,
+        # none later.
+        level = build_level(
+            ctx,
+            reading=reading,
+            count=int(phrase.value),
+            qualifier=phrase.qualifier,
+            evidence=evidence,
+            date_owners=[anchor],
+            planned=False,
+        )
+        return keep(level) + emptied_level(ctx, reading, departure, evidence)
+    if is_change_or_loss(anchor, reading):
+        return []
+    if phrase.role == "from":
+        # The old value of a change is a level only when the text dates it.
+        said_now = any(t.lower_ in NOW_WORDS for t in ctx.doc[number.i + 1 : number.i + 2])
+        if number.i not in ctx.date_owner and not said_now:
+            return []
+        planned, owners = False, [number]
+    elif is_current_size(reading):
+        planned, owners = False, [anchor]
+    return keep(
+        build_level(
+            ctx,
+            reading=reading,
+            count=int(phrase.value),
+            qualifier=phrase.qualifier,
+            evidence=evidence,
+            date_owners=owners,
+            planned=planned,
+        )
+    )

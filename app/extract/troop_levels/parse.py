@@ -1,0 +1,70 @@
+"""Walks over the dependency parse: the verb over a token, its subject, its object."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def dependent(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb over a token; for 'are to be stationed' and 'are ready to leave', the verb
+    that says what happens."""
+    verb = next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and lemma(verb) == "be":
+        complement = dependent(verb, "xcomp", "acomp")
+        complement = (
+            dependent(complement, "xcomp")
+            if complement is not None and complement.pos_ == "ADJ"
+            else complement
+        )
+        if complement is not None and complement.pos_ in {"VERB", "AUX"}:
+            return complement
+    return verb
+
+
+def clause_verb(verb: Token | None) -> Token | None:
+    """The finite verb a participle hangs on: 'join' in 'troops numbering 400 will join'."""
+    while verb is not None and verb.tag_ in {"VBG", "VBN"} and verb.dep_ in {"acl", "csubj"}:
+        verb = governing_verb(verb.head) if verb.dep_ == "acl" else verb.head
+    return verb
+
+
+def verb_object(verb: Token | None, number: Token) -> Token | None:
+    """What 'keep at 17,000' keeps, even when it is the object of the verb above ('which
+    the council wants to keep at 17,000')."""
+    while verb is not None:
+        found = next((c for c in verb.children if c.dep_ == "dobj" and c.i != number.i), None)
+        if found is not None or verb.dep_ != "xcomp":
+            return found
+        verb = verb.head
+    return None
+
+
+def subject_of(verb: Token | None) -> Token | None:
+    """The subject of a verb, or of the verb it depends on ('X is expected to reach', 'X ...
+    and will grow')."""
+    while verb is not None:
+        subject = dependent(verb, "nsubj", "nsubjpass")
+        if subject is not None:
+            return subject
+        if verb.dep_ == "acl":
+            # 'a number expected to fall'
+            return verb.head
+        if verb.dep_ not in {"xcomp", "conj", "advcl", "acomp"} or verb.head.i == verb.i:
+            return None
+        if verb.dep_ == "xcomp" and dependent(verb.head, "dobj") is not None:
+            # 'expects the brigade to reach ...': the object does the reaching.
+            return dependent(verb.head, "dobj")
+        verb = verb.head
+    return None
+
+
+def has_number(token: Token) -> bool:
+    return token.like_num or any(c.like_num for c in token.children)

@@ -1,0 +1,62 @@
+"""Whether a level is planned or reported, and the condition a plan is subject to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from app.extract.troop_levels.parse import lemma
+from app.extract.troop_levels.vocabulary import (
+    CONDITION_WORDS,
+    MODAL_OF_ABILITY,
+    PLAN_WORDS,
+    PROPOSAL_VERBS,
+)
+
+
+def _is_plan_word(token: Token) -> bool:
+    """The small model lemmatises 'hopes' as 'hop': read the word form too."""
+    lower = token.lower_
+    forms = {lemma(token), lower, lower.removesuffix("s"), lower.removesuffix("d")}
+    forms.add(lower.removesuffix("ing") + "e")
+    return not forms.isdisjoint(PLAN_WORDS)
+
+
+def is_planned(verb: Token | None) -> bool:
+    """A modal, a plan word over the verb ('plans to keep', 'ordered X to cut', 'is to be
+    stationed'), or a plan noun as its subject ('the target is 5,000')."""
+    token = verb
+    while token is not None:
+        if _is_plan_word(token):
+            return True
+        for child in token.children:
+            if child.tag_ == "MD" and child.lower_ not in MODAL_OF_ABILITY:
+                return True
+            if child.dep_ in {"nsubj", "nsubjpass"} and _is_plan_word(child):
+                return True
+            if child.lower_ == "for" and lemma(token) in PROPOSAL_VERBS:
+                return True
+        head = token.head
+        if token.dep_ == "xcomp" and lemma(head) == "be":
+            return True
+        participle = token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
+        if token.dep_ in {"xcomp", "acomp"} or participle:
+            token = head
+        elif token.dep_ in {"ccomp", "acl"}:
+            # 'ordered that ...', 'orders to cut', 'a plan to withdraw'
+            return head.i < token.i and _is_plan_word(head)
+        else:
+            return False
+    return False
+
+
+def condition_of(doc: Doc, sentence: Span) -> str | None:
+    following = doc[sentence.end].sent if sentence.end < len(doc) else None
+    for span in (sentence, following):
+        if span is None:
+            continue
+        lower = span.text.lower()
+        for word in CONDITION_WORDS:
+            at = lower.find(word)
+            if at >= 0:
+                return span.text[at : at + len(word)]
+    return None
