@@ -122,6 +122,18 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
     return None
 
 
+NOUN_PREPOSITIONS = {"of", "about", "on", "against", "for", "over", "to", "that"}
+ADJECTIVE_PREPOSITIONS = {"of", "about", "on", "that", "with", "toward", "towards"}
+
+
+def _prepositional_content(child: Token, prepositions: set[str]) -> tuple[int, int] | None:
+    """The object of 'claim about X' or 'critical of X', when `child` is such a preposition."""
+    if child.dep_ != "prep" or child.lower_ not in prepositions:
+        return None
+    objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+    return _span(*objects) if objects else None
+
+
 def _noun_content(noun: Token) -> tuple[int, int] | None:
     for child in noun.children:
         if child.dep_ in {"acl", "ccomp", "relcl"} and any(
@@ -132,19 +144,9 @@ def _noun_content(noun: Token) -> tuple[int, int] | None:
             c.dep_ == "aux" and c.lower_ == "to" for c in child.children
         ):
             return _span(child)
-        if child.dep_ == "prep" and child.lower_ in {
-            "of",
-            "about",
-            "on",
-            "against",
-            "for",
-            "over",
-            "to",
-            "that",
-        }:
-            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
-            if objects:
-                return _span(*objects)
+        content = _prepositional_content(child, NOUN_PREPOSITIONS)
+        if content is not None:
+            return content
     return None
 
 
@@ -152,18 +154,9 @@ def _adjective_content(adjective: Token) -> tuple[int, int] | None:
     for child in adjective.children:
         if child.dep_ in {"ccomp", "xcomp"}:
             return _span(child)
-        if child.dep_ == "prep" and child.lower_ in {
-            "of",
-            "about",
-            "on",
-            "that",
-            "with",
-            "toward",
-            "towards",
-        }:
-            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
-            if objects:
-                return _span(*objects)
+        content = _prepositional_content(child, ADJECTIVE_PREPOSITIONS)
+        if content is not None:
+            return content
     return None
 
 
