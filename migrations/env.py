@@ -15,7 +15,7 @@ from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 import app.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from app.config import get_settings
-from app.store.db import make_engine
+from app.store.db import include_name, make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -41,6 +41,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         render_as_batch=True,
         render_item=render_item,
+        include_name=include_name,
         dialect_opts={"paramstyle": "named"},
     )
     with context.begin_transaction():
@@ -56,6 +57,7 @@ def run_migrations_online() -> None:
                 target_metadata=target_metadata,
                 render_as_batch=True,
                 render_item=render_item,
+                include_name=include_name,
             )
             with context.begin_transaction():
                 context.run_migrations()

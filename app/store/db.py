@@ -23,6 +23,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from app.config import PROJECT_ROOT
+from app.store.models import is_full_text_table
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 BUSY_TIMEOUT_MS = 5000
@@ -107,6 +108,11 @@ def alembic_config(url: str) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["database_url"] = url
     return config
+
+
+def include_name(name: str | None, type_: str, _parents: Any) -> bool:
+    """Alembic autogenerate filter: FTS5 tables are made by raw SQL in the migrations."""
+    return not (type_ == "table" and name is not None and is_full_text_table(name))
 
 
 def migrate(url: str) -> None:

@@ -10,7 +10,7 @@ Every fact row carries `article_id` and `start`/`end` character offsets into
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, Index, String, Text, UniqueConstraint
@@ -47,9 +47,15 @@ class ArticleBase(SQLModel):
 
 
 class Article(ArticleBase, table=True):
+    seq: int = Field(
+        unique=True, description="Ingest order; the stable integer key of the full-text index."
+    )
     content_hash: str = Field(unique=True, description="sha256 of the text.")
     text: str = Field(sa_type=Text)
     ingested_at: datetime = Field(default_factory=utc_now)
+    published_start: date | None = Field(default=None, index=True)
+    """First day `published_date` can mean: what date filters and sorting compare."""
+    published_end: date | None = None
 
 
 class EntityBase(SQLModel):
@@ -205,6 +211,28 @@ class TroopLevel(TroopLevelBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     article_id: str = Field(foreign_key="article.id", index=True)
     status: TroopStatus = Field(sa_type=String, index=True)
+    date_start: date = Field(description="First day `date` can mean.")
+    date_end: date = Field(description="Last day `date` can mean.")
     sentence_start: int
     sentence_end: int
     sentence_text: str = Field(sa_type=Text)
+
+
+class DataVersion(SQLModel, table=True):
+    """One row counting committed ingests: ETags and response caches are keyed by it."""
+
+    __tablename__ = "data_version"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = 0
+    changed_at: datetime = Field(default_factory=utc_now)
+
+
+FULL_TEXT_INDEXES = ("article_search", "quote_search")
+"""SQLite FTS5 tables made by migration 0002 (not models: SQLAlchemy cannot declare them)."""
+
+
+def is_full_text_table(name: str) -> bool:
+    """The FTS5 tables and the shadow tables SQLite keeps for them."""
+    return name.startswith(FULL_TEXT_INDEXES)

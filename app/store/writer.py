@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlalchemy import func, update
+from sqlmodel import Session, select
 
 from app.extract import schema
 from app.extract.schema import ArticleFacts, EntityKind
@@ -11,6 +12,7 @@ from app.partial_date import InvalidDateError, PartialDate
 from app.store.entity_resolution import resolve_entity
 from app.store.models import (
     Article,
+    DataVersion,
     DateFact,
     Entity,
     EntityArticle,
@@ -20,6 +22,7 @@ from app.store.models import (
     PersonOrganisation,
     Quote,
     TroopLevel,
+    utc_now,
 )
 from app.store.names import normalise_name
 from app.store.queries import is_stored
@@ -55,7 +58,17 @@ def save_article(session: Session, article: RawArticle, facts: ArticleFacts) -> 
     check_facts(article, facts)
     with session.begin_nested():
         _ArticleWriter(session, article.id).write(article, facts)
+        _bump_data_version(session)
     return True
+
+
+def _bump_data_version(session: Session) -> None:
+    """Tell readers the data changed: cached responses and ETags from before are stale."""
+    session.execute(
+        update(DataVersion)
+        .where(DataVersion.id == 1)
+        .values(version=DataVersion.version + 1, changed_at=utc_now())
+    )
 
 
 def check_facts(article: RawArticle, facts: ArticleFacts) -> None:
@@ -102,9 +115,11 @@ class _ArticleWriter:
 
     def write(self, article: RawArticle, facts: ArticleFacts) -> None:
         published = article.published
+        last_seq = self.session.exec(select(func.max(Article.seq))).one()
         self.session.add(
             Article(
                 id=article.id,
+                seq=(last_seq or 0) + 1,
                 content_hash=article.content_hash,
                 title=article.title,
                 source=article.source,
@@ -112,6 +127,8 @@ class _ArticleWriter:
                 language=article.language,
                 published_date=published.value if published else None,
                 published_precision=published.precision if published else None,
+                published_start=published.first_day() if published else None,
+                published_end=published.last_day() if published else None,
                 text=article.text,
             )
         )
@@ -235,11 +252,13 @@ class _ArticleWriter:
 
     def _save_troop_levels(self, levels: list[schema.TroopLevel]) -> None:
         for level in levels:
-            sentence = level.sentence
+            sentence, date = level.sentence, PartialDate.parse(level.date)
             self.session.add(
                 TroopLevel(
                     article_id=self.article_id,
                     **level.model_dump(exclude={"sentence"}),
+                    date_start=date.first_day(),
+                    date_end=date.last_day(),
                     sentence_start=sentence.start,
                     sentence_end=sentence.end,
                     sentence_text=sentence.text,

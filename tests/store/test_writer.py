@@ -9,7 +9,7 @@ from sqlmodel import Session, SQLModel, func, select
 from app.extract.schema import Figure, Mention, Quote, Span, TroopLevel
 from app.ingest.article import RawArticle
 from app.store import writer
-from app.store.models import Article, Entity, EntityArticle, PersonOrganisation
+from app.store.models import Article, DataVersion, Entity, EntityArticle, PersonOrganisation
 from app.store.models import Quote as QuoteRow
 from app.store.queries import count_articles, is_stored
 from app.store.writer import ArticleConflictError, InvalidFactError, save_article
@@ -182,3 +182,15 @@ def test_is_stored_means_saving_would_change_nothing(session: Session) -> None:
     assert is_stored(session, raw)
     assert is_stored(session, RawArticle(id="copy", text=TEXT))
     assert not is_stored(session, RawArticle(id=raw.id, text=TEXT + " Updated."))
+
+
+def test_each_stored_article_bumps_the_data_version_once(session: Session) -> None:
+    def version() -> int:
+        return session.exec(select(DataVersion.version)).one()
+
+    before = version()
+    raw, facts = lopez_article()
+    save_article(session, raw, facts)
+    save_article(session, raw, facts)  # already stored: nothing changes
+    session.commit()
+    assert version() == before + 1
