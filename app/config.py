@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +21,20 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "info"
+    cache_max_age: int = Field(
+        default=5,
+        ge=0,
+        description="Seconds clients may reuse a GET response before revalidating with its ETag.",
+    )
+    cors_origins: str = Field(
+        default="",
+        description="Origins allowed to read the API from a browser: a comma list, or `*`.",
+    )
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        """Empty when CORS is off (the default)."""
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
 
 @lru_cache

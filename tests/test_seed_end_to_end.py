@@ -30,8 +30,7 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     result = CliRunner().invoke(cli, ["ingest", str(DATA)])
     assert result.exit_code == 0, result.output
     assert "ingested 1 new" in result.output
-    app = create_app()
-    app.dependency_overrides[get_settings] = lambda: Settings(database_url=url)
+    app = create_app(Settings(database_url=url))
     with TestClient(app) as client:
         yield client
     patch.undo()

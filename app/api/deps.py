@@ -1,17 +1,23 @@
-"""Dependencies every route shares: settings and a database session per request."""
+"""Dependencies every route shares: the app's settings and a database session per request."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlmodel import Session
 
-from app.config import Settings, get_settings
+from app.config import Settings
 from app.store.db import get_session
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+def app_settings(request: Request) -> Settings:
+    """The settings `create_app` was given: tests and servers pass their own."""
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(app_settings)]
 
 
 def get_db_session(settings: SettingsDep) -> Iterator[Session]:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
 from app.store.pagination import InvalidCursorError
+from app.store.search import InvalidSearchError, SearchNotSupportedError
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -44,6 +45,15 @@ class Problem(BaseModel):
 
 class NotFoundError(Exception):
     """An id in the path that names nothing; the message says where to look instead."""
+
+
+class ParameterError(ValueError):
+    """A query parameter that passed type checks but means nothing here (an unknown field)."""
+
+    def __init__(self, parameter: str, detail: str) -> None:
+        super().__init__(detail)
+        self.parameter = parameter
+        self.detail = detail
 
 
 def problem_response(
@@ -127,6 +137,14 @@ def _validation_error(request: Request, error: Exception) -> Response:
     )
 
 
+def _invalid_parameter(request: Request, error: Exception) -> Response:
+    assert isinstance(error, ParameterError)
+    invalid = InvalidParameter(parameter=error.parameter, location="query", detail=error.detail)
+    return problem_response(
+        request, 422, f"invalid value for `{error.parameter}`: {error.detail}", errors=[invalid]
+    )
+
+
 def _invalid_cursor(request: Request, error: Exception) -> Response:
     return problem_response(
         request,
@@ -154,11 +172,23 @@ def _unexpected(request: Request, error: Exception) -> Response:
     return problem_response(request, 500, "unexpected server error; it has been logged")
 
 
+def _invalid_search(request: Request, error: Exception) -> Response:
+    invalid = InvalidParameter(parameter="q", location="query", detail=str(error))
+    return problem_response(request, 400, str(error), errors=[invalid])
+
+
+def _search_not_supported(request: Request, error: Exception) -> Response:
+    return problem_response(request, 501, str(error))
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Map every error, ours and the framework's, to problem+json."""
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(ParameterError, _invalid_parameter)
     app.add_exception_handler(InvalidCursorError, _invalid_cursor)
+    app.add_exception_handler(InvalidSearchError, _invalid_search)
+    app.add_exception_handler(SearchNotSupportedError, _search_not_supported)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected)

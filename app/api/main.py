@@ -9,9 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
+from starlette.middleware.gzip import GZipMiddleware
 
+from app.api.dashboard import routes as dashboard
 from app.api.errors import add_problem_schemas, install_problem_handlers
+from app.api.http import ConditionalGetMiddleware, HeadMiddleware
 from app.api.routes import (
     articles,
     figures,
@@ -20,8 +24,10 @@ from app.api.routes import (
     people,
     places,
     quotes,
+    search,
     timelines,
 )
+from app.config import Settings, get_settings
 
 DESCRIPTION = """\
 Facts extracted from news articles: people, organisations, places, quotes with
@@ -37,16 +43,23 @@ Try: `/people?name=lopez`, `/quotes?speaker=maria-lopez&kind=direct`,
 """
 
 
-def create_app() -> FastAPI:
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app for `settings` (by default, from the environment)."""
+    settings = settings or get_settings()
     app = FastAPIOffline(
         title="article-facts",
         version="0.1.0",
         description=DESCRIPTION,
         swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
     )
+    app.state.settings = settings
     install_problem_handlers(app)
-    for module in (health, articles, people, organisations, places, quotes, figures, timelines):
+    _add_middleware(app, settings)
+    routers = (health, articles, people, organisations, places, quotes, figures, timelines, search)
+    for module in routers:
         app.include_router(module.router)
+    app.include_router(dashboard.router)
+    app.mount("/static", dashboard.static_files(), name="static")
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -55,6 +68,26 @@ def create_app() -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Outermost last: HEAD sees the final (compressed) response and drops its body."""
+    app.add_middleware(
+        ConditionalGetMiddleware,
+        database_url=settings.database_url,
+        max_age=settings.cache_max_age,
+    )
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    if settings.cors_origin_list:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["GET", "HEAD"],
+            allow_headers=["If-None-Match", "Accept"],
+            expose_headers=["ETag", "Link"],
+            max_age=600,
+        )
+    app.add_middleware(HeadMiddleware)
 
 
 app = create_app()

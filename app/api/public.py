@@ -28,7 +28,8 @@ from app.store.models import (
     TroopLevel,
     TroopLevelBase,
 )
-from app.store.queries import ArticleWithFacts, EntityDetail, TroopLevelSeries
+from app.store.queries import ArticleWithFacts, EntityDetail, EntitySummary, TroopLevelSeries
+from app.store.search import SearchHit, SearchKind
 
 from .pagination import PagePublic
 
@@ -53,7 +54,7 @@ class MentionPublic(SpanPublic):
 
 
 class RoleMentionPublic(MentionPublic):
-    role: str = Field(examples=["Chief of Army Staff"])
+    role: str = Field(examples=["Harbour Master"])
     article: str
 
     @classmethod
@@ -189,13 +190,15 @@ class ArticlePublic(ArticleSummaryPublic):
 class EntitySummaryPublic(EntityBase):
     aliases: list[str] = Field(description="Other forms of the name seen in articles.")
     roles: list[str] = Field(
-        description="Distinct titles and positions, e.g. 'Chief of Army Staff'.",
+        description="Distinct titles and positions, e.g. 'Harbour Master'.",
         examples=[["Defence Minister", "General"]],
     )
 
     @classmethod
-    def from_row(cls, row: Entity, aliases: list[str], roles: list[str]) -> EntitySummaryPublic:
-        return cls.model_validate(row, update={"aliases": aliases, "roles": roles})
+    def from_summary(cls, summary: EntitySummary) -> EntitySummaryPublic:
+        return cls.model_validate(
+            summary.entity, update={"aliases": summary.aliases, "roles": summary.roles}
+        )
 
 
 class EntityRefPublic(BaseModel):
@@ -341,4 +344,44 @@ class FigurePage(PagePublic[FigurePublic]):
 
 
 class TroopLevelSeriesPage(PagePublic[TroopLevelSeriesPublic]):
+    pass
+
+
+# Search
+
+
+class SearchHitPublic(BaseModel):
+    """An article or a quote matching a search, with where it is and why it matched."""
+
+    kind: SearchKind
+    article: str = Field(description="Id of the article (of the quote's article for a quote).")
+    article_title: str | None
+    quote: int | None = Field(description="Id of the quote; null for an article hit.")
+    speaker: str | None = Field(description="The quote's speaker; null for an article hit.")
+    start: int = Field(description="`article.text[start:end]` is the quote, or the whole article.")
+    end: int
+    rank: float = Field(
+        description="bm25 relevance from SQLite FTS5: more negative is a better match."
+    )
+    snippet: str = Field(
+        description="Safe to insert as HTML: escaped text, matched words in <mark>...</mark>.",
+        examples=["…troops left <mark>Northbridge</mark> in May…"],
+    )
+
+    @classmethod
+    def from_hit(cls, hit: SearchHit) -> SearchHitPublic:
+        return cls(
+            kind=hit.kind,
+            article=hit.article_id,
+            article_title=hit.article_title,
+            quote=hit.quote_id,
+            speaker=hit.speaker,
+            start=hit.start,
+            end=hit.end,
+            rank=hit.rank,
+            snippet=hit.snippet,
+        )
+
+
+class SearchPage(PagePublic[SearchHitPublic]):
     pass

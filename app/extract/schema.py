@@ -28,7 +28,7 @@ class Mention(Span):
 
 
 class RoleMention(Mention):
-    """A title or apposition naming what an entity is ("Chief of Army Staff")."""
+    """A title or apposition naming what an entity is ("Harbour Master")."""
 
     role: str
 

@@ -1,16 +1,19 @@
-"""Keyset pagination: every list query pages through the same helper.
+"""Keyset pagination and sorting: every list query pages through the same helpers.
 
 A page asks for the rows whose sort key comes after the last key already seen,
 so pages stay correct while articles are being added (no OFFSET drift).
+A `Listing` is a filtered query with the sort orders it supports; the API pages,
+counts and streams it without knowing which resource it lists.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, tuple_
+from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlmodel import Session
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
@@ -42,19 +45,24 @@ def keyset_page(
     sort_key: Sequence[Any],
     request: PageRequest,
     key_of: Callable[[T], SortKey] | None = None,
+    *,
+    descending: bool = False,
 ) -> Page[T]:
     """Run `statement` ordered by `sort_key` (columns or labels, unique together), one page.
 
     `key_of` reads the sort key back from a row; by default the attributes named
-    like the sort-key columns.
+    like the sort-key columns. Sort-key values must never be NULL (a NULL compares
+    as unknown and its rows would drop out of later pages): coalesce nullable columns.
     """
     if request.after is not None:
-        _check_sort_key(request.after, sort_key)
+        after = _checked_key(request.after, sort_key)
         if len(sort_key) == 1:
-            statement = statement.where(sort_key[0] > request.after[0])
+            position, boundary = sort_key[0], after[0]
         else:
-            statement = statement.where(tuple_(*sort_key) > tuple_(*request.after))
-    statement = statement.order_by(*sort_key).limit(request.limit + 1)
+            position, boundary = tuple_(*sort_key), tuple_(*after)
+        statement = statement.where(position < boundary if descending else position > boundary)
+    order = [column.desc() for column in sort_key] if descending else list(sort_key)
+    statement = statement.order_by(*order).limit(request.limit + 1)
     rows: list[T] = list(session.exec(statement))  # type: ignore[call-overload]
     if len(rows) <= request.limit:
         return Page(items=rows, next_key=None)
@@ -63,11 +71,62 @@ def keyset_page(
     return Page(items=rows, next_key=read_key(rows[-1]))
 
 
-def _check_sort_key(after: SortKey, sort_key: Sequence[ColumnElement[Any]]) -> None:
+def _checked_key(after: SortKey, sort_key: Sequence[ColumnElement[Any]]) -> SortKey:
+    """The cursor's values as the sort columns' Python types (dates travel as ISO strings)."""
     if len(after) != len(sort_key):
         raise InvalidCursorError("the cursor belongs to another list")
-    for value, column in zip(after, sort_key, strict=True):
-        column_type = getattr(column.type, "impl_instance", column.type)  # see TypeDecorator
-        expected = column_type.python_type
-        if isinstance(value, bool) or not isinstance(value, expected):
-            raise InvalidCursorError("the cursor belongs to another list")
+    return tuple(_as_type(value, column) for value, column in zip(after, sort_key, strict=True))
+
+
+def _as_type(value: Any, column: ColumnElement[Any]) -> Any:
+    column_type = getattr(column.type, "impl_instance", column.type)  # see TypeDecorator
+    expected = column_type.python_type
+    if expected in (dt.date, dt.datetime) and isinstance(value, str):
+        try:
+            return expected.fromisoformat(value)
+        except ValueError as error:
+            raise InvalidCursorError("the cursor belongs to another list") from error
+    if isinstance(value, bool) or not isinstance(value, expected):
+        raise InvalidCursorError("the cursor belongs to another list")
+    return value
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """A filtered, unordered query and the sort orders it offers.
+
+    `sorts` maps a sort name to its key columns, unique together and never NULL;
+    a name prefixed with `-` sorts descending. Cursors carry the sort name, so a
+    cursor from one order is refused in another. `load` turns a page of rows into
+    the items listed, with one query per page for what the rows do not hold.
+    """
+
+    statement: Select[Any] | SelectOfScalar[Any]
+    sorts: Mapping[str, Sequence[Any]]
+    key_of: Mapping[str, Callable[[Any], SortKey]] = field(default_factory=dict)
+    load: Callable[[Session, list[Any]], list[T]] | None = None
+
+    def page(self, session: Session, sort: str, request: PageRequest) -> Page[T]:
+        name = sort.removeprefix("-")
+        if name not in self.sorts:
+            raise ValueError(f"unknown sort {sort!r}")  # the API validates `sort` first
+        after = None
+        if request.after is not None:
+            if request.after[0] != sort:
+                raise InvalidCursorError(f"the cursor belongs to another sort order than {sort!r}")
+            after = request.after[1:]
+        page: Page[Any] = keyset_page(
+            session,
+            self.statement,
+            self.sorts[name],
+            PageRequest(limit=request.limit, after=after),
+            self.key_of.get(name),
+            descending=sort.startswith("-"),
+        )
+        items = self.load(session, page.items) if self.load else page.items
+        next_key = None if page.next_key is None else (sort, *page.next_key)
+        return Page(items=items, next_key=next_key)
+
+    def count(self, session: Session) -> int:
+        counted = select(func.count()).select_from(self.statement.order_by(None).subquery())
+        return session.exec(counted).one()  # type: ignore[call-overload]

@@ -1,7 +1,9 @@
-"""Read queries behind the API. Filters are keyword arguments; lists return a `Page`."""
+"""Read queries behind the API. Lists are `Listing`s (filters as keyword arguments,
+the sort orders they offer); the API pages, counts and streams them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -28,7 +30,7 @@ from app.store.models import (
     TroopLevel,
 )
 from app.store.names import normalise_name
-from app.store.pagination import Page, PageRequest, keyset_page
+from app.store.pagination import Listing
 
 
 def count_articles(session: Session) -> int:
@@ -61,9 +63,39 @@ class ArticleWithFacts:
     troop_levels: list[TroopLevel]
 
 
-def list_articles(session: Session, *, page: PageRequest) -> Page[Article]:
-    without_text = select(Article).options(defer(col(Article.text)))
-    return keyset_page(session, without_text, [Article.id], page)
+_UNDATED = dt.date.min
+"""Sort key of an article without a publication date: before every dated one."""
+
+
+def articles(
+    *,
+    published_after: PartialDate | None = None,
+    published_before: PartialDate | None = None,
+    source: str | None = None,
+    matching: Any = None,
+) -> Listing[Article]:
+    """Articles without their text. Date bounds are inclusive and compare the days a
+    partial date can mean: an article of "2020-12" is published after 2020-12-15.
+    `matching` is a subquery of `Article.seq` (full-text search)."""
+    statement = select(Article).options(defer(col(Article.text)))
+    if published_after is not None:
+        statement = statement.where(col(Article.published_end) >= published_after.first_day())
+    if published_before is not None:
+        statement = statement.where(col(Article.published_start) <= published_before.last_day())
+    if source:
+        statement = statement.where(func.lower(Article.source) == source.lower())
+    if matching is not None:
+        statement = statement.where(col(Article.seq).in_(matching))
+    published = func.coalesce(Article.published_start, _UNDATED).label("published_key")
+    return Listing(
+        statement,
+        sorts={
+            "id": [Article.id],
+            "published": [published, Article.seq],
+            "ingested": [Article.seq],
+        },
+        key_of={"published": lambda row: (row.published_start or _UNDATED, row.seq)},
+    )
 
 
 def get_article_with_facts(session: Session, article_id: str) -> ArticleWithFacts | None:
@@ -131,21 +163,60 @@ def _matching_name(kind: EntityKind, text: str) -> Any:
     return or_(col(Entity.name_key).contains(key, autoescape=True), col(Entity.id).in_(with_alias))
 
 
-def list_entities(
-    session: Session,
+@dataclass
+class EntitySummary:
+    entity: Entity
+    aliases: list[str]
+    roles: list[str]
+
+
+def entities(
     kind: EntityKind,
     *,
     name: str | None = None,
     article: str | None = None,
-    page: PageRequest,
-) -> Page[Entity]:
+    related: str | None = None,
+) -> Listing[EntitySummary]:
+    """People, organisations or places. `related` (people and organisations only):
+    those linked to an organisation or person given by id or part of its name."""
     statement = select(Entity).where(Entity.kind == kind)
     if name:
         statement = statement.where(_matching_name(kind, name))
     if article:
         in_article = select(EntityArticle.entity_id).where(EntityArticle.article_id == article)
         statement = statement.where(col(Entity.id).in_(in_article))
-    return keyset_page(session, statement, [Entity.id], page)
+    if related and kind != "place":
+        statement = statement.where(col(Entity.id).in_(_related_to(kind, related)))
+    return Listing(
+        statement,
+        sorts={
+            "id": [Entity.id],
+            "name": [Entity.name_key, Entity.id],
+            "mention_count": [Entity.mention_count, Entity.id],
+            "article_count": [Entity.article_count, Entity.id],
+        },
+        load=_entity_summaries,
+    )
+
+
+def _related_to(kind: EntityKind, other: str) -> Any:
+    """Ids of entities of `kind` linked to the person or organisation named `other`."""
+    other_kind: EntityKind = "organisation" if kind == "person" else "person"
+    this, that = (
+        (PersonOrganisation.person_id, PersonOrganisation.organisation_id)
+        if kind == "person"
+        else (PersonOrganisation.organisation_id, PersonOrganisation.person_id)
+    )
+    others = select(Entity.id).where(
+        Entity.kind == other_kind, or_(Entity.id == other, _matching_name(other_kind, other))
+    )
+    return select(this).where(col(that).in_(others))
+
+
+def _entity_summaries(session: Session, rows: list[Entity]) -> list[EntitySummary]:
+    ids = [entity.id for entity in rows]
+    aliases, roles = aliases_by_entity(session, ids), roles_by_entity(session, ids)
+    return [EntitySummary(entity, aliases[entity.id], roles[entity.id]) for entity in rows]
 
 
 def aliases_by_entity(session: Session, entity_ids: list[str]) -> dict[str, list[str]]:
@@ -223,15 +294,15 @@ def _related_entities(session: Session, entity: Entity) -> list[Entity]:
 _ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organisation", "place")
 
 
-def list_quotes(
-    session: Session,
+def quotes(
     *,
     speaker: str | None = None,
     article: str | None = None,
     kind: QuoteKind | None = None,
-    text: str | None = None,
-    page: PageRequest,
-) -> Page[Quote]:
+    matching: Any = None,
+) -> Listing[Quote]:
+    """Quotes; `speaker` is an entity id or part of a name; `matching` a subquery of
+    quote ids (full-text search)."""
     statement = select(Quote)
     if speaker:
         key = normalise_name(speaker)
@@ -248,24 +319,28 @@ def list_quotes(
         statement = statement.where(Quote.article_id == article)
     if kind:
         statement = statement.where(Quote.kind == kind)
-    if text:
-        statement = statement.where(col(Quote.text).icontains(text, autoescape=True))
-    return keyset_page(session, statement, [Quote.id], page)
+    if matching is not None:
+        statement = statement.where(col(Quote.id).in_(matching))
+    return Listing(
+        statement,
+        sorts={"id": [Quote.id], "article": [Quote.article_id, Quote.start, Quote.id]},
+    )
 
 
-def list_figures(
-    session: Session,
-    *,
-    unit: str | None = None,
-    article: str | None = None,
-    page: PageRequest,
-) -> Page[Figure]:
+def figures(*, unit: str | None = None, article: str | None = None) -> Listing[Figure]:
     statement = select(Figure)
     if unit:
         statement = statement.where(Figure.unit == unit)
     if article:
         statement = statement.where(Figure.article_id == article)
-    return keyset_page(session, statement, [Figure.id], page)
+    return Listing(
+        statement,
+        sorts={
+            "id": [Figure.id],
+            "value": [Figure.value, Figure.id],
+            "article": [Figure.article_id, Figure.start, Figure.id],
+        },
+    )
 
 
 # Troop-level timelines
@@ -283,20 +358,19 @@ _MOD_ORDER = {"START": 0, None: 1, "MID": 1, "END": 2}
 
 
 def _chronological(level: TroopLevel) -> tuple[Any, ...]:
-    date = PartialDate.parse(level.date)
-    return (date.first_day(), _MOD_ORDER[level.date_mod], date.last_day(), level.id)
+    return (level.date_start, _MOD_ORDER[level.date_mod], level.date_end, level.id)
 
 
-def list_troop_level_series(
-    session: Session,
+def troop_level_series(
     *,
     force: str | None = None,
     location: str | None = None,
     status: TroopStatus | None = None,
-    page: PageRequest,
-) -> Page[TroopLevelSeries]:
-    """Series of troop levels, one per (force, location), paged in (force, location) order."""
-    location_key = func.coalesce(TroopLevel.location, "").label("location_key")
+    date_from: PartialDate | None = None,
+    date_to: PartialDate | None = None,
+) -> Listing[TroopLevelSeries]:
+    """Series of troop levels, one per (force, location). Date bounds are inclusive:
+    a point is kept when the days its date can mean overlap [date_from, date_to]."""
     conditions = []
     if force:
         conditions.append(TroopLevel.force == force)
@@ -304,25 +378,47 @@ def list_troop_level_series(
         conditions.append(TroopLevel.location == location)
     if status:
         conditions.append(TroopLevel.status == status)
+    if date_from is not None:
+        conditions.append(col(TroopLevel.date_end) >= date_from.first_day())
+    if date_to is not None:
+        conditions.append(col(TroopLevel.date_start) <= date_to.last_day())
+    location_key = _location_key()
     groups = (
         select(TroopLevel.force, location_key)
         .where(*conditions)
         .group_by(TroopLevel.force, location_key)
     )
-    group_page = keyset_page(session, groups, [col(TroopLevel.force), location_key], page)
-    if not group_page.items:
-        return Page(items=[], next_key=None)
+    return Listing(
+        groups,
+        sorts={
+            "force": [col(TroopLevel.force), location_key],
+            "location": [location_key, col(TroopLevel.force)],
+        },
+        load=lambda session, rows: _series_of(session, rows, conditions),
+    )
+
+
+def _location_key() -> Any:
+    return func.coalesce(TroopLevel.location, "").label("location_key")
+
+
+def _series_of(
+    session: Session, groups: list[Any], conditions: list[Any]
+) -> list[TroopLevelSeries]:
+    if not groups:
+        return []
+    location_key = _location_key()
     in_groups = or_(
         *(
             and_(TroopLevel.force == group.force, location_key.element == group.location_key)
-            for group in group_page.items
+            for group in groups
         )
     )
     series: dict[tuple[str, str], list[TroopLevel]] = defaultdict(list)
     for level in session.exec(select(TroopLevel).where(*conditions, in_groups)):
         series[(level.force, level.location or "")].append(level)
     items = []
-    for group in group_page.items:
+    for group in groups:
         levels = sorted(series[(group.force, group.location_key)], key=_chronological)
         items.append(TroopLevelSeries(group.force, levels[0].location, levels))
-    return Page(items=items, next_key=group_page.next_key)
+    return items

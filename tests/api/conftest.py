@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.api.main import create_app
-from app.config import Settings, get_settings
+from app.config import Settings
 from app.store.db import open_session
 from app.store.writer import save_article
 
@@ -16,8 +16,7 @@ from .corpus import corpus
 @pytest.fixture
 def empty_client(database_url: str) -> Iterator[TestClient]:
     """The app reading the temporary database: settings are the one thing swapped."""
-    app = create_app()
-    app.dependency_overrides[get_settings] = lambda: Settings(database_url=database_url)
+    app = create_app(Settings(database_url=database_url))
     with TestClient(app) as client:
         yield client
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from app.api.main import create_app
-from app.config import Settings, get_settings
+from app.config import Settings
 
 
 def test_health_counts_articles(client: TestClient) -> None:
@@ -19,9 +19,8 @@ def test_health_on_an_empty_database(empty_client: TestClient) -> None:
 
 
 def test_an_unmigrated_database_is_a_503_problem(tmp_path: Path) -> None:
-    app = create_app()
     url = f"sqlite:///{tmp_path / 'never-migrated.db'}"
-    app.dependency_overrides[get_settings] = lambda: Settings(database_url=url)
+    app = create_app(Settings(database_url=url))
     response = TestClient(app).get("/health")
     assert response.status_code == 503
     assert response.headers["content-type"] == "application/problem+json"

@@ -2,35 +2,90 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlmodel import Session
 
-from app.extract.schema import TroopLevel
+from app.extract.schema import Entity, TroopLevel
+from app.partial_date import PartialDate
 from app.store.pagination import InvalidCursorError, PageRequest
-from app.store.queries import list_entities, list_troop_level_series
+from app.store.queries import articles, entities, troop_level_series
 from app.store.writer import save_article
 
-from .sample import article, entity, located
+from .sample import article, located
+
+NAMES = ["Ana Diaz", "Ben Okafor", "Chen Wei", "Dara Nolan", "Eve Moreau"]
+
+
+def five_people(session: Session) -> None:
+    text = ", ".join(NAMES) + ". Chen Wei met Eve Moreau; Chen Wei left."
+    repeated = {"Chen Wei": 3, "Eve Moreau": 2}
+    people = [
+        Entity(
+            name=name, mentions=[located(text, name, n + 1) for n in range(repeated.get(name, 1))]
+        )
+        for name in NAMES
+    ]
+    save_article(session, *article("a", text, people=people))
+
+
+def all_ids(session: Session, sort: str, limit: int = 2) -> list[str]:
+    listing = entities("person")
+    seen, after = [], None
+    while True:
+        page = listing.page(session, sort, PageRequest(limit=limit, after=after))
+        seen += [summary.entity.id for summary in page.items]
+        if page.next_key is None:
+            return seen
+        after = page.next_key
 
 
 def test_keyset_pages_cover_every_row_once(session: Session) -> None:
-    names = ["Ana Diaz", "Ben Okafor", "Chen Wei", "Dara Nolan", "Eve Moreau"]
-    text = ", ".join(names) + "."
-    save_article(session, *article("a", text, people=[entity(text, name) for name in names]))
-    seen, after = [], None
-    while True:
-        page = list_entities(session, "person", page=PageRequest(limit=2, after=after))
-        seen += [person.id for person in page.items]
-        if page.next_key is None:
-            break
-        after = page.next_key
-    assert seen == ["ana-diaz", "ben-okafor", "chen-wei", "dara-nolan", "eve-moreau"]
+    five_people(session)
+    assert all_ids(session, "id") == [
+        "ana-diaz",
+        "ben-okafor",
+        "chen-wei",
+        "dara-nolan",
+        "eve-moreau",
+    ]
+    assert all_ids(session, "-id") == all_ids(session, "id")[::-1]
 
 
-@pytest.mark.parametrize("after", [(1,), ("a", "b"), (True,), (None,)])
-def test_a_key_of_the_wrong_shape_is_refused(session: Session, after: tuple) -> None:
+def test_descending_counts_break_ties_by_id_across_pages(session: Session) -> None:
+    five_people(session)
+    by_count = all_ids(session, "-mention_count", limit=1)
+    assert by_count[:2] == ["chen-wei", "eve-moreau"]
+    assert sorted(by_count[2:], reverse=True) == by_count[2:]
+    assert len(set(by_count)) == 5
+
+
+@pytest.mark.parametrize(
+    "after", [("id", 1), ("id", "a", "b"), ("id", True), ("id", None), ("name", "ana-diaz"), (1,)]
+)
+def test_a_key_of_the_wrong_shape_or_sort_is_refused(session: Session, after: tuple) -> None:
     with pytest.raises(InvalidCursorError):
-        list_entities(session, "person", page=PageRequest(after=after))
+        entities("person").page(session, "id", PageRequest(after=after))
+
+
+def test_date_bounds_overlap_the_days_a_partial_date_can_mean(session: Session) -> None:
+    for article_id, published in [("jan", "2021-01"), ("mid-feb", "2021-02-15"), ("year", "2021")]:
+        raw, facts = article(article_id, f"Report {article_id}.")
+        raw = replace(raw, published=PartialDate.parse(published))
+        save_article(session, raw, facts)
+
+    def ids(after: str | None = None, before: str | None = None) -> list[str]:
+        listing = articles(
+            published_after=PartialDate.parse(after) if after else None,
+            published_before=PartialDate.parse(before) if before else None,
+        )
+        return [row.id for row in listing.page(session, "published", PageRequest()).items]
+
+    assert ids() == ["jan", "year", "mid-feb"]
+    assert ids(after="2021-02-10") == ["year", "mid-feb"]
+    assert ids(before="2021-01-31") == ["jan", "year"]
+    assert ids(after="2021-02-16", before="2021-02-20") == ["year"]
 
 
 def test_series_points_run_from_earliest_to_latest(session: Session) -> None:
@@ -59,7 +114,7 @@ def test_series_points_run_from_earliest_to_latest(session: Session) -> None:
         level("50 in March 2021", 50, "2021-03"),
     ]
     save_article(session, *article("a", text, troop_levels=levels))
-    page = list_troop_level_series(session, page=PageRequest())
+    page = troop_level_series().page(session, "force", PageRequest())
     (series,) = page.items
     assert (series.force, series.location) == ("Navy", None)
     assert [level.count for level in series.levels] == [200, 100, 300, 50]

@@ -1,24 +1,68 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from app.api.deps import SessionDep
 from app.api.errors import NotFoundError, problem_responses
-from app.api.pagination import PageDep
+from app.api.listing import DateFilter, ListDep, detail_responses, list_responses, partial_date
 from app.api.public import ArticlePage, ArticlePublic, ArticleSummaryPublic
 from app.store import queries
+from app.store.search import article_seqs_matching
 
 router = APIRouter(prefix="/articles", tags=["articles"], responses=problem_responses(500, 503))
 
-
-@router.get("", response_model=ArticlePage, responses=problem_responses(400, 422))
-def list_articles(session: SessionDep, pages: PageDep) -> ArticlePage:
-    """List stored articles (without their text), by id."""
-    page = queries.list_articles(session, page=pages.page)
-    return pages.respond(ArticlePage, page, ArticleSummaryPublic.model_validate)
+ArticleSort = Literal["id", "-id", "published", "-published", "ingested", "-ingested"]
 
 
-@router.get("/{article_id}", response_model=ArticlePublic, responses=problem_responses(404))
+@router.get("", response_model=ArticlePage, responses=list_responses())
+def list_articles(
+    session: SessionDep,
+    listing: ListDep,
+    published_after: Annotated[
+        DateFilter,
+        Query(description="Published on or after this date (inclusive).", examples=["2021-03"]),
+    ] = None,
+    published_before: Annotated[
+        DateFilter,
+        Query(description="Published on or before this date (inclusive).", examples=["2021"]),
+    ] = None,
+    source: Annotated[
+        str | None, Query(description="Exact source name, any case.", examples=["Harbour Daily"])
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            description="Full-text search of title and text; same syntax as `/search`.",
+            examples=['"pay talks"'],
+        ),
+    ] = None,
+    sort: Annotated[
+        ArticleSort,
+        Query(
+            description=(
+                "Order by `id`, `published` (undated articles first) or `ingested`; "
+                "`-` for descending."
+            ),
+            examples=["-published"],
+        ),
+    ] = "id",
+) -> Response:
+    """List stored articles (without their text)."""
+    articles = queries.articles(
+        published_after=partial_date("published_after", published_after),
+        published_before=partial_date("published_before", published_before),
+        source=source,
+        matching=article_seqs_matching(session, q) if q else None,
+    )
+    return listing.respond(
+        session, articles, sort, ArticleSummaryPublic.model_validate, ArticleSummaryPublic
+    )
+
+
+@router.get("/{article_id}", response_model=ArticlePublic, responses=detail_responses(404))
 def get_article(article_id: str, session: SessionDep) -> ArticlePublic:
     """One article: its metadata, text and every fact extracted from it."""
     facts = queries.get_article_with_facts(session, article_id)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query
+from fastapi.responses import Response
 from sqlmodel import Session
 
 from app.api.errors import NotFoundError
-from app.api.pagination import PageParams
-from app.api.public import EntityPage, EntitySummaryPublic
+from app.api.listing import ListParams
+from app.api.public import EntitySummaryPublic
 from app.extract.schema import EntityKind
 from app.store import queries
 from app.store.queries import EntityDetail
@@ -17,26 +18,43 @@ from app.store.queries import EntityDetail
 NameFilter = Annotated[
     str | None, Query(description="Part of the name or an alias, any case.", examples=["lopez"])
 ]
-ArticleFilter = Annotated[str | None, Query(description="Only those named in this article id.")]
+ArticleFilter = Annotated[
+    str | None, Query(description="Only those named in this article id.", examples=["port-strike"])
+]
+EntitySort = Literal[
+    "id",
+    "-id",
+    "name",
+    "-name",
+    "mention_count",
+    "-mention_count",
+    "article_count",
+    "-article_count",
+]
+SortParam = Annotated[
+    EntitySort,
+    Query(
+        description="Order by `id`, `name`, `mention_count` or `article_count`; `-` for descending.",
+        examples=["-mention_count"],
+    ),
+]
 
 _PLURAL = {"person": "people", "organisation": "organisations", "place": "places"}
 
 
-def entity_page(
+def entity_list(
     session: Session,
-    pages: PageParams,
+    listing: ListParams,
     kind: EntityKind,
+    sort: str,
+    *,
     name: str | None,
     article: str | None,
-) -> EntityPage:
-    page = queries.list_entities(session, kind, name=name, article=article, page=pages.page)
-    ids = [entity.id for entity in page.items]
-    aliases = queries.aliases_by_entity(session, ids)
-    roles = queries.roles_by_entity(session, ids)
-    return pages.respond(
-        EntityPage,
-        page,
-        lambda entity: EntitySummaryPublic.from_row(entity, aliases[entity.id], roles[entity.id]),
+    related: str | None = None,
+) -> Response:
+    entities = queries.entities(kind, name=name, article=article, related=related)
+    return listing.respond(
+        session, entities, sort, EntitySummaryPublic.from_summary, EntitySummaryPublic
     )
 
 

@@ -1,25 +1,36 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from fastapi.responses import Response
 
 from app.api.deps import SessionDep
 from app.api.errors import problem_responses
-from app.api.pagination import PageDep
+from app.api.listing import ListDep, detail_responses, list_responses
 from app.api.public import EntityPage, PlacePublic
-from app.api.routes.entities import ArticleFilter, NameFilter, entity_detail, entity_page
+from app.api.routes.entities import (
+    ArticleFilter,
+    NameFilter,
+    SortParam,
+    entity_detail,
+    entity_list,
+)
 
 router = APIRouter(prefix="/places", tags=["places"], responses=problem_responses(500, 503))
 
 
-@router.get("", response_model=EntityPage, responses=problem_responses(400, 422))
+@router.get("", response_model=EntityPage, responses=list_responses())
 def list_places(
-    session: SessionDep, pages: PageDep, name: NameFilter = None, article: ArticleFilter = None
-) -> EntityPage:
-    """List places, by id, with how often they are mentioned."""
-    return entity_page(session, pages, "place", name, article)
+    session: SessionDep,
+    listing: ListDep,
+    name: NameFilter = None,
+    article: ArticleFilter = None,
+    sort: SortParam = "id",
+) -> Response:
+    """List places with how often and in how many articles they are mentioned."""
+    return entity_list(session, listing, "place", sort, name=name, article=article)
 
 
-@router.get("/{place_id}", response_model=PlacePublic, responses=problem_responses(404))
+@router.get("/{place_id}", response_model=PlacePublic, responses=detail_responses(404))
 def get_place(place_id: str, session: SessionDep) -> PlacePublic:
-    """One place: names, roles, quotes and the articles that mention it."""
+    """One place: names, quotes and the articles that mention it."""
     return PlacePublic.from_detail(entity_detail(session, "place", place_id))

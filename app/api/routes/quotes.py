@@ -1,33 +1,58 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from app.api.deps import SessionDep
 from app.api.errors import problem_responses
-from app.api.pagination import PageDep
+from app.api.listing import ListDep, list_responses
 from app.api.public import QuotePage, QuotePublic
 from app.extract.schema import QuoteKind
 from app.store import queries
+from app.store.search import quote_ids_matching
 
 router = APIRouter(prefix="/quotes", tags=["quotes"], responses=problem_responses(500, 503))
 
+QuoteSort = Literal["id", "-id", "article", "-article"]
 
-@router.get("", response_model=QuotePage, responses=problem_responses(400, 422))
+
+@router.get("", response_model=QuotePage, responses=list_responses())
 def list_quotes(
     session: SessionDep,
-    pages: PageDep,
+    listing: ListDep,
     speaker: Annotated[
         str | None,
         Query(description="Speaker id, or part of the speaker's name.", examples=["lopez"]),
     ] = None,
-    article: Annotated[str | None, Query(description="Only quotes from this article id.")] = None,
+    article: Annotated[
+        str | None, Query(description="Only quotes from this article id.", examples=["port-strike"])
+    ] = None,
     kind: Annotated[QuoteKind | None, Query(description="direct, partial or indirect.")] = None,
-    q: Annotated[str | None, Query(description="Part of the quoted text.")] = None,
-) -> QuotePage:
-    """List quotes in the order they were stored."""
-    page = queries.list_quotes(
-        session, speaker=speaker, article=article, kind=kind, text=q, page=pages.page
+    q: Annotated[
+        str | None,
+        Query(
+            description="Full-text search of the quoted words; same syntax as `/search`.",
+            examples=["strike OR walkout"],
+        ),
+    ] = None,
+    sort: Annotated[
+        QuoteSort,
+        Query(
+            description=(
+                "Order by `id` (the order they were stored; `-id` for the latest first) "
+                "or `article` (by article, then position in it)."
+            ),
+            examples=["-id"],
+        ),
+    ] = "id",
+) -> Response:
+    """List quotes with their speakers, cues and where they are in their article."""
+    quotes = queries.quotes(
+        speaker=speaker,
+        article=article,
+        kind=kind,
+        matching=quote_ids_matching(session, q) if q else None,
     )
-    return pages.respond(QuotePage, page, QuotePublic.from_row)
+    return listing.respond(session, quotes, sort, QuotePublic.from_row, QuotePublic)

@@ -1,31 +1,87 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from app.api.deps import SessionDep
 from app.api.errors import problem_responses
-from app.api.pagination import PageDep
+from app.api.listing import DateFilter, ListDep, list_responses, partial_date
 from app.api.public import TroopLevelSeriesPage, TroopLevelSeriesPublic
 from app.extract.schema import TroopStatus
 from app.store import queries
+from app.store.pagination import Listing
+from app.store.queries import TroopLevelSeries
 
 router = APIRouter(prefix="/timelines", tags=["timelines"], responses=problem_responses(500, 503))
 
+ForceFilter = Annotated[str | None, Query(description="Exact force name.", examples=["UK"])]
+LocationFilter = Annotated[
+    str | None, Query(description="Exact location name.", examples=["Cyprus"])
+]
+StatusFilter = Annotated[TroopStatus | None, Query(description="reported or planned.")]
+FromFilter = Annotated[
+    DateFilter,
+    Query(
+        alias="from",
+        description="Only points whose date can fall on or after this date.",
+        examples=["2019"],
+    ),
+]
+ToFilter = Annotated[
+    DateFilter,
+    Query(
+        alias="to",
+        description="Only points whose date can fall on or before this date.",
+        examples=["2021-06"],
+    ),
+]
+TimelineSort = Literal["force", "-force", "location", "-location"]
 
-@router.get(
-    "/troop-levels", response_model=TroopLevelSeriesPage, responses=problem_responses(400, 422)
-)
+
+def troop_level_listing(
+    force: str | None,
+    location: str | None,
+    status: TroopStatus | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> Listing[TroopLevelSeries]:
+    """The filters of this route, shared with the chart at `/timelines/troop-levels.svg`."""
+    return queries.troop_level_series(
+        force=force,
+        location=location,
+        status=status,
+        date_from=partial_date("from", date_from),
+        date_to=partial_date("to", date_to),
+    )
+
+
+@router.get("/troop-levels", response_model=TroopLevelSeriesPage, responses=list_responses())
 def troop_levels(
     session: SessionDep,
-    pages: PageDep,
-    force: Annotated[str | None, Query(description="Exact force name.")] = None,
-    location: Annotated[str | None, Query(description="Exact location name.")] = None,
-    status: Annotated[TroopStatus | None, Query(description="reported or planned.")] = None,
-) -> TroopLevelSeriesPage:
-    """Troop levels over time: one series per (force, location), points earliest first."""
-    page = queries.list_troop_level_series(
-        session, force=force, location=location, status=status, page=pages.page
+    listing: ListDep,
+    force: ForceFilter = None,
+    location: LocationFilter = None,
+    status: StatusFilter = None,
+    date_from: FromFilter = None,
+    date_to: ToFilter = None,
+    sort: Annotated[
+        TimelineSort,
+        Query(description="Order series by `force` or `location`; `-` for descending."),
+    ] = "force",
+) -> Response:
+    """Troop levels over time: one series per (force, location), points earliest first.
+
+    Each point has `date_start` and `date_end`, the days its date can mean, so a
+    chart can place a month-precision point. In CSV, each point is a row.
+    """
+    series = troop_level_listing(force, location, status, date_from, date_to)
+    return listing.respond(
+        session,
+        series,
+        sort,
+        TroopLevelSeriesPublic.from_series,
+        TroopLevelSeriesPublic,
+        explode="points",
     )
-    return pages.respond(TroopLevelSeriesPage, page, TroopLevelSeriesPublic.from_series)
