@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Span
 
 from app.extract.entity_rules import PLACE_LABELS, POSSESSIVE
 from app.extract.role_references import role_references
-from app.extract.roles import Role, apposition_after, titles_before
+from app.extract.roles import (
+    Role,
+    apposition_before,
+    appositions_after,
+    describes_one_person,
+    description_after,
+    role_before,
+    titles_before,
+)
 from app.extract.schema import Entity, EntityKind, Mention, RoleMention
 
 KIND_OF_LABEL: dict[str, EntityKind] = {"PERSON": "person", "ORG": "organisation"} | {
@@ -122,8 +130,8 @@ class EntityIndex:
         people = self.of_kind("person")
         taken = set(self._by_token)
         for cluster in people:
-            for role in cluster.roles:
-                span = self.doc.char_span(role.start, role.end, alignment_mode="expand")
+            spans = [*cluster.mentions, *(self._span_of(r) for r in cluster.roles)]
+            for span in spans:
                 if span is not None:
                     taken.update(range(span.start, span.end))
         for phrase, person in role_references(self.doc, people, taken):
@@ -161,16 +169,30 @@ class EntityIndex:
         cluster.mentions.append(span)
 
     def _attach_roles(self) -> None:
+        """Titles and positions around each name. A position set off by commas ('John Roe,
+        the mayor,') or a description ('Jane Roe, a local teacher') is also a mention of the
+        person; a title glued to the name is part of the name's own mention."""
         person_starts = {m.start for c in self.of_kind("person") for m in c.mentions}
         for cluster in self.of_kind("person"):
-            for mention in cluster.mentions:
-                before = titles_before(mention)
-                after = apposition_after(mention, person_starts)
-                for role in [*before, *([after] if after else [])]:
+            phrases: list[Span | None] = []
+            for mention in list(cluster.mentions):
+                ahead = [r for r in (role_before(mention), apposition_before(mention)) if r]
+                after = appositions_after(mention, person_starts)
+                for role in [*titles_before(mention), *ahead, *after]:
                     cluster.roles.append(role)
                     if role.title and role.end == mention.start_char - 1:
                         cluster.add_alias(self.doc.text[role.start : mention.end_char])
                     self._link_organisations(cluster, role)
+                following = [self._span_of(r) for r in after] or [
+                    description_after(mention, person_starts)
+                ]
+                phrases += [self._span_of(r) for r in ahead]
+                phrases += [p for p in following if p is not None and describes_one_person(p)]
+            cluster.mentions += [p for p in phrases if p is not None]
+            cluster.mentions.sort(key=lambda m: m.start)
+
+    def _span_of(self, role: Role) -> Span | None:
+        return self.doc.char_span(role.start, role.end, alignment_mode="expand")
 
     def _link_organisations(self, person: EntityCluster, role: Role) -> None:
         span = self.doc.char_span(role.start, role.end, alignment_mode="expand")

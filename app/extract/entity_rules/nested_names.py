@@ -15,17 +15,23 @@ def names_inside_names(doc: Doc, spans: list[Span]) -> list[Span]:
     'United States Navy', 'Texas' in 'University of Texas', 'Andy Warhol' in 'the Andy Warhol
     Foundation'. Only names the document uses on their own elsewhere count (and country
     names), so 'Defence' in 'Ministry of Defence' stays part of the ministry; after a few
-    heads ('University of X', 'Municipality of X') the name after 'of' is always a place."""
+    heads ('University of X', 'Municipality of X') the name after 'of' is always a place.
+    A name the article uses as an organisation on its own (a country's team) is not a
+    place inside another name either."""
     names: dict[tuple[str, ...], str] = {name: "GPE" for name in country_names()}
     for span in spans:
         if span.label_ in {"GPE", "PERSON"}:
             names[tuple(t.text for t in name_tokens(span))] = span.label_
+    known = set(names)
+    for span in spans:
+        if span.label_ == "ORG":
+            names.pop(tuple(t.text for t in name_tokens(span)), None)
     longest = max((len(n) for n in names), default=0)
     nested: list[Span] = []
     for span in spans:
         if span.label_ not in {"ORG", "FAC"} | WEAK_LABELS or len(span) < 2:
             continue
-        if tuple(t.text for t in name_tokens(span)) in names:
+        if tuple(t.text for t in name_tokens(span)) in known:
             continue  # 'North Korea' acting as a state is not 'North' and 'Korea'.
         i = span.start
         while i < span.end:

@@ -12,7 +12,7 @@ from app.extract.entity_rules.person_names import (
     is_personal_name,
     name_run,
 )
-from app.extract.entity_rules.spans import after_article, is_locative, name_tokens
+from app.extract.entity_rules.spans import after_article, is_locative, name_tokens, with_label
 from app.extract.entity_rules.titles import person_without_title, title_length
 from app.extract.entity_rules.vocabulary import (
     MISREAD_NAME_LABELS,
@@ -200,3 +200,18 @@ def people_read_as_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
         if span[-1].text in alone or speaks:
             people.append(Span(doc, span.start, span.end, label="PERSON"))
     return people
+
+
+def groups_of_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'hostility toward Muslims', 'the rescued included Bangladeshis': a nationality or
+    faith in the plural, heading its own phrase, names people (GUM's convention), not a
+    mere adjective ('Muslim pilgrims', 'Afghan team')."""
+    return [
+        with_label(span, "PERSON")
+        for span in spans
+        if span.label_ == "NORP"
+        and span[-1].text.endswith("s")
+        and span[-1].tag_ in {"NNPS", "NNP"}
+        and span.root.dep_ not in {"amod", "compound", "nmod", "poss"}
+        and not span.text[:1].islower()
+    ]

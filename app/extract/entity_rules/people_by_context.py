@@ -46,8 +46,11 @@ def people_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def people_by_coordination(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Ansel Adams, Chuck Close, Walker Evans and Robert Mapplethorpe': a two- or three-word
-    proper name listed with people, and with no organisation or place, is a person."""
+    proper name listed with people, and with no organisation or place, is a person. A
+    one-word name needs a list that is mostly people, two at least ('Zeus, Hera, Poseidon'),
+    and is never an acronym ('Jane Roe, John Doe and the BBC')."""
     taken = {i: s for s in spans for i in range(s.start, s.end)}
+    places = {s.text for s in spans if s.label_ in PLACE_LABELS}
     people = []
     for token in doc:
         if token.pos_ != "PROPN" or not token.conjuncts or token.dep_ == "compound":
@@ -55,7 +58,7 @@ def people_by_coordination(doc: Doc, spans: list[Span]) -> list[Span]:
         if token.i in taken and taken[token.i].label_ == "PERSON":
             continue
         run = name_run(token)
-        if run is None or not 2 <= run[1] - run[0] <= 3:
+        if run is None or not 1 <= run[1] - run[0] <= 3:
             continue
         name = doc[run[0] : run[1]]
         if (
@@ -65,9 +68,17 @@ def people_by_coordination(doc: Doc, spans: list[Span]) -> list[Span]:
             or after_article(name[0])
         ):
             continue
-        labels = {taken[c.i].label_ for c in token.conjuncts if c.i in taken}
+        labels = Counter(taken[c.i].label_ for c in token.conjuncts if c.i in taken)
+        listed_with_people = (
+            set(labels) == {"PERSON"}
+            if len(name) > 1
+            else not name.text.isupper()
+            and labels["PERSON"] >= 2
+            and labels["PERSON"] * 2 > labels.total()
+        )
         if (
-            labels == {"PERSON"}
+            listed_with_people
+            and (len(name) > 1 or name.text not in places)
             and covered_only_by_misread_names(name, taken)
             and could_be_new_name(name, spans)
         ):

@@ -116,3 +116,37 @@ def places_acting_as_organisations(spans: list[Span]) -> list[Span]:
                 span = with_label(span, "ORG")
         relabelled.append(span)
     return relabelled
+
+
+HOME_NOUNS = PLACE_NOUNS | {"home", "hometown", "birthplace"}
+
+
+def _next_is_boundary(span: Span) -> bool:
+    doc = span.doc
+    return span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space
+
+
+def places_by_apposition(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'from Herat, their home,' and 'in Livorno, Tuscany,': a name in apposition to a place
+    noun, or set off by commas after a place it narrows, is a place. A word the article
+    also gives a person ('Paris, Smith said') is left alone."""
+    places = {i for s in spans if s.label_ in {"GPE", "LOC"} for i in range(s.start, s.end)}
+    person_words = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    found = []
+    for span in spans:
+        if span.label_ not in MISREAD_NAME_LABELS - {"GPE", "LOC"} | {"PERSON"} or len(span) > 3:
+            continue
+        root = span.root
+        described = any(
+            c.dep_ == "appos" and c.text.islower() and c.lower_ in HOME_NOUNS for c in root.children
+        )
+        narrows = (
+            root.dep_ == "appos"
+            and root.head.i in places
+            and doc[span.start - 1].text == ","
+            and _next_is_boundary(span)
+            and not any(t.text in person_words for t in span)
+        )
+        if described or narrows:
+            found.append(with_label(span, "GPE"))
+    return found

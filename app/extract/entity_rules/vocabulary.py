@@ -64,3 +64,9 @@ def person_nouns() -> frozenset[str]:
 def country_names() -> frozenset[tuple[str, ...]]:
     """Country names as token tuples ('United', 'States'), from the demonym table."""
     return frozenset(tuple(name.split()) for names in demonyms().values() for name in names)
+
+
+@cache
+def contest_verbs() -> frozenset[str]:
+    """Verbs whose object is a side in a match (see patterns/contests.json)."""
+    return frozenset(_load("contests.json")["verbs"])
