@@ -6,7 +6,9 @@ source. How the content attaches depends on the cue (lexicon in
 an object ('endorsed X', 'called X Y'), a preposition ('talked about X'), a noun
 ('the claim that X', "Trump's attacks on X") or an adjective ('critical of X').
 Every cue needs a source (a subject, an agent, an owner), except a passive report
-('X is expected to win') and a speech verb heading its sentence. The source need not be
+('X is expected to win'), a speech verb heading its sentence and a noun with a that-clause
+('allegations that X'). A passive cue with an agent ('X was rejected by Y') reports on its
+subject. The source need not be
 a person: in news a poll shows, a resolution supports and a report finds.
 """
 
@@ -54,6 +56,10 @@ def _subject(verb: Token) -> Token | None:
             (c for c in verb.children if c.tag_ in {"WP", "WDT"} or c.lower_ == "that"), None
         )
         return relative
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head.head)
     return None
 
 
@@ -97,7 +103,7 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
         if obj is not None:
             start = min(start, obj.left_edge.i)
         return (start, stop), "infinitive", verb.idx + len(verb.text)
-    for prep in (c for c in children if c.dep_ in {"prep", "prt"}):
+    for prep in (c for c in children if c.dep_ in {"prep", "prt"} and c.i > verb.i):
         allowed = lexicon["with_preposition"].get(lemma)
         if allowed and prep.lower_ in allowed:
             objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
@@ -116,10 +122,26 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
             following.idx + len(following.text),
         )
     obj = next((c for c in children if c.dep_ == "dobj"), None)
-    if obj is not None and lemma in lexicon["object"]:
+    if obj is not None and lemma in lexicon["object"] and not _is_amount(obj):
         rest = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > obj.i]
         return _span(obj, *rest), "object", verb.idx + len(verb.text)
+    gerund = _gerund_object(children)
+    if gerund is not None and (lemma in lexicon["object"] or lemma in lexicon["clause"]):
+        return _span(gerund), "object", verb.idx + len(verb.text)
     return None
+
+
+def _is_amount(obj: Token) -> bool:
+    """'raised $4 million', 'picked up at least 14': an amount is counted, not said."""
+    return obj.ent_type_ == "MONEY" or obj.like_num or obj.tag_ == "$"
+
+
+def _gerund_object(children: list[Token]) -> Token | None:
+    """'supports squeezing out X', 'said legalizing it could...': the parser takes a gerund
+    object (or a gerund subject of the reported clause) for an open complement."""
+    return next(
+        (c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > c.head.i), None
+    )
 
 
 NOUN_PREPOSITIONS = {"of", "about", "on", "against", "for", "over", "to", "that"}
@@ -191,7 +213,10 @@ def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int
 
 def _interrupting(verb: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """'Survival, the editor says, depends on readers': the cue set off by commas inside
-    (or after) the sentence it reports, which is its content on both sides."""
+    (or after) the sentence it reports, which is its content on both sides. It names its
+    speaker: a bare participle ('..., also known as X') is no such cue."""
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
     doc = verb.doc
     sentence = sentence_of(verb)
     words = [t.i for t in verb.subtree if not t.is_punct]
@@ -206,6 +231,23 @@ def _interrupting(verb: Token) -> tuple[tuple[int, int], tuple[int, int] | None]
     if after_start >= sentence.end or doc[after_start].is_punct:
         return before, None
     return None
+
+
+def _passive_object(verb: Token, lemma: str) -> tuple[int, int] | None:
+    """'The plan was rejected by the council': the passive subject is what the agent spoke
+    about."""
+    if verb.tag_ != "VBN" or lemma not in reporting_cues()["object"]:
+        return None
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return _span(subject) if subject is not None else None
+
+
+def _noun_with_clause(noun: Token, content: tuple[int, int]) -> bool:
+    """'allegations that X', 'the belief that X': a that-clause says what was claimed even
+    when the text names nobody who claims it."""
+    return noun.pos_ == "NOUN" and content[0] > noun.i and noun.doc[content[0]].lower_ == "that"
 
 
 def _passive_report(verb: Token) -> bool:
@@ -231,6 +273,13 @@ def find_cues(doc: Doc) -> list[Cue]:
         elif token.pos_ == "ADJ" and lemma in lexicon["adjectives"] and token.dep_ == "acomp":
             content = _adjective_content(token)
             found = (content, "adjective", token.idx + len(token.text)) if content else None
+        if found is None and token.pos_ == "VERB":
+            passive = _passive_object(token, lemma)
+            if passive is not None:
+                cues.append(
+                    Cue(token, token.idx + len(token.text), passive, source_of(token), "object")
+                )
+                continue
         if found is None and token.pos_ in {"VERB", "AUX"} and lemma in lexicon["clause"]:
             interrupted = _interrupting(token)
             if interrupted is not None and source_of(token) is not None:
@@ -254,7 +303,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         if source is None and _passive_report(token):
             cues.append(Cue(token, text_end, content, None, kind))
             continue
-        if kind != "clause" and source is None:
+        if kind != "clause" and source is None and not _noun_with_clause(token, content):
             continue
         if source is None and kind == "clause" and token.dep_ not in {"ROOT", "ccomp"}:
             continue

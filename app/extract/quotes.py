@@ -141,9 +141,10 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
         cue = _cue_for_quote(doc, span, quotations)
         words = [t for t in span if not t.is_punct and not t.is_space]
         clause = any(t.tag_ in FINITE_TAGS for t in span)
-        kind: QuoteKind = "direct" if clause else "partial"
         if cue is None and not (clause and len(words) >= 4):
             continue
+        spoken = clause or (cue is not None and _cue_right_after(span, cue))
+        kind: QuoteKind = "direct" if spoken else "partial"
         if kind == "partial" and _is_title_or_setting(span, cue):
             continue
         segments = [_without_trailing_comma(text_of(doc), a, b) for a, b in quotation.segments]
@@ -184,9 +185,11 @@ def _is_title_or_setting(quote: Span, cue: Token) -> bool:
     """A quoted fragment that names a show, book or slogan ('on “Fox News Sunday”'), or
     hangs on a phrase saying where the words were said, is not the words said."""
     words = [t for t in quote if t.is_alpha]
+    content_words = [t for t in words if not t.is_stop]
     if (
         len(words) >= 2
-        and all(t.text[:1].isupper() or t.is_stop for t in words)
+        and content_words
+        and all(t.text[:1].isupper() for t in content_words)
         and words[0].text[:1].isupper()
     ):
         return True
@@ -200,6 +203,22 @@ def _is_title_or_setting(quote: Span, cue: Token) -> bool:
             return True
         token = token.head
     return token.i != cue.i
+
+
+def _cue_right_after(quote: Span, cue: Token) -> bool:
+    """'“All the way!” the mayor shouted', '“Not even one,” said Lee': a quotation followed
+    at once by its speaker and cue is speech, however short, and however the parser hung it."""
+    doc = quote.doc
+    after = quote.end
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    subject = subject_of(cue)
+    if subject is None or not after <= cue.i <= after + 3:
+        return False
+    between = doc[after : cue.i]
+    if not between:
+        return subject.i > cue.i
+    return all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in between)
 
 
 def _without_trailing_comma(text: str, start: int, end: int) -> tuple[int, int]:
@@ -236,13 +255,27 @@ def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution
             )
             cue_between = previous.end <= previous.cue.idx < quote.start
             next_paragraph = quote.cue is None and (
-                gap_words == 0 or (cue_between and gap_words <= MAX_SPLIT_GAP_WORDS)
+                gap_words == 0
+                or (
+                    cue_between
+                    and (
+                        gap_words <= MAX_SPLIT_GAP_WORDS
+                        or _ends_cue_sentence(doc, previous.cue, quote.start)
+                    )
+                )
             )
             if split_by_cue or next_paragraph:
                 previous.segments.extend(quote.segments)
                 continue
         merged.append(quote)
     return merged
+
+
+def _ends_cue_sentence(doc: Doc, cue: Token, start: int) -> bool:
+    """'“A,” said Ann Lee, a lawyer who (...). “B.”': a long attribution sentence between
+    two quotes still hands the second one to the same speaker."""
+    sentence = sentence_of(cue)
+    return not text_of(doc)[sentence.end_char : start].strip(" \n\"“'`")
 
 
 def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
@@ -337,9 +370,34 @@ def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
     return kept
 
 
+def _continue_reported_speech(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """'Members may pay more, Mr. Lee said. “But public courses cannot.”': a quotation with
+    no cue of its own, right after the sentence that closes with the cue of reported
+    speech, goes on with that attribution."""
+    kept: list[Attribution] = []
+    for attribution in attributions:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.kind == "indirect"
+            and previous.cue is not None
+            and attribution.kind == "direct"
+            and attribution.inherits_speaker
+            and previous.end <= previous.cue.idx < attribution.start
+            and _ends_cue_sentence(doc, previous.cue, attribution.start)
+            and sentence_of(previous.cue).end_char <= attribution.start
+        ):
+            previous.segments.extend(attribution.segments)
+            continue
+        kept.append(attribution)
+    return kept
+
+
 def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     quoted = _direct_and_partial(doc)
-    attributions = sorted(_drop_nested(quoted + _indirect(doc, quoted)), key=lambda a: a.start)
+    attributions = _continue_reported_speech(
+        doc, sorted(_drop_nested(quoted + _indirect(doc, quoted)), key=lambda a: a.start)
+    )
     resolver = SpeakerResolver(entities)
     previous: Speaker | None = None
     quotes = []

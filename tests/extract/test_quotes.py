@@ -91,3 +91,67 @@ def test_a_quoted_paragraph_without_a_cue_continues_the_quote(extract):
     [quote] = [q for q in facts.quotes if q.kind == "direct"]
     assert len(quote.segments) == 2
     assert quote.speaker == "Elena Petrova"
+
+
+def test_a_long_attribution_sentence_between_two_quotes_keeps_one_speaker(extract):
+    facts = extract(
+        "“The harbour will be dredged by June,” said Ana Ruiz, a port engineer who has worked "
+        "on the project since it began in 2019 and who advised the city on its budget. "
+        "“After that, the big ships can come back.”"
+    )
+    [quote] = [q for q in facts.quotes if q.kind == "direct"]
+    assert [quote.text[:11], len(quote.segments)] == ["The harbour", 2]
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_short_exclamation_before_its_speaker_is_a_direct_quote(extract):
+    facts = extract("“No more delays,” the engineers shouted as the minister left the hall.")
+    [quote] = facts.quotes
+    assert (quote.kind, quote.text, quote.cue) == ("direct", "No more delays", "shouted")
+    assert quote.speaker_mention.text == "the engineers"
+
+
+def test_a_quote_after_reported_speech_closed_by_its_cue_continues_it(extract):
+    text = (
+        "Most shops will stay open during the strike, Pavel Novak said. "
+        "“Nobody wants the customers to suffer.”"
+    )
+    [quote] = extract(text).quotes
+    assert [text[s.start : s.end] for s in quote.segments] == [
+        "Most shops will stay open during the strike",
+        "Nobody wants the customers to suffer.",
+    ]
+    assert quote.speaker == "Pavel Novak"
+
+
+def test_a_passive_cue_with_an_agent_reports_on_its_subject(extract):
+    facts = extract("The new zoning plan was rejected by the city council on Tuesday.")
+    [quote] = facts.quotes
+    assert (quote.text, quote.cue) == ("The new zoning plan", "rejected")
+    assert quote.speaker_mention.text == "the city council"
+
+
+def test_a_gerund_object_is_the_content(extract):
+    facts = extract("Senator Maria Okafor supports raising the minimum wage to fifteen dollars.")
+    [quote] = facts.quotes
+    assert quote.text == "raising the minimum wage to fifteen dollars"
+    assert quote.speaker == "Maria Okafor"
+
+
+def test_a_preposition_before_the_cue_is_not_its_content(extract):
+    facts = extract("On the radio, Mayor Tomas Berg called the levy “a tax on farmers.”")
+    [quote] = [q for q in facts.quotes if q.cue == "called"]
+    assert quote.text.startswith("the levy")
+
+
+def test_an_allegation_with_nobody_named_is_still_an_attribution(extract):
+    facts = extract("There were allegations that the treasurer had misused public funds.")
+    [quote] = facts.quotes
+    assert quote.text == "the treasurer had misused public funds"
+    assert quote.speaker_mention is None
+
+
+def test_also_known_as_is_not_a_cue_swallowing_its_sentence(extract):
+    facts = extract("Moreau vowed to crush the Front, also known as the FLN.")
+    [quote] = facts.quotes
+    assert (quote.cue, quote.text) == ("vowed", "to crush the Front")
