@@ -8,12 +8,13 @@ PORT ?= 8000
 WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format clean docker-lint
+.PHONY: help install system-deps run test lint format clean docker-lint
 
 help:
 	@echo "make install      create $(VENV) and install the project with dev tools (re-runs pip only when pyproject.toml changes)"
 	@echo "make run          install, migrate, ingest data/ if the database is empty, serve on http://$(HOST):$(PORT) with $(WORKERS) workers"
-	@echo "make test         install, ruff check, ruff format --check, pytest"
+	@echo "make test         install (and Debian's chromium for the browser test), ruff, pytest"
+	@echo "make system-deps  apt-get install what the tests need from Debian, if missing (chromium)"
 	@echo "make lint         ruff check and ruff format --check"
 	@echo "make format       ruff format and ruff check --fix"
 	@echo "make docker-lint  hadolint the Dockerfile"
@@ -35,8 +36,18 @@ run: install
 	$(BIN)/article-facts ingest data/ --if-empty
 	$(BIN)/article-facts serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
-test: lint
+test: lint system-deps
 	$(BIN)/pytest
+
+# The browser test drives Debian's Chromium (never a downloaded one).
+system-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "the browser test needs Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
+		fi; \
+	fi
 
 lint: install
 	$(BIN)/ruff check .

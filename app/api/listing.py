@@ -43,6 +43,8 @@ STREAM_BATCH = 500
 
 DateFilter = str | None
 """A date query parameter: YYYY, YYYY-MM or YYYY-MM-DD, read with `partial_date`."""
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+"""Documents the date form; `partial_date` still refuses days a month lacks (2021-02-30)."""
 
 T = TypeVar("T")
 ToPublic = Callable[[T], BaseModel]
@@ -109,9 +111,8 @@ class ListParams:
         self.database_url = settings.database_url
         self.limit = limit
         self.after = decode_cursor(cursor) if cursor is not None else None
-        self.fields = (
-            [name.strip() for name in fields.split(",") if name.strip()] if fields else None
-        )
+        fields = request.query_params.get("fields", fields)  # FastAPI reads `fields=` as None
+        self.fields = fields.split(",") if fields is not None else None
         self.format = negotiate(format, request.headers.get("accept", ""))
         self.total = total
 
@@ -133,10 +134,15 @@ class ListParams:
         include = self._checked_fields(item_model)
         if self.format == "json":
             return self._json_page(session, listing, sort, to_public, include)
+        if self.after is not None:
+            # A bad cursor must be a 400 now: once the stream starts, its 200 is sent.
+            listing.page(session, sort, PageRequest(limit=1, after=self.after))
         items = self._stream_items(listing, sort, to_public)
         if self.format == "ndjson":
             lines = (orjson.dumps(_dump(item, include)) + b"\n" for item in items)
             return StreamingResponse(lines, media_type=MEDIA_TYPES["ndjson"])
+        if include is not None and explode not in include:
+            explode = None  # `fields` left the exploded list out: one row per item
         table = CsvTable(item_model, include, explode)
         return StreamingResponse(table.lines(items), media_type=MEDIA_TYPES["csv"])
 
@@ -145,8 +151,10 @@ class ListParams:
             return None
         unknown = [name for name in self.fields if name not in item_model.model_fields]
         if unknown:
-            known = ", ".join(item_model.model_fields)
-            raise ParameterError("fields", f"unknown field {unknown[0]!r}; choose from {known}")
+            known = ",".join(item_model.model_fields)
+            raise ParameterError(
+                "fields", f"unknown field {unknown[0]!r}; write names from {known}, comma-separated"
+            )
         return set(self.fields)
 
     def _json_page(
@@ -308,6 +316,39 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
 def detail_responses(*problems: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` for a single-item GET: 304 and its problems."""
     return {**NOT_MODIFIED, **problem_responses(*problems)}
+
+
+def document_fields(openapi: dict[str, Any]) -> None:
+    """Give each list route's `fields` parameter the pattern of its item's field names,
+    so the schema says exactly which values the route accepts, and let its items be
+    the partial objects `fields` asks for (`<Item>Fields`: same properties, none required)."""
+    schemas = openapi.get("components", {}).get("schemas", {})
+    for path in openapi.get("paths", {}).values():
+        for operation in path.values():
+            parameter = next(
+                (p for p in operation.get("parameters", []) if p["name"] == "fields"), None
+            )
+            if parameter is None:
+                continue
+            page_ref = operation["responses"]["200"]["content"]["application/json"]["schema"]
+            page = schemas[page_ref["$ref"].rsplit("/", 1)[-1]]
+            items = page["properties"]["items"]["items"]
+            item_ref = items["$ref"] if "$ref" in items else items["anyOf"][0]["$ref"]
+            item_name = item_ref.rsplit("/", 1)[-1]
+            item = schemas[item_name]
+            names = "|".join(item["properties"])
+            parameter["schema"] = {"type": "string", "pattern": f"^({names})(,({names}))*$"}
+            partial = {
+                key: value
+                for key, value in item.items()
+                if key not in ("required", "examples", "example")
+            }
+            partial["title"] = f"{item_name}Fields"
+            partial["description"] = f"{item_name} with only the fields asked for by `fields`."
+            schemas[f"{item_name}Fields"] = partial
+            page["properties"]["items"]["items"] = {
+                "anyOf": [{"$ref": item_ref}, {"$ref": f"#/components/schemas/{item_name}Fields"}]
+            }
 
 
 def list_responses() -> dict[int | str, dict[str, Any]]:

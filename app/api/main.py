@@ -16,6 +16,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from app.api.dashboard import routes as dashboard
 from app.api.errors import add_problem_schemas, install_problem_handlers
 from app.api.http import ConditionalGetMiddleware, HeadMiddleware
+from app.api.listing import document_fields
 from app.api.routes import (
     articles,
     figures,
@@ -63,7 +64,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            add_problem_schemas(FastAPI.openapi(app))
+            schema = FastAPI.openapi(app)
+            add_problem_schemas(schema)
+            document_fields(schema)
         return app.openapi_schema  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -71,13 +74,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    """Outermost last: HEAD sees the final (compressed) response and drops its body."""
+    """Outermost last: HEAD sees the final (compressed) response and drops its body.
+
+    The conditional-GET layer sits outside gzip so that it writes the final `Vary`
+    (gzip would otherwise append a second `Accept-Encoding` to it).
+    """
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(
         ConditionalGetMiddleware,
         database_url=settings.database_url,
         max_age=settings.cache_max_age,
     )
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
     if settings.cors_origin_list:
         app.add_middleware(
             CORSMiddleware,

@@ -129,4 +129,4 @@ class Listing(Generic[T]):
 
     def count(self, session: Session) -> int:
         counted = select(func.count()).select_from(self.statement.order_by(None).subquery())
-        return session.exec(counted).one()  # type: ignore[call-overload]
+        return session.execute(counted).scalar_one()

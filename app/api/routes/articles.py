@@ -7,7 +7,14 @@ from fastapi.responses import Response
 
 from app.api.deps import SessionDep
 from app.api.errors import NotFoundError, problem_responses
-from app.api.listing import DateFilter, ListDep, detail_responses, list_responses, partial_date
+from app.api.listing import (
+    DATE_PATTERN,
+    DateFilter,
+    ListDep,
+    detail_responses,
+    list_responses,
+    partial_date,
+)
 from app.api.public import ArticlePage, ArticlePublic, ArticleSummaryPublic
 from app.store import queries
 from app.store.search import article_seqs_matching
@@ -23,11 +30,19 @@ def list_articles(
     listing: ListDep,
     published_after: Annotated[
         DateFilter,
-        Query(description="Published on or after this date (inclusive).", examples=["2021-03"]),
+        Query(
+            description="Published on or after this date (inclusive).",
+            examples=["2021-03"],
+            pattern=DATE_PATTERN,
+        ),
     ] = None,
     published_before: Annotated[
         DateFilter,
-        Query(description="Published on or before this date (inclusive).", examples=["2021"]),
+        Query(
+            description="Published on or before this date (inclusive).",
+            examples=["2021"],
+            pattern=DATE_PATTERN,
+        ),
     ] = None,
     source: Annotated[
         str | None, Query(description="Exact source name, any case.", examples=["Harbour Daily"])

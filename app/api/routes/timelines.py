@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from app.api.deps import SessionDep
 from app.api.errors import problem_responses
-from app.api.listing import DateFilter, ListDep, list_responses, partial_date
+from app.api.listing import DATE_PATTERN, DateFilter, ListDep, list_responses, partial_date
 from app.api.public import TroopLevelSeriesPage, TroopLevelSeriesPublic
 from app.extract.schema import TroopStatus
 from app.store import queries
@@ -27,6 +27,7 @@ FromFilter = Annotated[
         alias="from",
         description="Only points whose date can fall on or after this date.",
         examples=["2019"],
+        pattern=DATE_PATTERN,
     ),
 ]
 ToFilter = Annotated[
@@ -35,6 +36,7 @@ ToFilter = Annotated[
         alias="to",
         description="Only points whose date can fall on or before this date.",
         examples=["2021-06"],
+        pattern=DATE_PATTERN,
     ),
 ]
 TimelineSort = Literal["force", "-force", "location", "-location"]
