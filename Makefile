@@ -14,7 +14,7 @@ help:
 	@echo "make install      create $(VENV) and install the project with dev tools (re-runs pip only when pyproject.toml changes)"
 	@echo "make run          install, migrate, ingest data/ if the database is empty, serve on http://$(HOST):$(PORT) with $(WORKERS) workers"
 	@echo "make test         install (and Debian's chromium for the browser test), ruff, pytest"
-	@echo "make system-deps  apt-get install what the tests need from Debian, if missing (chromium)"
+	@echo "make system-deps  apt-get install what the tests need from Debian, if missing (chromium, jq)"
 	@echo "make lint         ruff check and ruff format --check"
 	@echo "make format       ruff format and ruff check --fix"
 	@echo "make docker-lint  hadolint the Dockerfile"
@@ -39,13 +39,17 @@ run: install
 test: lint system-deps
 	$(BIN)/pytest
 
-# The browser test drives Debian's Chromium (never a downloaded one).
+# The browser test drives Debian's Chromium (never a downloaded one); the cookbook test uses jq.
+SYSTEM_PACKAGES := chromium jq
 system-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@missing=""; for package in $(SYSTEM_PACKAGES); do \
+		command -v $$package >/dev/null || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 		else \
-			echo "the browser test needs Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
+			echo "the tests need Debian packages:$$missing; run: sudo apt-get install$$missing" >&2; exit 1; \
 		fi; \
 	fi
 
