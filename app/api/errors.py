@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
+from app.api import examples
 from app.store.pagination import InvalidCursorError
 from app.store.search import InvalidSearchError, SearchNotSupportedError
 
@@ -22,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 
 class InvalidParameter(BaseModel):
+    model_config = examples.config(examples.INVALID_LIMIT)
+
     parameter: str = Field(description="Name of the offending parameter.", examples=["limit"])
     location: str = Field(description="Where it was given: query or path.", examples=["query"])
     detail: str = Field(examples=["Input should be less than or equal to 500"])
@@ -29,6 +32,8 @@ class InvalidParameter(BaseModel):
 
 class Problem(BaseModel):
     """An error, as RFC 9457 problem details."""
+
+    model_config = examples.config(examples.NOT_FOUND, examples.UNPROCESSABLE)
 
     type: str = Field(default="about:blank", description="No extra semantics beyond status.")
     title: str = Field(description="The HTTP status phrase.", examples=["Not Found"])

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from app.api import examples
 from app.extract.schema import DateMod, DatePrecision, EntityKind, Qualifier, TroopStatus
 from app.partial_date import PartialDate
 from app.store.models import (
@@ -35,17 +36,23 @@ from .pagination import PagePublic
 
 
 class HealthPublic(BaseModel):
+    model_config = examples.config(examples.HEALTH)
+
     status: Literal["ok"] = "ok"
     articles: int = Field(description="Articles stored.")
     database: Literal["ok"] = "ok"
 
 
 class SpanPublic(BaseModel):
+    model_config = examples.config(examples.SPAN)
+
     start: int
     end: int
 
 
 class MentionPublic(SpanPublic):
+    model_config = examples.config(examples.MENTION)
+
     text: str = Field(description="Exactly `article.text[start:end]`.")
 
     @classmethod
@@ -54,6 +61,8 @@ class MentionPublic(SpanPublic):
 
 
 class RoleMentionPublic(MentionPublic):
+    model_config = examples.config(examples.ROLE_MENTION)
+
     role: str = Field(examples=["Harbour Master"])
     article: str
 
@@ -81,6 +90,8 @@ class FactKeyPublic(BaseModel):
 
 
 class QuotePublic(QuoteBase, FactKeyPublic):
+    model_config = examples.config(examples.QUOTE)
+
     segments: list[SpanPublic] = Field(description="Where each quoted part is.")
     speaker_id: str | None = Field(description="The speaking entity, if resolved.")
     speaker_mention: MentionPublic | None = Field(
@@ -104,18 +115,24 @@ class QuotePublic(QuoteBase, FactKeyPublic):
 
 
 class FigurePublic(FigureBase, FactKeyPublic):
+    model_config = examples.config(examples.FIGURE)
+
     @classmethod
     def from_row(cls, row: Figure) -> FigurePublic:
         return cls.model_validate(row, update={"article": row.article_id})
 
 
 class DateFactPublic(DateFactBase, FactKeyPublic):
+    model_config = examples.config(examples.DATE_FACT)
+
     @classmethod
     def from_row(cls, row: DateFact) -> DateFactPublic:
         return cls.model_validate(row, update={"article": row.article_id})
 
 
 class TroopLevelPublic(TroopLevelBase, FactKeyPublic):
+    model_config = examples.config(examples.TROOP_LEVEL)
+
     sentence: MentionPublic
 
     @classmethod
@@ -130,11 +147,15 @@ class TroopLevelPublic(TroopLevelBase, FactKeyPublic):
 
 
 class ArticleSummaryPublic(ArticleBase):
+    model_config = examples.config(examples.ARTICLE_SUMMARY)
+
     ingested_at: dt.datetime
 
 
 class ArticleEntityPublic(BaseModel):
     """An entity as one article names it."""
+
+    model_config = examples.config(examples.ARTICLE_PERSON)
 
     id: str
     name: str = Field(description="The entity's name across all articles.")
@@ -143,6 +164,8 @@ class ArticleEntityPublic(BaseModel):
 
 
 class ArticlePublic(ArticleSummaryPublic):
+    model_config = examples.config(examples.ARTICLE)
+
     text: str
     people: list[ArticleEntityPublic]
     organisations: list[ArticleEntityPublic]
@@ -188,10 +211,12 @@ class ArticlePublic(ArticleSummaryPublic):
 
 
 class EntitySummaryPublic(EntityBase):
+    model_config = examples.config(examples.ENTITY_SUMMARY)
+
     aliases: list[str] = Field(description="Other forms of the name seen in articles.")
     roles: list[str] = Field(
         description="Distinct titles and positions, e.g. 'Harbour Master'.",
-        examples=[["Defence Minister", "General"]],
+        examples=[["Harbour Master", "Chair"]],
     )
 
     @classmethod
@@ -202,11 +227,15 @@ class EntitySummaryPublic(EntityBase):
 
 
 class EntityRefPublic(BaseModel):
+    model_config = examples.config(examples.ENTITY_REF)
+
     id: str
     name: str
 
 
 class EntityArticlePublic(BaseModel):
+    model_config = examples.config(examples.ENTITY_ARTICLE)
+
     id: str
     title: str | None
     published_date: str | None
@@ -214,6 +243,8 @@ class EntityArticlePublic(BaseModel):
 
 
 class EntityDetailPublic(EntitySummaryPublic):
+    model_config = examples.config(examples.PLACE)  # not the summary's, which lacks fields
+
     role_mentions: list[RoleMentionPublic]
     quotes: list[QuotePublic] = Field(description="Quotes attributed to the entity.")
     articles: list[EntityArticlePublic]
@@ -242,6 +273,8 @@ def _refs(entities: list[Entity]) -> list[EntityRefPublic]:
 
 
 class PersonPublic(EntityDetailPublic):
+    model_config = examples.config(examples.PERSON)
+
     organisations: list[EntityRefPublic] = Field(description="Organisations the person serves.")
 
     @classmethod
@@ -251,6 +284,8 @@ class PersonPublic(EntityDetailPublic):
 
 
 class OrganisationPublic(EntityDetailPublic):
+    model_config = examples.config(examples.ORGANISATION)
+
     people: list[EntityRefPublic] = Field(description="People who lead or serve it.")
 
     @classmethod
@@ -260,6 +295,8 @@ class OrganisationPublic(EntityDetailPublic):
 
 
 class PlacePublic(EntityDetailPublic):
+    model_config = examples.config(examples.PLACE)
+
     @classmethod
     def from_detail(cls, detail: EntityDetail) -> PlacePublic:
         return cls.model_validate(detail.entity, update=cls.common_fields(detail))
@@ -269,15 +306,19 @@ class PlacePublic(EntityDetailPublic):
 
 
 class TroopLevelSourcePublic(MentionPublic):
+    model_config = examples.config(examples.TROOP_LEVEL_SOURCE)
+
     article: str
     sentence: MentionPublic
 
 
 class TroopLevelPointPublic(BaseModel):
+    model_config = examples.config(examples.TROOP_LEVEL_POINT)
+
     count: int
     qualifier: Qualifier
     status: TroopStatus
-    date: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD.", examples=["2020-12"])
+    date: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD.", examples=["2023-11"])
     date_precision: DatePrecision
     date_mod: DateMod | None
     date_start: dt.date = Field(description="First day the date can mean.")
@@ -311,6 +352,8 @@ class TroopLevelPointPublic(BaseModel):
 
 
 class TroopLevelSeriesPublic(BaseModel):
+    model_config = examples.config(examples.TROOP_LEVEL_SERIES)
+
     force: str
     location: str | None
     points: list[TroopLevelPointPublic] = Field(description="Earliest first.")
@@ -328,23 +371,23 @@ class TroopLevelSeriesPublic(BaseModel):
 
 
 class ArticlePage(PagePublic[ArticleSummaryPublic]):
-    pass
+    model_config = examples.config(examples.ARTICLE_PAGE)
 
 
 class EntityPage(PagePublic[EntitySummaryPublic]):
-    pass
+    model_config = examples.config(examples.ENTITY_PAGE)
 
 
 class QuotePage(PagePublic[QuotePublic]):
-    pass
+    model_config = examples.config(examples.QUOTE_PAGE)
 
 
 class FigurePage(PagePublic[FigurePublic]):
-    pass
+    model_config = examples.config(examples.FIGURE_PAGE)
 
 
 class TroopLevelSeriesPage(PagePublic[TroopLevelSeriesPublic]):
-    pass
+    model_config = examples.config(examples.TROOP_LEVEL_SERIES_PAGE)
 
 
 # Search
@@ -352,6 +395,8 @@ class TroopLevelSeriesPage(PagePublic[TroopLevelSeriesPublic]):
 
 class SearchHitPublic(BaseModel):
     """An article or a quote matching a search, with where it is and why it matched."""
+
+    model_config = examples.config(examples.SEARCH_HIT)
 
     kind: SearchKind
     article: str = Field(description="Id of the article (of the quote's article for a quote).")
@@ -384,4 +429,4 @@ class SearchHitPublic(BaseModel):
 
 
 class SearchPage(PagePublic[SearchHitPublic]):
-    pass
+    model_config = examples.config(examples.SEARCH_PAGE)

@@ -24,7 +24,7 @@ router = APIRouter(prefix="/articles", tags=["articles"], responses=problem_resp
 ArticleSort = Literal["id", "-id", "published", "-published", "ingested", "-ingested"]
 
 
-@router.get("", response_model=ArticlePage, responses=list_responses())
+@router.get("", response_model=ArticlePage, summary="List articles", responses=list_responses())
 def list_articles(
     session: SessionDep,
     listing: ListDep,
@@ -77,7 +77,12 @@ def list_articles(
     )
 
 
-@router.get("/{article_id}", response_model=ArticlePublic, responses=detail_responses(404))
+@router.get(
+    "/{article_id}",
+    response_model=ArticlePublic,
+    summary="Get an article with its facts",
+    responses=detail_responses(404),
+)
 def get_article(article_id: str, session: SessionDep) -> ArticlePublic:
     """One article: its metadata, text and every fact extracted from it."""
     facts = queries.get_article_with_facts(session, article_id)

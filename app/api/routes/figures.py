@@ -16,7 +16,7 @@ router = APIRouter(prefix="/figures", tags=["figures"], responses=problem_respon
 FigureSort = Literal["id", "-id", "value", "-value", "article", "-article"]
 
 
-@router.get("", response_model=FigurePage, responses=list_responses())
+@router.get("", response_model=FigurePage, summary="List figures", responses=list_responses())
 def list_figures(
     session: SessionDep,
     listing: ListDep,

@@ -11,7 +11,12 @@ from app.store.queries import count_articles
 router = APIRouter(prefix="/health", tags=["health"], responses=problem_responses(500, 503))
 
 
-@router.get("", response_model=HealthPublic, responses=detail_responses())
+@router.get(
+    "",
+    response_model=HealthPublic,
+    summary="Check the service",
+    responses=detail_responses(),
+)
 def health(session: SessionDep) -> HealthPublic:
     """Check that the database answers; count the stored articles."""
     return HealthPublic(articles=count_articles(session))

@@ -22,7 +22,7 @@ router = APIRouter(
 )
 
 
-@router.get("", response_model=EntityPage, responses=list_responses())
+@router.get("", response_model=EntityPage, summary="List organisations", responses=list_responses())
 def list_organisations(
     session: SessionDep,
     listing: ListDep,
@@ -46,6 +46,7 @@ def list_organisations(
 @router.get(
     "/{organisation_id}",
     response_model=OrganisationPublic,
+    summary="Get an organisation",
     responses=detail_responses(404),
 )
 def get_organisation(organisation_id: str, session: SessionDep) -> OrganisationPublic:

@@ -20,7 +20,7 @@ from app.api.routes.entities import (
 router = APIRouter(prefix="/people", tags=["people"], responses=problem_responses(500, 503))
 
 
-@router.get("", response_model=EntityPage, responses=list_responses())
+@router.get("", response_model=EntityPage, summary="List people", responses=list_responses())
 def list_people(
     session: SessionDep,
     listing: ListDep,
@@ -41,7 +41,12 @@ def list_people(
     )
 
 
-@router.get("/{person_id}", response_model=PersonPublic, responses=detail_responses(404))
+@router.get(
+    "/{person_id}",
+    response_model=PersonPublic,
+    summary="Get a person",
+    responses=detail_responses(404),
+)
 def get_person(person_id: str, session: SessionDep) -> PersonPublic:
     """One person: names, roles, organisations, quotes and the articles that mention them."""
     return PersonPublic.from_detail(entity_detail(session, "person", person_id))

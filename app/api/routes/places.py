@@ -18,7 +18,7 @@ from app.api.routes.entities import (
 router = APIRouter(prefix="/places", tags=["places"], responses=problem_responses(500, 503))
 
 
-@router.get("", response_model=EntityPage, responses=list_responses())
+@router.get("", response_model=EntityPage, summary="List places", responses=list_responses())
 def list_places(
     session: SessionDep,
     listing: ListDep,
@@ -30,7 +30,12 @@ def list_places(
     return entity_list(session, listing, "place", sort, name=name, article=article)
 
 
-@router.get("/{place_id}", response_model=PlacePublic, responses=detail_responses(404))
+@router.get(
+    "/{place_id}",
+    response_model=PlacePublic,
+    summary="Get a place",
+    responses=detail_responses(404),
+)
 def get_place(place_id: str, session: SessionDep) -> PlacePublic:
     """One place: names, quotes and the articles that mention it."""
     return PlacePublic.from_detail(entity_detail(session, "place", place_id))

@@ -18,7 +18,7 @@ router = APIRouter(prefix="/quotes", tags=["quotes"], responses=problem_response
 QuoteSort = Literal["id", "-id", "article", "-article"]
 
 
-@router.get("", response_model=QuotePage, responses=list_responses())
+@router.get("", response_model=QuotePage, summary="List quotes", responses=list_responses())
 def list_quotes(
     session: SessionDep,
     listing: ListDep,

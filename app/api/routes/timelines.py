@@ -59,7 +59,12 @@ def troop_level_listing(
     )
 
 
-@router.get("/troop-levels", response_model=TroopLevelSeriesPage, responses=list_responses())
+@router.get(
+    "/troop-levels",
+    response_model=TroopLevelSeriesPage,
+    summary="Troop levels over time",
+    responses=list_responses(),
+)
 def troop_levels(
     session: SessionDep,
     listing: ListDep,
