@@ -120,6 +120,9 @@ def _http_error(request: Request, error: Exception) -> Response:
         detail = f"nothing at {request.url.path}; the routes are listed at /docs"
     elif status == 405:
         allowed = (error.headers or {}).get("Allow", "GET")
+        if "GET" in allowed and "HEAD" not in allowed:  # HeadMiddleware answers HEAD for GET
+            allowed = f"{allowed}, HEAD"
+        error.headers = {**(error.headers or {}), "Allow": allowed}
         detail = f"{request.method} is not allowed on {request.url.path}; use {allowed}"
     else:
         detail = str(error.detail)

@@ -62,10 +62,9 @@ def etag_for(data_version: int, scope: Scope) -> str:
     return f'"{data_version}-{hashlib.sha256(request.encode()).hexdigest()[:20]}"'
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
-    """RFC 9110 weak comparison, as If-None-Match asks: `W/` prefixes are ignored."""
-    candidates = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
-    return "*" in candidates or etag in candidates
+def _tags(if_none_match: str) -> set[str]:
+    """The entity tags of If-None-Match, compared weakly as RFC 9110 asks (`W/` ignored)."""
+    return {tag.strip().removeprefix("W/") for tag in if_none_match.split(",") if tag.strip()}
 
 
 class ConditionalGetMiddleware:
@@ -86,25 +85,33 @@ class ConditionalGetMiddleware:
             return
         etag = etag_for(version, scope)
         caching = {"etag": etag, "cache-control": self.cache_control, "vary": VARY}
-        if _matches(Headers(scope=scope).get("if-none-match", ""), etag):
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 304,
-                    "headers": [(name.encode(), value.encode()) for name, value in caching.items()],
-                }
-            )
-            await send({"type": "http.response.body", "body": b""})
+        tags = _tags(Headers(scope=scope).get("if-none-match", ""))
+        if etag in tags:
+            await self._not_modified(send, caching)
             return
+        any_current = "*" in tags  # `*` matches only if the route has something to send
+        replaced = False
 
         async def send_with_etag(message: Message) -> None:
+            nonlocal replaced
             if message["type"] == "http.response.start" and message["status"] == 200:
+                if any_current:
+                    replaced = True
+                    await self._not_modified(send, caching)
+                    return
                 headers = MutableHeaders(scope=message)
                 for name, value in caching.items():
                     headers[name] = value
-            await send(message)
+            if not replaced:
+                await send(message)
 
         await self.app(scope, receive, send_with_etag)
+
+    @staticmethod
+    async def _not_modified(send: Send, caching: dict[str, str]) -> None:
+        headers = [(name.encode(), value.encode()) for name, value in caching.items()]
+        await send({"type": "http.response.start", "status": 304, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
 
 
 class HeadMiddleware:

@@ -28,8 +28,8 @@ def test_wrong_method_is_a_405_problem(client: TestClient, method: str) -> None:
     response = client.request(method, "/people")
     assert response.status_code == 405
     assert response.headers["content-type"] == "application/problem+json"
-    assert response.headers["allow"] == "GET"
-    assert response.json()["detail"] == f"{method} is not allowed on /people; use GET"
+    assert response.headers["allow"] == "GET, HEAD"
+    assert response.json()["detail"] == f"{method} is not allowed on /people; use GET, HEAD"
 
 
 def test_an_unexpected_error_is_a_500_problem(

@@ -86,6 +86,22 @@ def test_a_current_etag_is_a_304_without_a_body(
     assert response.headers["vary"] == ok.headers["vary"]
 
 
+@pytest.mark.parametrize(("path", "status"), [("/no/such/route", 404), ("/people?limit=0", 422)])
+def test_any_tag_matches_only_what_exists(
+    read_only_client: TestClient, path: str, status: int
+) -> None:
+    response = read_only_client.get(path, headers={"If-None-Match": "*"})
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_405_names_head_among_the_allowed_methods(read_only_client: TestClient) -> None:
+    response = read_only_client.post("/people")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, HEAD"
+    assert read_only_client.head("/people").status_code == 200
+
+
 @pytest.mark.parametrize("if_none_match", ['"0-stale"', 'W/"0-stale"', ""])
 def test_a_stale_etag_gets_the_full_answer(
     read_only_client: TestClient, if_none_match: str
