@@ -160,8 +160,25 @@ def test_svg_takes_the_timeline_filters(client: TestClient, filters: dict[str, s
     assert hrefs(root) == sorted(read_href(*level) for level in expected)
 
 
-def test_svg_filter_matching_nothing_says_so(client: TestClient) -> None:
-    root = parse_svg(client.get("/timelines/troop-levels.svg?force=Nobody").text)
+def test_svg_draws_the_same_points_as_the_json_for_a_date_window(client: TestClient) -> None:
+    window = {"from": "2021-04", "to": "2021-12"}
+    series = client.get("/timelines/troop-levels", params=window).json()["items"]
+    sources = sorted(
+        (point["source"]["article"], point["source"]["sentence"]["start"])
+        for one in series
+        for point in one["points"]
+    )
+    root = parse_svg(client.get("/timelines/troop-levels.svg", params=window).text)
+    assert sources
+    assert len(point_links(root)) == len(sources)
+    assert len(point_links(root)) < len(
+        point_links(parse_svg(client.get("/timelines/troop-levels.svg").text))
+    )
+
+
+@pytest.mark.parametrize("query", ["force=Nobody", "from=2999"])
+def test_svg_filter_matching_nothing_says_so(client: TestClient, query: str) -> None:
+    root = parse_svg(client.get(f"/timelines/troop-levels.svg?{query}").text)
     assert point_links(root) == []
     assert "No troop levels match these filters" in ET.tostring(root, encoding="unicode")
 

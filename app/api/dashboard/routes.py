@@ -14,9 +14,17 @@ from app.api.deps import SessionDep
 from app.api.errors import NotFoundError, problem_responses
 from app.api.listing import detail_responses
 from app.api.public import TroopLevelSeriesPublic
-from app.extract.schema import TroopStatus
+from app.api.routes.timelines import (
+    ForceFilter,
+    FromFilter,
+    LocationFilter,
+    StatusFilter,
+    ToFilter,
+    troop_level_listing,
+)
 from app.store import queries
-from app.store.pagination import PageRequest
+from app.store.pagination import Listing, PageRequest
+from app.store.queries import TroopLevelSeries
 
 from .chart import render_troop_level_chart
 from .pages import dashboard_page, read_page
@@ -41,10 +49,6 @@ SVG_HEADERS = {
 
 router = APIRouter(responses=problem_responses(500, 503))
 
-ForceFilter = Annotated[str | None, Query(description="Exact force name.")]
-LocationFilter = Annotated[str | None, Query(description="Exact location name.")]
-StatusFilter = Annotated[TroopStatus | None, Query(description="reported or planned.")]
-
 
 def static_files() -> StaticFiles:
     """The page's stylesheet, script and icon, to mount at `/static`."""
@@ -52,14 +56,10 @@ def static_files() -> StaticFiles:
 
 
 def all_troop_level_series(
-    session: Session,
-    *,
-    force: str | None = None,
-    location: str | None = None,
-    status: TroopStatus | None = None,
+    session: Session, listing: Listing[TroopLevelSeries] | None = None
 ) -> list[TroopLevelSeriesPublic]:
-    """Every series matching the filters: a chart draws them all, so follow every page."""
-    listing = queries.troop_level_series(force=force, location=location, status=status)
+    """Every series of `listing` (all by default): a chart draws them all, so follow every page."""
+    listing = listing or queries.troop_level_series()
     series: list[TroopLevelSeriesPublic] = []
     request = PageRequest(limit=500)
     while True:
@@ -95,6 +95,8 @@ def troop_level_chart(
     force: ForceFilter = None,
     location: LocationFilter = None,
     status: StatusFilter = None,
+    date_from: FromFilter = None,
+    date_to: ToFilter = None,
 ) -> Response:
     """The series of `/timelines/troop-levels` (same filters, all pages) drawn as an SVG chart.
 
@@ -103,8 +105,9 @@ def troop_level_chart(
     it was read from. Embed it with `<img src="/timelines/troop-levels.svg">`
     (links work when the SVG is opened or inlined).
     """
-    series = all_troop_level_series(session, force=force, location=location, status=status)
-    filtered = any(value is not None for value in (force, location, status))
+    listing = troop_level_listing(force, location, status, date_from, date_to)
+    series = all_troop_level_series(session, listing)
+    filtered = any(value is not None for value in (force, location, status, date_from, date_to))
     svg = render_troop_level_chart(series, filtered=filtered)
     return Response(svg, media_type=SVG_MEDIA_TYPE, headers=SVG_HEADERS)
 
