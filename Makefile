@@ -14,7 +14,7 @@ help:
 	@echo "make install      create $(VENV) and install the project with dev tools (re-runs pip only when pyproject.toml changes)"
 	@echo "make run          install, migrate, ingest data/ if the database is empty, serve on http://$(HOST):$(PORT) with $(WORKERS) workers"
 	@echo "make test         install (and Debian's chromium for the browser test), ruff, pytest"
-	@echo "make system-deps  apt-get install what the tests need from Debian, if missing (chromium, jq)"
+	@echo "make system-deps  apt-get install what the tests need from Debian, if missing (chromium, jq, postgresql)"
 	@echo "make lint         ruff check and ruff format --check"
 	@echo "make format       ruff format and ruff check --fix"
 	@echo "make docker-lint  hadolint the Dockerfile"
@@ -39,12 +39,13 @@ run: install
 test: lint system-deps
 	$(BIN)/pytest
 
-# The browser test drives Debian's Chromium (never a downloaded one); the cookbook test uses jq.
-SYSTEM_PACKAGES := chromium jq
+# The browser test drives Debian's Chromium (never a downloaded one); the cookbook test uses
+# jq; every database test also runs on a throwaway PostgreSQL cluster the suite starts itself.
 system-deps:
-	@missing=""; for package in $(SYSTEM_PACKAGES); do \
-		command -v $$package >/dev/null || missing="$$missing $$package"; \
-	done; \
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v jq >/dev/null || missing="$$missing jq"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

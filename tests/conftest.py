@@ -17,6 +17,7 @@ import pytest
 from sqlmodel import Session
 
 from app.store.db import dispose_engines, migrate, open_session
+from tests.postgres import Cluster, running_cluster
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 20
@@ -30,14 +31,61 @@ def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def database_url(tmp_path: Path, migrated_database: Path) -> Iterator[str]:
-    """A fresh copy of the migrated database for one test."""
-    path = tmp_path / "var" / "facts.db"
-    path.parent.mkdir()
-    shutil.copyfile(migrated_database, path)
-    yield f"sqlite:///{path}"
+BACKENDS = os.environ.get("TEST_BACKENDS", "sqlite,postgresql").split(",")
+"""Every test taking `database_url` runs once per backend; `TEST_BACKENDS=sqlite` for speed."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: about SQLite itself (files, PRAGMAs, FTS5)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Drop the PostgreSQL run of tests marked `sqlite_only`."""
+    deselected = [
+        item
+        for item in items
+        if item.get_closest_marker("sqlite_only")
+        and getattr(item, "callspec", None) is not None
+        and item.callspec.params.get("database_url") == "postgresql"
+    ]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if item not in deselected]
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    with running_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_cluster: Cluster) -> str:
+    """A database brought to the latest schema once; each test gets a copy of it."""
+    name = postgres_cluster.create_database()
+    migrate(postgres_cluster.url(name))
+    dispose_engines()  # CREATE DATABASE ... TEMPLATE needs the template without connections
+    return name
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, migrated_database: Path
+) -> Iterator[str]:
+    """A fresh migrated database for one test: a copy of the SQLite file, or a PostgreSQL
+    database made from the migrated template."""
+    if request.param == "sqlite":
+        path = tmp_path / "var" / "facts.db"
+        path.parent.mkdir()
+        shutil.copyfile(migrated_database, path)
+        yield f"sqlite:///{path}"
+        dispose_engines()
+        return
+    cluster: Cluster = request.getfixturevalue("postgres_cluster")
+    name = cluster.create_database(template=request.getfixturevalue("postgres_template"))
+    yield cluster.url(name)
     dispose_engines()
+    cluster.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 @pytest.fixture

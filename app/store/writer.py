@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, update
-from sqlmodel import Session, select
+from typing import Any
+
+from sqlalchemy import func, insert, update
+from sqlmodel import Session, SQLModel, select
 
 from app.extract import schema
 from app.extract.schema import ArticleFacts, EntityKind
@@ -112,6 +114,10 @@ class _ArticleWriter:
         self.entity_ids: dict[tuple[EntityKind, str], str] = {}
         self.appearances: dict[str, EntityArticle] = {}
         self.person_organisations: set[tuple[str, str]] = set()
+        self.fact_rows: dict[type[SQLModel], list[dict[str, Any]]] = {}
+        """Fact rows, inserted in one statement per table once the entities are resolved:
+        each entity lookup autoflushes, and flushing fact objects one by one was most
+        of the cost of saving an article."""
 
     def write(self, article: RawArticle, facts: ArticleFacts) -> None:
         published = article.published
@@ -147,7 +153,12 @@ class _ArticleWriter:
         self._save_figures(facts.figures)
         self._save_dates(facts.dates)
         self._save_troop_levels(facts.troop_levels)
+        for table, rows in self.fact_rows.items():
+            self.session.execute(insert(table), rows)
         self.session.flush()
+
+    def _add_row(self, table: type[SQLModel], **row: Any) -> None:
+        self.fact_rows.setdefault(table, []).append(row)
 
     def _appear(self, entity: Entity, mention_count: int) -> None:
         appearance = self.appearances.get(entity.id)
@@ -166,25 +177,23 @@ class _ArticleWriter:
             self.entity_ids.setdefault((kind, normalise_name(alias)), entity.id)
         self._appear(entity, len(extracted.mentions))
         for mention in extracted.mentions:
-            self.session.add(
-                Mention(
-                    entity_id=entity.id,
-                    article_id=self.article_id,
-                    start=mention.start,
-                    end=mention.end,
-                    text=mention.text,
-                )
+            self._add_row(
+                Mention,
+                entity_id=entity.id,
+                article_id=self.article_id,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
             )
         for role in extracted.role_mentions:
-            self.session.add(
-                EntityRole(
-                    entity_id=entity.id,
-                    article_id=self.article_id,
-                    role=role.role,
-                    start=role.start,
-                    end=role.end,
-                    text=role.text,
-                )
+            self._add_row(
+                EntityRole,
+                entity_id=entity.id,
+                article_id=self.article_id,
+                role=role.role,
+                start=role.start,
+                end=role.end,
+                text=role.text,
             )
 
     def _organisation_id(self, name: str) -> str:
@@ -221,46 +230,44 @@ class _ArticleWriter:
     def _save_quotes(self, quotes: list[schema.Quote]) -> None:
         for quote in quotes:
             speaker_mention, cue_mention = quote.speaker_mention, quote.cue_mention
-            self.session.add(
-                Quote(
-                    article_id=self.article_id,
-                    start=quote.start,
-                    end=quote.end,
-                    text=quote.text,
-                    segments=[segment.model_dump() for segment in quote.segments],
-                    kind=quote.kind,
-                    speaker=quote.speaker,
-                    speaker_kind=quote.speaker_kind,
-                    speaker_entity_id=self._speaker_id(quote),
-                    speaker_mention_start=speaker_mention.start if speaker_mention else None,
-                    speaker_mention_end=speaker_mention.end if speaker_mention else None,
-                    speaker_mention_text=speaker_mention.text if speaker_mention else None,
-                    cue=quote.cue,
-                    cue_start=cue_mention.start if cue_mention else None,
-                    cue_end=cue_mention.end if cue_mention else None,
-                    cue_text=cue_mention.text if cue_mention else None,
-                )
+            self._add_row(
+                Quote,
+                article_id=self.article_id,
+                start=quote.start,
+                end=quote.end,
+                text=quote.text,
+                segments=[segment.model_dump() for segment in quote.segments],
+                kind=quote.kind,
+                speaker=quote.speaker,
+                speaker_kind=quote.speaker_kind,
+                speaker_entity_id=self._speaker_id(quote),
+                speaker_mention_start=speaker_mention.start if speaker_mention else None,
+                speaker_mention_end=speaker_mention.end if speaker_mention else None,
+                speaker_mention_text=speaker_mention.text if speaker_mention else None,
+                cue=quote.cue,
+                cue_start=cue_mention.start if cue_mention else None,
+                cue_end=cue_mention.end if cue_mention else None,
+                cue_text=cue_mention.text if cue_mention else None,
             )
 
     def _save_figures(self, figures: list[schema.Figure]) -> None:
         for figure in figures:
-            self.session.add(Figure(article_id=self.article_id, **figure.model_dump()))
+            self._add_row(Figure, article_id=self.article_id, **figure.model_dump())
 
     def _save_dates(self, dates: list[schema.DateFact]) -> None:
         for date in dates:
-            self.session.add(DateFact(article_id=self.article_id, **date.model_dump()))
+            self._add_row(DateFact, article_id=self.article_id, **date.model_dump())
 
     def _save_troop_levels(self, levels: list[schema.TroopLevel]) -> None:
         for level in levels:
             sentence, date = level.sentence, PartialDate.parse(level.date)
-            self.session.add(
-                TroopLevel(
-                    article_id=self.article_id,
-                    **level.model_dump(exclude={"sentence"}),
-                    date_start=date.first_day(),
-                    date_end=date.last_day(),
-                    sentence_start=sentence.start,
-                    sentence_end=sentence.end,
-                    sentence_text=sentence.text,
-                )
+            self._add_row(
+                TroopLevel,
+                article_id=self.article_id,
+                **level.model_dump(exclude={"sentence"}),
+                date_start=date.first_day(),
+                date_end=date.last_day(),
+                sentence_start=sentence.start,
+                sentence_end=sentence.end,
+                sentence_text=sentence.text,
             )

@@ -43,6 +43,10 @@ HIT_KEYS = {
     "snippet",
 }
 
+pytestmark = (
+    pytest.mark.sqlite_only
+)  # PostgreSQL full-text search: next step of the PostgreSQL issue
+
 
 def facts_for(article_id: str, text: str, phrase: str | None, speaker: str | None) -> ArticleFacts:
     if phrase is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -62,6 +63,7 @@ def test_downgrade_to_base_then_upgrade_again(database_url: str) -> None:
     migrate(database_url)
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connections_are_configured_for_a_shared_file(database_url: str) -> None:
     with open_session(database_url) as session:
         connection = session.connection()
