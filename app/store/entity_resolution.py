@@ -36,12 +36,22 @@ def resolve_entity(
 ) -> Entity:
     """The stored entity for this name (created if new), with every form recorded."""
     forms = [_tidy(form) for form in (name, *aliases)]
-    fullest = _fullest(kind, forms)
+    fullest = _fullest(kind, _name_candidates(kind, forms))
     entity = find_entity(session, kind, fullest, forms)
     if entity is None:
         entity = _create_entity(session, kind, fullest)
     _record_names(session, entity, forms)
     return entity
+
+
+def _name_candidates(kind: EntityKind, forms: list[str]) -> list[str]:
+    """The forms that may become the entity's name.
+
+    For a person only the extracted name (`forms[0]`): the extractor has already
+    taken titles and roles off it, and an alias is that name with something in
+    front ("Finance Minister Yuki Berlin"), never a fuller name.
+    """
+    return [forms[0]] if kind == "person" else forms
 
 
 def _fullest(kind: EntityKind, forms: list[str]) -> str:
@@ -119,7 +129,7 @@ def _keys(kind: EntityKind, name: str) -> dict[str, str | None]:
 def _record_names(session: Session, entity: Entity, forms: list[str]) -> None:
     """Keep the fullest form as the name; store the others as aliases once each."""
     kind = entity.kind
-    fullest = _fullest(kind, [entity.name, *forms])
+    fullest = _fullest(kind, [entity.name, *_name_candidates(kind, forms)])
     if fullest != entity.name:
         forms = [entity.name, *forms]
         entity.name = fullest

@@ -122,3 +122,13 @@ def test_a_person_is_named_without_titles(session: Session) -> None:
     berg = people(session)["tomas-berg"]
     assert berg.name == "Tomas Berg"
     assert aliases(session, "tomas-berg") == {"Lt Gen Tomas Berg"}
+
+
+def test_a_role_in_front_of_the_name_never_becomes_the_name(session: Session) -> None:
+    text = "Finance Minister Ana Berg spoke. Berg left."
+    berg = entity(text, "Ana Berg", "Finance Minister Ana Berg", "Berg")
+    berg.aliases = ["Finance Minister Ana Berg"]
+    save_article(session, *article("a", text, people=[berg]))
+    stored = people(session)["ana-berg"]
+    assert stored.name == "Ana Berg"
+    assert "Finance Minister Ana Berg" in aliases(session, "ana-berg")
