@@ -26,6 +26,11 @@ class Settings(BaseSettings):
         ge=0,
         description="Seconds clients may reuse a GET response before revalidating with its ETag.",
     )
+    response_cache_mb: int = Field(
+        default=64,
+        ge=0,
+        description="Memory per worker for whole GET responses, replayed until the next ingest (0: off).",
+    )
     cors_origins: str = Field(
         default="",
         description="Origins allowed to read the API from a browser: a comma list, or `*`.",

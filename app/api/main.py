@@ -84,6 +84,7 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         ConditionalGetMiddleware,
         database_url=settings.database_url,
         max_age=settings.cache_max_age,
+        cache_bytes=settings.response_cache_mb * 1024 * 1024,
     )
     if settings.cors_origin_list:
         app.add_middleware(

@@ -285,3 +285,68 @@ def test_every_error_is_a_problem(
         assert problem["errors"]
         assert all(error["parameter"] and error["detail"] for error in problem["errors"])
         assert all(f"`{error['parameter']}`" in problem["detail"] for error in problem["errors"])
+
+
+# The response cache
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record each time the people list route really queries the store."""
+    from app.store import queries
+
+    calls: list[str] = []
+    real = queries.entities
+
+    def counted(*args: object, **kwargs: object):
+        calls.append("entities")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "entities", counted)
+    return calls
+
+
+def test_a_repeated_get_is_answered_from_the_cache_until_an_ingest(
+    database_url: str, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = count_calls(monkeypatch)
+    first = client.get("/people")
+    again = client.get("/people")
+    assert len(calls) == 1
+    assert again.content == first.content
+    assert again.headers["etag"] == first.headers["etag"]
+    with open_session(database_url) as session:
+        article = RawArticle(id="quiet-day", text="Nothing happened in Northbridge.")
+        assert save_article(session, article, ArticleFacts(id=article.id))
+        session.commit()
+    after = client.get("/people")
+    assert len(calls) == 2
+    assert after.headers["etag"] != first.headers["etag"]
+
+
+def test_the_cache_can_be_turned_off(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    uncached = app_client(client, response_cache_mb=0)
+    calls = count_calls(monkeypatch)
+    uncached.get("/people")
+    uncached.get("/people")
+    assert len(calls) == 2
+
+
+def test_absolute_links_follow_the_host_asked_for(read_only_client: TestClient) -> None:
+    def next_url(host: str) -> str:
+        response = read_only_client.get("/people?limit=1", headers={"Host": host})
+        return response.json()["next_url"]
+
+    assert next_url("facts.example").startswith("http://facts.example/people?")
+    assert next_url("mirror.example").startswith("http://mirror.example/people?")
+
+
+def test_the_cache_keeps_the_most_recent_within_its_bytes() -> None:
+    from app.api.http import CachedResponse, ResponseCache
+
+    cache = ResponseCache(max_bytes=10, max_entry_bytes=6)
+    for key in "abc":
+        cache.put(key, CachedResponse(headers=[], body=b"1234"))
+    assert cache.get("a") is None  # evicted: 12 bytes would not fit in 10
+    assert cache.get("b") is not None and cache.get("c") is not None
+    cache.put("big", CachedResponse(headers=[], body=b"1234567"))
+    assert cache.get("big") is None  # over the per-entry limit
