@@ -26,6 +26,8 @@ from app.config import PROJECT_ROOT
 from app.store.models import is_full_text_table
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+SEARCH_VECTOR_COLUMN = "search_vector"
+"""PostgreSQL's full-text column on `article` and `quote` (migration 0003; not in the models)."""
 BUSY_TIMEOUT_MS = 5000
 
 _engines: dict[str, Engine] = {}
@@ -111,8 +113,17 @@ def alembic_config(url: str) -> Config:
 
 
 def include_name(name: str | None, type_: str, _parents: Any) -> bool:
-    """Alembic autogenerate filter: FTS5 tables are made by raw SQL in the migrations."""
-    return not (type_ == "table" and name is not None and is_full_text_table(name))
+    """Alembic autogenerate filter: full-text indexes are made by raw SQL in the migrations
+    (SQLite's FTS5 tables, PostgreSQL's generated tsvector columns and their GIN indexes)."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not is_full_text_table(name)
+    if type_ == "column":
+        return name != SEARCH_VECTOR_COLUMN
+    if type_ == "index":
+        return not name.endswith(f"_{SEARCH_VECTOR_COLUMN}")
+    return True
 
 
 def migrate(url: str) -> None:

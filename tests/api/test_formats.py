@@ -176,7 +176,6 @@ def tricky_article() -> tuple[RawArticle, ArticleFacts]:
     return RawArticle(id=article_id, text=TRICKY_TEXT, title='Dock "4", shut'), facts
 
 
-@pytest.mark.sqlite_only  # its last step searches; PostgreSQL full-text search is next
 def test_commas_quotes_and_newlines_survive_a_csv_round_trip(
     database_url: str, client: TestClient
 ) -> None:

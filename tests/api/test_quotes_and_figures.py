@@ -3,8 +3,6 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-FULL_TEXT = pytest.mark.sqlite_only  # PostgreSQL full-text search: next step
-
 
 def ids(client: TestClient, url: str) -> list[int]:
     response = client.get(url)
@@ -41,8 +39,8 @@ def test_quote_shape(client: TestClient) -> None:
         ("/quotes?speaker=united-nations", [4]),
         ("/quotes?article=smith-and-lopez-sign-accord", [3]),
         ("/quotes?kind=indirect", [2, 4]),
-        pytest.param("/quotes?q=TROOPS", [1, 4], marks=FULL_TEXT),
-        pytest.param("/quotes?kind=indirect&q=troops", [4], marks=FULL_TEXT),
+        ("/quotes?q=TROOPS", [1, 4]),
+        ("/quotes?kind=indirect&q=troops", [4]),
         ("/quotes?speaker=nobody", []),
     ],
 )
