@@ -15,8 +15,9 @@ from app.store.search import SearchKind
 router = APIRouter(prefix="/search", tags=["search"], responses=problem_responses(500, 503))
 
 DESCRIPTION = """\
-Articles and quotes whose words match `q`, best match first (bm25; a word in an
-article's title counts more than one in its text). Words are matched by their
+Articles and quotes whose words match `q`, best match first (bm25 on SQLite,
+ts_rank_cd on PostgreSQL; a word in an article's title counts ten times one in
+its text). Words are matched by their
 stem and without accents: `talks` finds "talked", `zurich` finds "Zürich".
 
 - `troops withdrawal`: both words, anywhere (AND is implied)
