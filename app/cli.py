@@ -273,6 +273,7 @@ def serve(
         port=port or settings.port,
         workers=workers,
         log_level=settings.log_level.lower(),
+        server_header=False,  # no software or version advertised to clients
     )
 
 
