@@ -6,10 +6,11 @@ source. How the content attaches depends on the cue (lexicon in
 an object ('endorsed X', 'called X Y'), a preposition ('talked about X'), a noun
 ('the claim that X', "Trump's attacks on X") or an adjective ('critical of X').
 Every cue needs a source (a subject, an agent, an owner), except a passive report
-('X is expected to win'), a speech verb heading its sentence and a noun with a that-clause
-('allegations that X'). A passive cue with an agent ('X was rejected by Y') reports on its
-subject. The source need not be
-a person: in news a poll shows, a resolution supports and a report finds.
+('X is expected to win'), a speech verb heading its sentence, a noun with a that-clause
+('allegations that X'), an impression ('the team appeared tired', the whole clause is
+content) and a passive judgement ('X is widely seen as Y', content on both sides). A
+passive cue with an agent ('X was rejected by Y') reports on its subject. The source need
+not be a person: in news a poll shows, a resolution supports and a report finds.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.extract.layout import sentence_of
 from app.extract.patterns import reporting_cues
 
 EXPLETIVES = {"it", "there"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 OBJECT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "dative"}
 """What follows an object cue's object and still belongs to the content ('called X a liar')."""
 
@@ -45,12 +47,18 @@ def _subject(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if _reports_again(verb) and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i:
+        # 'X said A and suggested that B', with 'suggested' hung on A's verb
+        return _subject(verb.head.head)
     if (
         verb.dep_ in {"conj", "xcomp", "advcl"}
         and verb.head.i != verb.i
         and verb.head.pos_ in {"VERB", "AUX"}
     ):
         return _subject(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.i != verb.head.i:
+        # 'voters are more likely to say that X'
+        return _subject(verb.head.head)
     if verb.dep_ == "relcl":
         relative = next(
             (c for c in verb.children if c.tag_ in {"WP", "WDT"} or c.lower_ == "that"), None
@@ -91,10 +99,16 @@ def _span(*heads: Token) -> tuple[int, int]:
 def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] | None:
     lexicon = reporting_cues()
     children = list(verb.children)
-    clause = next((c for c in children if c.dep_ in {"ccomp", "parataxis"}), None)
+    clause = _clause_of(verb, children)
     if clause is not None and lemma in lexicon["clause"]:
         return _span(clause), "clause", verb.idx + len(verb.text)
-    infinitive = next((c for c in children if c.dep_ == "xcomp"), None)
+    misparsed = _clause_taken_for_object(children)
+    if misparsed is not None and lemma in lexicon["clause"]:
+        rest = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > misparsed.i]
+        return _span(misparsed, *rest), "clause", verb.idx + len(verb.text)
+    infinitive = next((c for c in children if c.dep_ == "xcomp"), None) or _infinitive_clause(
+        clause
+    )
     if infinitive is not None and lemma in lexicon["infinitive"]:
         start, stop = _span(infinitive)
         obj = next(
@@ -121,7 +135,9 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
             "with_preposition",
             following.idx + len(following.text),
         )
-    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    obj = next((c for c in children if c.dep_ == "dobj"), None) or next(
+        (c for c in children if c.dep_ == "oprd" and c.i > verb.i), None
+    )  # 'called both the mayor and her rival “reckless”' is parsed as two predicates
     if obj is not None and lemma in lexicon["object"] and not _is_amount(obj):
         rest = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > obj.i]
         return _span(obj, *rest), "object", verb.idx + len(verb.text)
@@ -129,6 +145,32 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
     if gerund is not None and (lemma in lexicon["object"] or lemma in lexicon["clause"]):
         return _span(gerund), "object", verb.idx + len(verb.text)
     return None
+
+
+def _clause_of(verb: Token, children: list[Token]) -> Token | None:
+    """The clause a verb reports: the one after it when a clause stands on both sides
+    ('Views differ on housing: 40% say the city should build more')."""
+    clauses = [c for c in children if c.dep_ in {"ccomp", "parataxis"}]
+    after = [c for c in clauses if c.i > verb.i]
+    return (after or clauses or [None])[0]
+
+
+def _infinitive_clause(clause: Token | None) -> Token | None:
+    """'want all of them to be deported': an infinitive with its own subject, parsed as a clause."""
+    if clause is None or clause.dep_ != "ccomp":
+        return None
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause if has_to else None
+
+
+def _clause_taken_for_object(children: list[Token]) -> Token | None:
+    """'Ortiz says the delay that the union blames on rain makes it worse': the parser took
+    the reported clause's subject for the verb's object and hung the clause's verb under it."""
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > c.head.i), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    finite = [t for t in obj.subtree if t.tag_ in FINITE_TAGS and t.dep_ in {"relcl", "acl"}]
+    return obj if finite else None
 
 
 def _is_amount(obj: Token) -> bool:
@@ -211,12 +253,47 @@ def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int
     return start, max(end, edge)
 
 
+def _reports_again(token: Token) -> bool:
+    """'... and suggested that Y': a coordinated verb with a report of its own, which the
+    parser hung inside the content before it."""
+    lexicon = reporting_cues()
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if token.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
+        return False
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        # '..., saying that Y', '..., calling it Y' hung on a verb inside the content
+        doc = token.doc
+        after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        return after_comma and (lemma in lexicon["clause"] or lemma in lexicon["object"])
+    if token.dep_ != "conj":
+        return False
+    return lemma in lexicon["clause"] and any(c.dep_ == "ccomp" for c in children)
+
+
+def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """Content ends before a coordinated report inside it: PolNeAR makes that its own."""
+    start, end = content
+    for token in cue.doc[start:end]:
+        if token.i > cue.i and _reports_again(token):
+            stop = token.i
+            while stop > start and (cue.doc[stop - 1].dep_ == "cc" or cue.doc[stop - 1].is_punct):
+                stop -= 1
+            return (start, stop) if stop > start else content
+    return content
+
+
+COMPLEMENT_AFTER = {"xcomp", "ccomp", "oprd", "acomp", "attr"}
+
+
 def _interrupting(verb: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """'Survival, the editor says, depends on readers': the cue set off by commas inside
     (or after) the sentence it reports, which is its content on both sides. It names its
     speaker: a bare participle ('..., also known as X') is no such cue."""
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
+    if any(c.dep_ in COMPLEMENT_AFTER and c.i > verb.i for c in verb.children):
+        return None  # '..., though, the firm reported earning X': the content follows the verb
     doc = verb.doc
     sentence = sentence_of(verb)
     words = [t.i for t in verb.subtree if not t.is_punct]
@@ -231,6 +308,21 @@ def _interrupting(verb: Token) -> tuple[tuple[int, int], tuple[int, int] | None]
     if after_start >= sentence.end or doc[after_start].is_punct:
         return before, None
     return None
+
+
+def _leading_as_clause(verb: Token) -> tuple[tuple[int, int], None] | None:
+    """'As the paper reported, X': the clause the as-clause opens is what was reported."""
+    head = verb.head
+    if (
+        verb.dep_ != "advcl"
+        or head.i <= verb.i
+        or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        return None
+    start = verb.right_edge.i + 1
+    while start < head.i and verb.doc[start].is_punct:
+        start += 1
+    return (start, head.right_edge.i + 1), None
 
 
 def _passive_object(verb: Token, lemma: str) -> tuple[int, int] | None:
@@ -259,11 +351,91 @@ def _passive_report(verb: Token) -> bool:
     )
 
 
+IMPRESSION_VERBS = frozenset({"seem", "appear"})
+"""Verbs of how things look: the writer's judgement, with the whole clause as content."""
+COMPLEMENT_DEPS = {"acomp", "xcomp", "attr", "oprd", "ccomp"}
+
+
+def _reports(complement: Token) -> bool:
+    """'Lind seemed to urge X': the complement is a cue of its own, and the subject its source."""
+    lexicon = reporting_cues()
+    lemma = complement.lemma_.lower()
+    return complement.dep_ == "xcomp" and any(
+        lemma in lexicon[kind] for kind in ("clause", "infinitive", "object", "with_preposition")
+    )
+
+
+def _completes_impression(child: Token) -> bool:
+    """'seemed weak', 'seems like X', but not 'appeared on television'."""
+    return child.dep_ in COMPLEMENT_DEPS or (child.dep_ == "prep" and child.lower_ == "like")
+
+
+def _impression(verb: Token, lemma: str) -> tuple[int, int] | None:
+    """'The team appeared paralyzed', 'it appears that X': PolNeAR takes the subject, the
+    verb and its complement together as content with no named source."""
+    if lemma not in IMPRESSION_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    complements = [c for c in children if c.i > verb.i and _completes_impression(c)]
+    if subject is None or not complements or any(_reports(c) for c in complements):
+        return None
+    if subject.lower_ in EXPLETIVES:
+        clause = next((c for c in complements if c.dep_ == "ccomp"), None)
+        return _span(clause) if clause is not None else None
+    return subject.left_edge.i, max(c.right_edge.i for c in complements) + 1
+
+
+JUDGEMENT_PREPOSITIONS = {"as", "for"}
+
+
+def _passive_judgement(verb: Token, lemma: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'X is widely seen as Y', 'X is known for Y': a judgement on the passive subject, which
+    PolNeAR takes as content together with what it is judged to be."""
+    lexicon = reporting_cues()
+    if verb.tag_ != "VBN" or (lemma not in lexicon["object"] and lemma not in lexicon["clause"]):
+        return None
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in EXPLETIVES:
+        return None
+    if not any(c.dep_ == "auxpass" for c in children):
+        return None
+    for child in children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in {"oprd", "xcomp"}:
+            return _span(subject), _span(child)
+        if child.dep_ == "prep" and child.lower_ in JUDGEMENT_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return _span(subject), _span(*objects)
+    return None
+
+
 def find_cues(doc: Doc) -> list[Cue]:
     lexicon = reporting_cues()
     cues: list[Cue] = []
     for token in doc:
         lemma = token.lemma_.lower()
+        impression = _impression(token, lemma)
+        if impression is not None:
+            cues.append(Cue(token, token.idx + len(token.text), impression, None, "impression"))
+            continue
+        judged = _passive_judgement(token, lemma)
+        if judged is not None:
+            subject, complement = judged
+            cues.append(
+                Cue(
+                    token,
+                    token.idx + len(token.text),
+                    subject,
+                    source_of(token),
+                    "object",
+                    complement,
+                )
+            )
+            continue
         found: tuple[tuple[int, int], str, int] | None = None
         if token.pos_ in {"VERB", "AUX"}:
             found = _verb_content(token, lemma)
@@ -281,7 +453,7 @@ def find_cues(doc: Doc) -> list[Cue]:
                 )
                 continue
         if found is None and token.pos_ in {"VERB", "AUX"} and lemma in lexicon["clause"]:
-            interrupted = _interrupting(token)
+            interrupted = _interrupting(token) or _leading_as_clause(token)
             if interrupted is not None and source_of(token) is not None:
                 before, after = interrupted
                 cues.append(
@@ -298,7 +470,7 @@ def find_cues(doc: Doc) -> list[Cue]:
         if found is None:
             continue
         content, kind, text_end = found
-        content = _extend_to_verb_edge(token, content)
+        content = _before_next_report(token, _extend_to_verb_edge(token, content))
         source = source_of(token)
         if source is None and _passive_report(token):
             cues.append(Cue(token, text_end, content, None, kind))

@@ -7,7 +7,8 @@
   officials say').
 - indirect: the clausal complement of a reporting verb, with the verb's subject as
   speaker, and 'according to X'.
-A reporting verb inside another attribution's content is nested speech and dropped.
+A reporting verb inside another attribution's content is nested speech and dropped; a
+quotation inside reported speech takes that report's cue and speaker.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ MAX_SPLIT_GAP_WORDS = 12
 """At most this many words between two parts of one quote ('said Maria Lopez, an expert')."""
 OPENING_MARKS = {"“", '"', "``", "''"}
 CLOSING_MARKS = {"”", '"', "''"}
+INVERTED_SPEAKER_DEPS = {"dobj", "npadvmod", "attr"}
+"""How the parser may hang the speaker after the verb in '“...,” added another delegate'."""
 EDGE_TRIM = {",", ".", ";", ":", "“", "”", '"', "—", "–", "-"}
 
 
@@ -70,15 +73,71 @@ def _cue_for_quote(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token 
         t
         for s in sentences
         for t in s
-        if _is_cue(t) and not _inside(t, quotations) and subject_of(t) is not None
+        if _is_cue(t)
+        and not _inside(t, quotations)
+        and (subject_of(t) is not None or _inverted_after(quote, t))
     ]
     if not candidates:
-        return _cue_before_colon(doc, quote, quotations)
+        return (
+            _cue_in_next_sentence(doc, quote, quotations)
+            or _cue_before_colon(doc, quote, quotations)
+            or _verb_before_colon(doc, quote)
+        )
     governing = [c for c in candidates if any(c in t.ancestors for t in quote)]
     outer = [c for c in governing if not any(_reports_inside(c, o) for o in governing)]
     if outer:
         return max(outer, key=lambda c: len(list(c.ancestors)))
     return min(candidates, key=lambda c: min(abs(c.i - quote.start), abs(c.i - quote.end)))
+
+
+MAX_CUE_OFFSET_AFTER_QUOTE = 6
+"""How many words may open the sentence after a quote before its cue ('Mr. Lee asked.')."""
+
+
+def _inverted_after(quote: Span, verb: Token) -> bool:
+    """'“...,” added another delegate': the verb right after the quote, with its speaker
+    after it, which the parser may take for an object."""
+    doc = quote.doc
+    after = quote.end
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    return verb.i == after and any(c.dep_ in INVERTED_SPEAKER_DEPS for c in verb.rights)
+
+
+def _cue_in_next_sentence(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token | None:
+    """'“Can we win?” Mr. Lee asked.': after a question or exclamation mark the parser
+    starts a new sentence, which holds only the speaker and cue of the quote before."""
+    after = quote.end
+    while after < len(doc) and doc[after].text in CLOSING_MARKS | EDGE_TRIM:
+        after += 1
+    if after >= len(doc) or "\n" in text_of(doc)[quote.end_char : doc[after].idx]:
+        return None
+    sentence = sentence_of(doc[after])
+    if sentence.start < quote.end or after - sentence.start > 2:
+        return None
+    for token in doc[after : min(sentence.end, after + MAX_CUE_OFFSET_AFTER_QUOTE)]:
+        if (
+            _is_cue(token)
+            and not _inside(token, quotations)
+            and subject_of(token) is not None
+            and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
+        ):
+            return token
+    return None
+
+
+def _verb_before_colon(doc: Doc, quote: Span) -> Token | None:
+    """'The mayor leaned in and boomed: “...”': whatever the verb, a speaker and verb
+    ending in a colon right before a quotation introduce it."""
+    before = quote.start - 1
+    while before >= 0 and doc[before].text in OPENING_MARKS | {" "}:
+        before -= 1
+    if before < 0 or doc[before].text != ":":
+        return None
+    verb = doc[before].head
+    if verb.pos_ != "VERB" or verb.i > before or subject_of(verb) is None:
+        return None
+    return verb
 
 
 def _cue_before_colon(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token | None:
@@ -165,7 +224,9 @@ def _speaker_outside(cue: Token, quotations: list[Quotation]) -> Token | None:
     """The cue's subject, unless the parser took the quotation itself for it
     ('“My apologies,” said Quick'): then the name right after the verb."""
     subject = subject_of(cue)
-    if subject is None or not _inside(subject, quotations):
+    if subject is None:
+        return next((c for c in cue.rights if c.dep_ in INVERTED_SPEAKER_DEPS), None)
+    if not _inside(subject, quotations):
         return subject
     for token in cue.doc[cue.i + 1 : cue.i + 4]:
         if token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in {"PERSON", "ORG"}:
@@ -237,38 +298,47 @@ def _merge_split_quotes(doc: Doc, quotes: list[Attribution]) -> list[Attribution
             previous is not None
             and previous.kind == "direct"
             and quote.kind == "direct"
-            and previous.cue is not None
+            and _continues(doc, previous, quote)
         ):
-            gap = text_of(doc)[previous.end : quote.start]
-            gap_tokens = doc.char_span(previous.end, quote.start, alignment_mode="expand")
-            gap_words = (
-                sum(not t.is_punct and not t.is_space for t in gap_tokens)
-                if gap_tokens is not None
-                else MAX_SPLIT_GAP_WORDS + 1
-            )
-            same_cue = quote.cue is not None and quote.cue.i == previous.cue.i
-            split_by_cue = (
-                (same_cue or quote.cue is None)
-                and "\n" not in gap
-                and previous.end <= previous.cue.idx < quote.start
-                and gap_words <= MAX_SPLIT_GAP_WORDS
-            )
-            cue_between = previous.end <= previous.cue.idx < quote.start
-            next_paragraph = quote.cue is None and (
-                gap_words == 0
-                or (
-                    cue_between
-                    and (
-                        gap_words <= MAX_SPLIT_GAP_WORDS
-                        or _ends_cue_sentence(doc, previous.cue, quote.start)
-                    )
-                )
-            )
-            if split_by_cue or next_paragraph:
-                previous.segments.extend(quote.segments)
-                continue
+            previous.segments.extend(quote.segments)
+            continue
         merged.append(quote)
     return merged
+
+
+def _gap_words(doc: Doc, start: int, end: int) -> int:
+    gap_tokens = doc.char_span(start, end, alignment_mode="expand")
+    if gap_tokens is None:
+        return MAX_SPLIT_GAP_WORDS + 1
+    return sum(not t.is_punct and not t.is_space for t in gap_tokens)
+
+
+def _continues(doc: Doc, previous: Attribution, quote: Attribution) -> bool:
+    """Whether `quote` is more of the quote before it: split around its cue, or a quoted
+    paragraph with no cue of its own that follows with nothing but marks between."""
+    gap_words = _gap_words(doc, previous.end, quote.start)
+    if previous.cue is None:
+        return quote.cue is None and gap_words == 0
+    gap = text_of(doc)[previous.end : quote.start]
+    cue_between = previous.end <= previous.cue.idx < quote.start
+    same_cue = quote.cue is not None and quote.cue.i == previous.cue.i
+    split_by_cue = (
+        (same_cue or quote.cue is None)
+        and "\n" not in gap
+        and cue_between
+        and gap_words <= MAX_SPLIT_GAP_WORDS
+    )
+    next_paragraph = quote.cue is None and (
+        gap_words == 0
+        or (
+            cue_between
+            and (
+                gap_words <= MAX_SPLIT_GAP_WORDS
+                or _ends_cue_sentence(doc, previous.cue, quote.start)
+            )
+        )
+    )
+    return split_by_cue or next_paragraph
 
 
 def _ends_cue_sentence(doc: Doc, cue: Token, start: int) -> bool:
@@ -280,12 +350,17 @@ def _ends_cue_sentence(doc: Doc, cue: Token, start: int) -> bool:
 
 def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
     found: list[Attribution] = []
-    for cue in find_cues(doc):
+    cues = find_cues(doc)
+    for cue in cues:
+        if any(other.token.idx < cue.token.idx < other.text_end for other in cues):
+            continue  # 'raised questions about X': the noun is part of the verb's cue
         segments = [_trimmed(doc, *cue.content)]
         if cue.more is not None:
             segments.append(_trimmed(doc, *cue.more))
         segments = [(start, end) for start, end in segments if end - start >= 2]
         if not segments or any(_mostly_quoted(start, end, quoted) for start, end in segments):
+            continue
+        if _only_points_elsewhere(doc, segments):
             continue
         cue_text = text_of(doc)[cue.token.idx : cue.text_end]
         found.append(Attribution("indirect", segments, cue.token, cue.source, cue_text))
@@ -300,6 +375,15 @@ def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
             if attribution is not None:
                 found.append(attribution)
     return found
+
+
+POINTING_WORDS = {"what", "that", "it", "them", "me"}
+"""Content that is only one of these words ('That is what he said', 'denied it') is far
+more often a slip of the parse than an attribution PolNeAR annotates."""
+
+
+def _only_points_elsewhere(doc: Doc, segments: list[tuple[int, int]]) -> bool:
+    return len(segments) == 1 and text_of(doc)[slice(*segments[0])].lower() in POINTING_WORDS
 
 
 _COLON_LINE = re.compile(r"(?m)^([^\n:]{2,60}?):[ \t]+(\S[^\n]*)$")
@@ -324,6 +408,10 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
     return found
 
 
+SHORT_CONTENT = {"that", "that's", "that’s", "this", "it"}
+"""Content short enough to be a slip, unless it points back ('That's according to X')."""
+
+
 def _according_to(doc: Doc, according: Token) -> Attribution | None:
     to = doc[according.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -335,7 +423,7 @@ def _according_to(doc: Doc, according: Token) -> Attribution | None:
         start, end = _trimmed(doc, sentence.start, according.i)
     else:
         start, end = _trimmed(doc, phrase_end, sentence.end)
-    if end - start < 8:
+    if end - start < 8 and text_of(doc)[start:end].lower() not in SHORT_CONTENT:
         return None
     cue_text = text_of(doc)[according.idx : to.idx + len(to.text)]
     return Attribution("indirect", [(start, end)], according, source, cue_text)
@@ -351,8 +439,17 @@ def _mostly_quoted(start: int, end: int, quoted: list[Attribution]) -> bool:
     return inside >= 0.5 * (end - start)
 
 
+def _holds_cue(container: Attribution, inner: Attribution) -> bool:
+    return inner.cue is not None and any(
+        start <= inner.cue.idx < end for start, end in container.segments
+    )
+
+
 def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
-    """A cue inside another attribution's content is speech reported by that speaker."""
+    """A cue inside another attribution's content is speech reported by that speaker.
+
+    When two hold each other's cue ('The aide said X, according to the report') the later
+    cue is the outer report and stays; a line that opens with 'Label:' always gives way."""
     kept = []
     for a in attributions:
         if (
@@ -361,7 +458,8 @@ def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
             and any(
                 b is not a
                 and b.kind != "partial"
-                and any(start <= a.cue.idx < end for start, end in b.segments)
+                and _holds_cue(b, a)
+                and not (_holds_cue(a, b) and (b.cue_text == ":" or b.cue.idx < a.cue.idx))
                 for b in attributions
             )
         ):
@@ -393,11 +491,30 @@ def _continue_reported_speech(doc: Doc, attributions: list[Attribution]) -> list
     return kept
 
 
+def _hand_quotations_to_their_report(attributions: list[Attribution]) -> None:
+    """'The mayor told the council, saying the port would “never accept the tolls.”': a
+    quotation inside reported speech is part of that report, with its cue and speaker, even
+    when the parser hung the quotation on an outer verb."""
+    reports = [a for a in attributions if a.kind == "indirect" and a.cue is not None]
+    for quotation in (a for a in attributions if a.kind != "indirect"):
+        holding = [
+            report
+            for report in reports
+            if any(s <= quotation.start and quotation.end <= e for s, e in report.segments)
+        ]
+        if not holding:
+            continue
+        report = min(holding, key=lambda r: r.end - r.start)
+        quotation.cue, quotation.cue_text = report.cue, report.cue_text
+        quotation.speaker_head, quotation.inherits_speaker = report.speaker_head, False
+
+
 def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     quoted = _direct_and_partial(doc)
     attributions = _continue_reported_speech(
         doc, sorted(_drop_nested(quoted + _indirect(doc, quoted)), key=lambda a: a.start)
     )
+    _hand_quotations_to_their_report(attributions)
     resolver = SpeakerResolver(entities)
     previous: Speaker | None = None
     quotes = []

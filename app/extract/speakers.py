@@ -15,6 +15,7 @@ from app.extract.entities import EntityCluster, EntityIndex
 from app.extract.schema import EntityKind, Mention
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+RELATIVE_TAGS = {"WP", "WDT"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TRIM_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"}
 PRONOUN_WINDOW = 1500
@@ -77,7 +78,7 @@ class SpeakerResolver:
             return Speaker(None, None)
         span = noun_phrase(head)
         mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
-        entity = self._named_by(head, span)
+        entity = self._named_by(head, span) or self._antecedent(head)
         apposition = next((c for c in head.rights if c.dep_ == "appos"), None)
         if entity is None and apposition is not None:
             named = head.doc[span.start : noun_phrase(apposition).end]
@@ -91,6 +92,14 @@ class SpeakerResolver:
         if entity is not None and entity.kind == "person":
             self.last_person, self.last_person_at = entity, head.idx
         return Speaker(mention, entity)
+
+    def _antecedent(self, head: Token) -> EntityCluster | None:
+        """'Lee, who said X': a relative pronoun speaks for the noun its clause hangs on."""
+        clause = head.head
+        if head.tag_ not in RELATIVE_TAGS or clause.dep_ != "relcl" or clause.head.i == clause.i:
+            return None
+        noun = clause.head
+        return self._named_by(noun, noun_phrase(noun))
 
     def _named_by(self, head: Token, span: Span) -> EntityCluster | None:
         """The entity a noun phrase names: the head's own, or a person or organisation in

@@ -155,3 +155,187 @@ def test_also_known_as_is_not_a_cue_swallowing_its_sentence(extract):
     facts = extract("Moreau vowed to crush the Front, also known as the FLN.")
     [quote] = facts.quotes
     assert (quote.cue, quote.text) == ("vowed", "to crush the Front")
+
+
+def test_a_question_and_its_speaker_in_the_next_sentence_continue_one_quote(extract):
+    facts = extract(
+        "Mayor Lena Ortiz met flood victims on Friday.\n\n"
+        "“Can the dam hold another winter?” Ortiz asked. “Nobody can promise that.”"
+    )
+    [quote] = [q for q in facts.quotes if q.kind == "direct"]
+    assert quote.cue == "asked" and quote.speaker == "Lena Ortiz"
+    assert len(quote.segments) == 2 and quote.text.endswith("Nobody can promise that.")
+
+
+def test_a_speaker_after_an_inverted_cue_is_not_taken_from_the_quote_before(extract):
+    facts = extract(
+        "“The vote was rushed through in a single night,” "
+        "said the council leader, Karl Weiss.\n\n"
+        "“Half of us had not read the plan,” added another council member."
+    )
+    added = [q for q in facts.quotes if q.cue == "added"]
+    assert [q.text for q in added] == ["Half of us had not read the plan"]
+    assert added[0].speaker_mention.text == "another council member"
+
+
+def test_seems_and_appears_report_the_whole_clause_without_a_source(extract):
+    facts = extract("The negotiators appeared exhausted after the final round of talks.")
+    [quote] = facts.quotes
+    assert quote.cue == "appeared" and quote.speaker_mention is None
+    assert quote.text.startswith("The negotiators appeared exhausted")
+
+
+def test_seems_before_a_cue_keeps_its_subject_as_speaker(extract):
+    facts = extract("Senator Nora Lind seemed to urge her party to delay the vote.")
+    [quote] = facts.quotes
+    assert quote.speaker == "Nora Lind"
+    assert quote.text == "to urge her party to delay the vote"
+
+
+def test_seen_as_takes_the_subject_and_the_judgement(extract):
+    text = "The new bridge is widely seen as a symbol of the city's recovery."
+    [quote] = extract(text).quotes
+    assert [text[s.start : s.end] for s in quote.segments] == [
+        "The new bridge",
+        "a symbol of the city's recovery",
+    ]
+    assert quote.speaker_mention is None
+
+
+def test_a_leading_as_clause_reports_the_main_clause(extract):
+    facts = extract("As Reuters reported on Monday, the company will cut two thousand jobs.")
+    [quote] = facts.quotes
+    assert quote.speaker_mention.text == "Reuters"
+    assert quote.text == "the company will cut two thousand jobs"
+
+
+def test_likely_to_say_takes_the_subject_of_the_sentence(extract):
+    facts = extract("Younger voters are more likely to say that the tax should fall.")
+    [quote] = facts.quotes
+    assert quote.speaker_mention.text == "Younger voters"
+    assert quote.text == "the tax should fall"
+
+
+def test_the_clause_after_the_verb_wins_over_one_before_a_colon(extract):
+    facts = extract(
+        "There is little agreement on housing: 40% say the city should build more flats."
+    )
+    [quote] = facts.quotes
+    assert quote.text == "the city should build more flats"
+
+
+def test_a_coordinated_report_is_an_attribution_of_its_own(extract):
+    facts = extract(
+        "Ortiz said the repairs had finished early and suggested that the tolls would return."
+    )
+    by_cue = {q.cue: q for q in facts.quotes}
+    assert by_cue["said"].text == "the repairs had finished early"
+    assert by_cue["suggested"].text == "the tolls would return"
+    assert by_cue["suggested"].speaker_mention.text == "Ortiz"
+
+
+def test_a_speech_verb_with_a_noun_object_reports_it(extract):
+    facts = extract("Last year 30 percent of voters said the same.")
+    [quote] = facts.quotes
+    assert quote.text == "the same" and quote.speaker_mention.text == "30 percent of voters"
+
+
+def test_a_reported_clause_the_parser_took_for_an_object(extract):
+    facts = extract(
+        "Lena Ortiz says the delay that the union blames on the weather also makes "
+        "the opening less likely."
+    )
+    [quote] = facts.quotes
+    assert quote.text.startswith("the delay that the union blames")
+    assert quote.text.endswith("less likely")
+
+
+def test_raising_money_is_not_a_quote_but_raising_questions_is_one(extract):
+    facts = extract(
+        "The mayor raised money for the new school. "
+        "Her critics raised questions about the cost of the project."
+    )
+    [quote] = facts.quotes
+    assert quote.cue == "raised questions"
+    assert quote.speaker_mention.text == "Her critics"
+    assert "the cost of the project" in quote.text
+
+
+def test_selling_a_stake_is_not_an_attribution(extract):
+    assert extract("The company sold its stake in the port last year.").quotes == []
+
+
+def test_that_is_according_to_a_source(extract):
+    facts = extract(
+        "Prices rose by a fifth in the capital. That’s according to the statistics office."
+    )
+    [quote] = facts.quotes
+    assert quote.cue == "according to"
+    assert quote.speaker_mention.text == "the statistics office"
+
+
+def test_a_quoted_fragment_belongs_to_the_report_that_holds_it(extract):
+    facts = extract(
+        "Mayor Lena Ortiz told the council on Monday, saying the port would "
+        "“never accept the toll plan.”"
+    )
+    [partial] = [q for q in facts.quotes if q.kind == "partial"]
+    assert partial.cue == "saying"
+    saying = [q for q in facts.quotes if q.kind == "indirect" and q.cue == "saying"]
+    assert saying and saying[0].start <= partial.start and partial.end <= saying[0].end
+
+
+def test_a_participle_report_inside_the_content_is_its_own_attribution(extract):
+    facts = extract(
+        "The council leaders called for new elections, saying the budget vote had been rigged."
+    )
+    by_cue = {q.cue: q for q in facts.quotes}
+    assert by_cue["called for"].text == "new elections"
+    assert by_cue["saying"].text == "the budget vote had been rigged"
+    assert by_cue["saying"].speaker_mention.text == "The council leaders"
+
+
+def test_a_relative_pronoun_speaker_resolves_to_its_antecedent(extract):
+    facts = extract("The plan was opposed by Mayor Lena Ortiz, who said the tolls were too high.")
+    [said] = [q for q in facts.quotes if q.cue == "said"]
+    assert said.speaker_mention.text == "who"
+    assert said.speaker == "Lena Ortiz"
+
+
+def test_content_that_only_points_elsewhere_is_not_a_quote(extract):
+    assert extract("Karl Weiss denied it. Lena Ortiz said that.").quotes == []
+
+
+def test_quoted_paragraphs_without_cues_go_on_with_each_other(extract):
+    facts = extract(
+        "Weiss said the port would reopen in May.\n\n"
+        "“The ships will come back.”\n\n“The cranes are ready for them.”"
+    )
+    [direct] = [q for q in facts.quotes if q.kind == "direct"]
+    assert direct.speaker == "Weiss"
+    assert len(direct.segments) == 2
+
+
+def test_a_report_and_its_source_holding_each_other_keep_the_source(extract):
+    facts = extract(
+        "A former aide said the mayor had ignored the warnings, according to the inquiry report."
+    )
+    [quote] = [q for q in facts.quotes if q.cue == "according to"]
+    assert quote.text.startswith("A former aide said the mayor had ignored")
+    assert quote.speaker_mention.text == "the inquiry report"
+
+
+def test_any_verb_ending_in_a_colon_introduces_the_quotation_after_it(extract):
+    facts = extract(
+        "“The vote was rushed,” said Karl Weiss.\n\n"
+        "Mayor Lena Ortiz leaned in and boomed: “We will rebuild the harbour by spring.”"
+    )
+    [quote] = [q for q in facts.quotes if q.text.startswith("We will rebuild")]
+    assert quote.cue == "boomed" and quote.speaker == "Lena Ortiz"
+
+
+def test_an_infinitive_with_its_own_subject_is_what_is_wanted(extract):
+    facts = extract("Most residents want all the old ferries to be replaced by next summer.")
+    [quote] = facts.quotes
+    assert quote.cue == "want" and quote.speaker_mention.text == "Most residents"
+    assert quote.text == "all the old ferries to be replaced by next summer"
