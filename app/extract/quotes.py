@@ -268,8 +268,13 @@ def _is_title_or_setting(quote: Span, cue: Token) -> bool:
 
 def _cue_right_after(quote: Span, cue: Token) -> bool:
     """'“All the way!” the mayor shouted', '“Not even one,” said Lee': a quotation followed
-    at once by its speaker and cue is speech, however short, and however the parser hung it."""
+    at once by its speaker and cue is speech, however short, and however the parser hung it.
+    Only when the quotation opens its sentence: in 'X appreciated “...” a statement said'
+    the quoted words are part of the statement's report, not all of it."""
     doc = quote.doc
+    opening = sentence_of(quote[0]).start
+    if any(not (t.is_punct or t.is_space) for t in doc[opening : quote.start]):
+        return False
     after = quote.end
     while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
         after += 1
@@ -386,6 +391,8 @@ def _only_points_elsewhere(doc: Doc, segments: list[tuple[int, int]]) -> bool:
     return len(segments) == 1 and text_of(doc)[slice(*segments[0])].lower() in POINTING_WORDS
 
 
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
 _COLON_LINE = re.compile(r"(?m)^([^\n:]{2,60}?):[ \t]+(\S[^\n]*)$")
 
 
@@ -396,6 +403,8 @@ def _colon_lines(doc: Doc) -> list[Attribution]:
         speaker = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if speaker is None or len(speaker) > 6 or any(t.like_num for t in speaker):
             continue
+        if all(t.ent_type_ in PLACE_LABELS for t in speaker):
+            continue  # a dateline ('LONDON: Ministers met...') names where, not who
         if not all(
             t.text[:1].isupper() or t.is_punct or t.lower_ in {"of", "the", "and"} for t in speaker
         ):

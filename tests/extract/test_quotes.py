@@ -339,3 +339,27 @@ def test_an_infinitive_with_its_own_subject_is_what_is_wanted(extract):
     [quote] = facts.quotes
     assert quote.cue == "want" and quote.speaker_mention.text == "Most residents"
     assert quote.text == "all the old ferries to be replaced by next summer"
+
+
+def test_a_dateline_is_a_place_not_a_speaker(extract):
+    """Only when the model knows the place: an untagged city still reads as a speaker."""
+    facts = extract(
+        "Ferry workers walk out\n\n"
+        "Nairobi: Ferry workers across the estuary stopped work on Monday over pay.\n\n"
+        "“We cannot live on these wages,” said union leader Rita Sousa."
+    )
+    assert [place.name for place in facts.places] == ["Nairobi"]
+    assert all(q.speaker != "Nairobi" for q in facts.quotes)
+    assert not any(q.text.startswith("Ferry workers across") and q.cue == ":" for q in facts.quotes)
+
+
+def test_a_quoted_fragment_inside_a_reported_sentence_stays_partial(extract):
+    facts = extract(
+        "The minister praised “the tireless work of the harbour crews in the storm” "
+        "a government statement said."
+    )
+    fragment = [q for q in facts.quotes if q.text.startswith("the tireless work")]
+    assert fragment and all(q.kind == "partial" for q in fragment)
+    assert any(
+        q.kind == "indirect" and q.text.startswith("The minister praised") for q in facts.quotes
+    )
