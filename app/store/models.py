@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Index, String, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from app.extract.schema import DateMod, DatePrecision, EntityKind, Qualifier, QuoteKind, TroopStatus
@@ -46,7 +46,21 @@ class ArticleBase(SQLModel):
     published_precision: DatePrecision | None = Field(default=None, sa_type=String)
 
 
+UNDATED_SQL = "'0001-01-01'"
+"""Sort key of an undated article, as SQL: a literal, so the index on it can match."""
+PUBLISHED_KEY_SQL = f"coalesce(published_start, {UNDATED_SQL})"
+NO_LOCATION_SQL = "''"
+"""A troop level's series key for no location, as SQL (a literal, as `UNDATED_SQL`)."""
+LOCATION_KEY_SQL = f"coalesce(location, {NO_LOCATION_SQL})"
+
+
 class Article(ArticleBase, table=True):
+    __table_args__ = (
+        Index("ix_article_published_key_seq", text(PUBLISHED_KEY_SQL), "seq"),
+        Index("ix_article_published_end", "published_end"),
+        Index("ix_article_lower_source", text("lower(source)")),
+    )
+
     seq: int = Field(
         unique=True, description="Ingest order; the stable integer key of the full-text index."
     )
@@ -70,7 +84,10 @@ class Entity(EntityBase, table=True):
 
     __table_args__ = (
         CheckConstraint("kind IN ('person', 'organisation', 'place')", name="kind"),
-        Index("ix_entity_kind_name_key", "kind", "name_key"),
+        Index("ix_entity_kind_id", "kind", "id"),
+        Index("ix_entity_kind_name_key_id", "kind", "name_key", "id"),
+        Index("ix_entity_kind_mention_count_id", "kind", "mention_count", "id"),
+        Index("ix_entity_kind_article_count_id", "kind", "article_count", "id"),
         Index("ix_entity_kind_surname_key", "kind", "surname_key"),
     )
 
@@ -149,15 +166,19 @@ class QuoteBase(SpanBase):
 
 
 class Quote(QuoteBase, table=True):
-    __table_args__ = (CheckConstraint("kind IN ('direct', 'partial', 'indirect')", name="kind"),)
+    __table_args__ = (
+        CheckConstraint("kind IN ('direct', 'partial', 'indirect')", name="kind"),
+        Index("ix_quote_article_id_start_id", "article_id", "start", "id"),
+        Index("ix_quote_kind_id", "kind", "id"),
+        Index("ix_quote_speaker_entity_id_id", "speaker_entity_id", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    article_id: str = Field(foreign_key="article.id", index=True)
-    kind: QuoteKind = Field(sa_type=String, index=True)
+    article_id: str = Field(foreign_key="article.id")
     segments: list[dict[str, Any]] = Field(
         default_factory=list, sa_type=JSON, description="[{start, end}] of each quoted part."
     )
-    speaker_entity_id: str | None = Field(default=None, foreign_key="entity.id", index=True)
+    speaker_entity_id: str | None = Field(default=None, foreign_key="entity.id")
     speaker_mention_start: int | None = None
     speaker_mention_end: int | None = None
     speaker_mention_text: str | None = None
@@ -174,9 +195,15 @@ class FigureBase(SpanBase):
 
 
 class Figure(FigureBase, table=True):
+    __table_args__ = (
+        Index("ix_figure_article_id_start_id", "article_id", "start", "id"),
+        Index("ix_figure_unit_id", "unit", "id"),
+        Index("ix_figure_unit_value_id", "unit", "value", "id"),
+        Index("ix_figure_value_id", "value", "id"),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
-    article_id: str = Field(foreign_key="article.id", index=True)
-    unit: str | None = Field(default=None, index=True)
+    article_id: str = Field(foreign_key="article.id")
 
 
 class DateFactBase(SpanBase):
@@ -206,7 +233,12 @@ class TroopLevelBase(SpanBase):
 
 class TroopLevel(TroopLevelBase, table=True):
     __tablename__ = "troop_level"
-    __table_args__ = (Index("ix_troop_level_force_location", "force", "location"),)
+    __table_args__ = (
+        Index("ix_troop_level_force_location_key", "force", text(LOCATION_KEY_SQL)),
+        Index("ix_troop_level_location_key_force", text(LOCATION_KEY_SQL), "force"),
+        Index("ix_troop_level_date_start", "date_start"),
+        Index("ix_troop_level_date_end", "date_end"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: str = Field(foreign_key="article.id", index=True)

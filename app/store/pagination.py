@@ -54,6 +54,24 @@ def keyset_page(
     like the sort-key columns. Sort-key values must never be NULL (a NULL compares
     as unknown and its rows would drop out of later pages): coalesce nullable columns.
     """
+    statement = keyset_statement(statement, sort_key, request, descending=descending)
+    rows: list[T] = list(session.exec(statement))  # type: ignore[call-overload]
+    if len(rows) <= request.limit:
+        return Page(items=rows, next_key=None)
+    rows = rows[: request.limit]
+    read_key = key_of or (lambda row: tuple(getattr(row, column.key) for column in sort_key))
+    return Page(items=rows, next_key=read_key(rows[-1]))
+
+
+def keyset_statement(
+    statement: Select[Any] | SelectOfScalar[Any],
+    sort_key: Sequence[Any],
+    request: PageRequest,
+    *,
+    descending: bool = False,
+) -> Select[Any] | SelectOfScalar[Any]:
+    """The select one page runs: rows after the cursor, in sort order, one more than
+    `request.limit` (to know whether a next page exists)."""
     if request.after is not None:
         after = _checked_key(request.after, sort_key)
         if len(sort_key) == 1:
@@ -62,13 +80,7 @@ def keyset_page(
             position, boundary = tuple_(*sort_key), tuple_(*after)
         statement = statement.where(position < boundary if descending else position > boundary)
     order = [column.desc() for column in sort_key] if descending else list(sort_key)
-    statement = statement.order_by(*order).limit(request.limit + 1)
-    rows: list[T] = list(session.exec(statement))  # type: ignore[call-overload]
-    if len(rows) <= request.limit:
-        return Page(items=rows, next_key=None)
-    rows = rows[: request.limit]
-    read_key = key_of or (lambda row: tuple(getattr(row, column.key) for column in sort_key))
-    return Page(items=rows, next_key=read_key(rows[-1]))
+    return statement.order_by(*order).limit(request.limit + 1)
 
 
 def _checked_key(after: SortKey, sort_key: Sequence[ColumnElement[Any]]) -> SortKey:
@@ -107,6 +119,28 @@ class Listing(Generic[T]):
     load: Callable[[Session, list[Any]], list[T]] | None = None
 
     def page(self, session: Session, sort: str, request: PageRequest) -> Page[T]:
+        name, inner = self._inner_request(sort, request)
+        page: Page[Any] = keyset_page(
+            session,
+            self.statement,
+            self.sorts[name],
+            inner,
+            self.key_of.get(name),
+            descending=sort.startswith("-"),
+        )
+        items = self.load(session, page.items) if self.load else page.items
+        next_key = None if page.next_key is None else (sort, *page.next_key)
+        return Page(items=items, next_key=next_key)
+
+    def statement_for(self, sort: str, request: PageRequest) -> Select[Any] | SelectOfScalar[Any]:
+        """The select `page` runs for this sort and cursor (to EXPLAIN it, say)."""
+        name, inner = self._inner_request(sort, request)
+        return keyset_statement(
+            self.statement, self.sorts[name], inner, descending=sort.startswith("-")
+        )
+
+    def _inner_request(self, sort: str, request: PageRequest) -> tuple[str, PageRequest]:
+        """The sort's name and the request with the cursor's sort name checked and removed."""
         name = sort.removeprefix("-")
         if name not in self.sorts:
             raise ValueError(f"unknown sort {sort!r}")  # the API validates `sort` first
@@ -115,17 +149,7 @@ class Listing(Generic[T]):
             if request.after[0] != sort:
                 raise InvalidCursorError(f"the cursor belongs to another sort order than {sort!r}")
             after = request.after[1:]
-        page: Page[Any] = keyset_page(
-            session,
-            self.statement,
-            self.sorts[name],
-            PageRequest(limit=request.limit, after=after),
-            self.key_of.get(name),
-            descending=sort.startswith("-"),
-        )
-        items = self.load(session, page.items) if self.load else page.items
-        next_key = None if page.next_key is None else (sort, *page.next_key)
-        return Page(items=items, next_key=next_key)
+        return name, PageRequest(limit=request.limit, after=after)
 
     def count(self, session: Session) -> int:
         counted = select(func.count()).select_from(self.statement.order_by(None).subquery())

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import String, and_, func, literal_column, or_
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
@@ -17,6 +17,8 @@ from app.ingest.article import RawArticle
 from app.partial_date import PartialDate
 from app.store.entity_resolution import name_key
 from app.store.models import (
+    NO_LOCATION_SQL,
+    UNDATED_SQL,
     Article,
     DateFact,
     Entity,
@@ -86,7 +88,9 @@ def articles(
         statement = statement.where(func.lower(Article.source) == source.lower())
     if matching is not None:
         statement = statement.where(col(Article.seq).in_(matching))
-    published = func.coalesce(Article.published_start, _UNDATED).label("published_key")
+    # The undated key as a literal, not a parameter: the index on this expression must match.
+    undated = literal_column(UNDATED_SQL)
+    published = func.coalesce(Article.published_start, undated).label("published_key")
     return Listing(
         statement,
         sorts={
@@ -374,15 +378,15 @@ def troop_level_series(
     conditions = []
     if force:
         conditions.append(TroopLevel.force == force)
+    location_key = _location_key()
     if location:
-        conditions.append(TroopLevel.location == location)
+        conditions.append(location_key.element == location)  # same rows; uses the series index
     if status:
         conditions.append(TroopLevel.status == status)
     if date_from is not None:
         conditions.append(col(TroopLevel.date_end) >= date_from.first_day())
     if date_to is not None:
         conditions.append(col(TroopLevel.date_start) <= date_to.last_day())
-    location_key = _location_key()
     groups = (
         select(TroopLevel.force, location_key)
         .where(*conditions)
@@ -399,7 +403,9 @@ def troop_level_series(
 
 
 def _location_key() -> Any:
-    return func.coalesce(TroopLevel.location, "").label("location_key")
+    """A troop level's series key: its location, "" for none; spelled as its indexes are."""
+    no_location = literal_column(NO_LOCATION_SQL, String)
+    return func.coalesce(TroopLevel.location, no_location).label("location_key")
 
 
 def _series_of(
