@@ -82,6 +82,12 @@ server_pid=""
 stop_server() {
     if [ -n "$server_pid" ]; then
         kill "$server_pid" 2>/dev/null || true
+        # uvicorn waits for requests in flight; a server stuck on them gets 10 s, then KILL.
+        for _ in $(seq 50); do
+            kill -0 "$server_pid" 2>/dev/null || break
+            sleep 0.2
+        done
+        kill -KILL "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
         server_pid=""
     fi
@@ -150,7 +156,8 @@ stop_server
 
 port=$(helper free-port)
 start_server datasette "$port" "$BENCH_VENV/bin/datasette" serve "$database" \
-    --host 127.0.0.1 --port "$port" --setting sql_time_limit_ms 60000
+    --host 127.0.0.1 --port "$port" --setting sql_time_limit_ms 60000 \
+    --setting max_returned_rows 100000
 helper check-datasette --base "http://127.0.0.1:$port" --routes "$results/routes.json" \
     --responses "$results/responses.json"
 load datasette "$port"
