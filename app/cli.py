@@ -277,5 +277,15 @@ def serve(
     )
 
 
+@cli.command("api-key")
+def api_key() -> None:
+    """Make a key for the write API: give the key to the client, put the hash in API_KEYS."""
+    from app.api.auth import new_api_key
+
+    key, key_hash = new_api_key()
+    out.print(f"key (give to the client, shown once): {key}", soft_wrap=True)
+    out.print(f"hash (add to API_KEYS, comma-separated): {key_hash}", soft_wrap=True)
+
+
 def main() -> None:
     cli()

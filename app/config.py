@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.api.auth import parse_key_hashes
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'article-facts.db'}"
 
@@ -35,6 +37,24 @@ class Settings(BaseSettings):
         default="",
         description="Origins allowed to read the API from a browser: a comma list, or `*`.",
     )
+    api_keys: str = Field(
+        default="",
+        description=(
+            "Hashes of the keys allowed to write (`sha256:<hex>`, comma-separated, from "
+            "`article-facts api-key`); empty: no write routes at all."
+        ),
+    )
+    max_body_mb: float = Field(
+        default=5, gt=0, description="Largest request body `POST /articles` accepts, in MB."
+    )
+    write_rate_limit: int = Field(
+        default=60, ge=1, description="Writes a minute each key may make, per worker."
+    )
+
+    @property
+    def api_key_hashes(self) -> tuple[str, ...]:
+        """Raises InvalidKeyHashError (without echoing the value) for a plain key."""
+        return parse_key_hashes(self.api_keys)
 
     @property
     def cors_origin_list(self) -> list[str]:

@@ -6,6 +6,8 @@ they work without internet access.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
@@ -27,6 +29,7 @@ from app.api.routes import (
     quotes,
     search,
     timelines,
+    write,
 )
 from app.config import Settings, get_settings
 
@@ -44,6 +47,14 @@ Try: `/people?name=lopez`, `/quotes?speaker=maria-lopez&kind=direct`,
 """
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    pool = getattr(app.state, "extraction_pool", None)
+    if pool is not None:
+        pool.close()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The app for `settings` (by default, from the environment)."""
     settings = settings or get_settings()
@@ -52,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     install_problem_handlers(app)
@@ -59,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     routers = (health, articles, people, organisations, places, quotes, figures, timelines, search)
     for module in routers:
         app.include_router(module.router)
+    write.install(app, settings)
     app.include_router(dashboard.router)
     app.mount("/static", dashboard.static_files(), name="static")
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from app.ingest.article import RawArticle
+from app.ingest.article import RawArticle, content_hash
 from app.ingest.errors import UnreadableInput
 from app.ingest.text_files import normalise_line_ends
 from app.partial_date import InvalidDateError, PartialDate
@@ -74,6 +74,11 @@ def parse_published(value: object) -> PartialDate | None:
 def clean_body(text: str) -> str:
     """Strip only the ends: inner whitespace is the author's and offsets point into it."""
     return normalise_line_ends(text).strip()
+
+
+def content_id(text: str) -> str:
+    """An id for an article that came without one: the same text always gets the same id."""
+    return f"article-{content_hash(clean_body(text))[:12]}"
 
 
 def build_article(

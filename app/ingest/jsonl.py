@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.ingest.article import RawArticle
-from app.ingest.article_fields import build_article
+from app.ingest.article_fields import build_article, content_id
 from app.ingest.errors import IngestProblem, UnreadableInput
 from app.ingest.text_files import decode_utf8, read_input_bytes
 
@@ -25,12 +25,13 @@ def read_jsonl(path: Path) -> Iterator[RawArticle | IngestProblem]:
             continue
         origin = f"{path}:{number}"
         try:
-            yield _article(line, default_id=f"{path.stem}-{number}", origin=origin)
+            yield article_from_json(line, default_id=f"{path.stem}-{number}", origin=origin)
         except UnreadableInput as problem:
             yield IngestProblem(origin=origin, message=str(problem))
 
 
-def _article(line: bytes, *, default_id: str, origin: str) -> RawArticle:
+def article_from_json(line: bytes, *, default_id: str | None, origin: str) -> RawArticle:
+    """One JSON article object; without an `id`, `default_id` (None: its content) names it."""
     try:
         record = json.loads(decode_utf8(line))
     except json.JSONDecodeError as error:
@@ -50,4 +51,6 @@ def _article(line: bytes, *, default_id: str, origin: str) -> RawArticle:
         raise UnreadableInput(
             f'"text" is a {type(text).__name__}: give the article text as a string'
         )
-    return build_article(fields=record, text=text, default_id=default_id, origin=origin)
+    return build_article(
+        fields=record, text=text, default_id=default_id or content_id(text), origin=origin
+    )

@@ -45,8 +45,13 @@ def is_stored(session: Session, article: RawArticle) -> bool:
     Lets the CLI skip extraction for known articles. An id that holds another text
     is not "stored": `save_article` reports that as an ArticleConflictError.
     """
-    statement = select(Article.id).where(Article.content_hash == article.content_hash)
-    return session.exec(statement).first() is not None
+    return article_id_with_hash(session, article.content_hash) is not None
+
+
+def article_id_with_hash(session: Session, content_hash: str) -> str | None:
+    """The id under which this exact text is stored, if it is."""
+    statement = select(Article.id).where(Article.content_hash == content_hash)
+    return session.exec(statement).first()
 
 
 # Articles

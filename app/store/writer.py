@@ -60,11 +60,11 @@ def save_article(session: Session, article: RawArticle, facts: ArticleFacts) -> 
     check_facts(article, facts)
     with session.begin_nested():
         _ArticleWriter(session, article.id).write(article, facts)
-        _bump_data_version(session)
+        bump_data_version(session)
     return True
 
 
-def _bump_data_version(session: Session) -> None:
+def bump_data_version(session: Session) -> None:
     """Tell readers the data changed: cached responses and ETags from before are stale."""
     session.execute(
         update(DataVersion)
