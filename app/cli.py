@@ -265,6 +265,8 @@ def serve(
     """Apply pending migrations, then serve the JSON API with uvicorn."""
     import uvicorn
 
+    from app.logs import logging_config
+
     settings = get_settings()
     _database_url()
     uvicorn.run(
@@ -273,6 +275,8 @@ def serve(
         port=port or settings.port,
         workers=workers,
         log_level=settings.log_level.lower(),
+        log_config=logging_config(settings.log_level),
+        access_log=False,  # the app logs each request itself, as JSON with its request id
         server_header=False,  # no software or version advertised to clients
     )
 

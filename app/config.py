@@ -37,6 +37,15 @@ class Settings(BaseSettings):
         default="",
         description="Origins allowed to read the API from a browser: a comma list, or `*`.",
     )
+    request_timeout: float = Field(
+        default=30, gt=0, description="Seconds a request may take to start its answer (then 504)."
+    )
+    max_concurrent_requests: int = Field(
+        default=200, ge=1, description="Requests one worker handles at once; beyond, 503."
+    )
+    access_log: bool = Field(
+        default=True, description="Log every request as a JSON line with its id and duration."
+    )
     api_keys: str = Field(
         default="",
         description=(

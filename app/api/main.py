@@ -17,6 +17,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from app.api.dashboard import routes as dashboard
 from app.api.errors import add_problem_schemas, install_problem_handlers
+from app.api.hardening import HardeningMiddleware
 from app.api.http import ConditionalGetMiddleware, HeadMiddleware
 from app.api.listing import document_fields
 from app.api.routes import (
@@ -109,6 +110,12 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             max_age=600,
         )
     app.add_middleware(HeadMiddleware)
+    app.add_middleware(
+        HardeningMiddleware,
+        max_concurrent=settings.max_concurrent_requests,
+        timeout=settings.request_timeout,
+        access_log=settings.access_log,
+    )
 
 
 app = create_app()
