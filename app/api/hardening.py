@@ -16,6 +16,7 @@ import re
 import time
 import uuid
 from collections.abc import Iterable
+from http import HTTPStatus
 
 import anyio
 import orjson
@@ -51,7 +52,7 @@ def html_policy(body: bytes) -> str:
 
 
 def _problem(status: int, detail: str, headers: Iterable[tuple[str, str]] = ()) -> list[Message]:
-    title = {503: "Service Unavailable", 504: "Gateway Timeout"}[status]
+    title = HTTPStatus(status).phrase
     body = orjson.dumps({"type": "about:blank", "title": title, "status": status, "detail": detail})
     raw = [
         (b"content-type", b"application/problem+json"),
@@ -111,6 +112,16 @@ class HardeningMiddleware:
             await send(message)
 
         try:
+            if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
+                # No text we store holds one, and PostgreSQL refuses it in any string.
+                for message in _problem(
+                    400,
+                    "the URL holds a NUL character (%00); remove it",
+                    [("x-request-id", request_id)],
+                ):
+                    await send(message)
+                status = 400
+                return
             if self.in_flight >= self.max_concurrent:
                 for message in _problem(
                     503,
