@@ -131,7 +131,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = folder / "server.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.api.main:app", *("--port", str(port))],
+            [str(cli), "serve", "--port", str(port)],  # as users start it
             cwd=REPO_ROOT,
             env=env,
             stdout=output,

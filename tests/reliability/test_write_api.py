@@ -11,8 +11,7 @@ from app.api.auth import InvalidKeyHashError, RateLimiter, check_bearer, new_api
 from app.api.extraction_pool import ExtractionPool
 from app.api.main import create_app
 from app.config import Settings
-
-from .conftest import store_corpus
+from tests.api.conftest import store_corpus
 
 KEY, KEY_HASH = new_api_key()
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -53,12 +52,13 @@ def article_count(client: TestClient) -> int:
     return client.get("/health").json()["articles"]
 
 
-def test_without_keys_there_is_no_write_route(empty_client: TestClient) -> None:
-    posted = empty_client.post("/articles", json=ARTICLE)
-    assert posted.status_code == 405
-    assert posted.headers["allow"] == "GET, HEAD"
-    assert empty_client.delete("/articles/anything").status_code == 405
-    assert "post" not in empty_client.get("/openapi.json").json()["paths"]["/articles"]
+def test_without_keys_there_is_no_write_route(database_url: str) -> None:
+    with TestClient(create_app(Settings(database_url=database_url))) as client:
+        posted = client.post("/articles", json=ARTICLE)
+        assert posted.status_code == 405
+        assert posted.headers["allow"] == "GET, HEAD"
+        assert client.delete("/articles/anything").status_code == 405
+        assert "post" not in client.get("/openapi.json").json()["paths"]["/articles"]
 
 
 def test_write_routes_are_documented_with_their_body_types(database_url: str) -> None:
