@@ -18,7 +18,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT_DIR = REPO_ROOT / "test-output"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # closed with the package: its event loop must not outlive it
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(
