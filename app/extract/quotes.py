@@ -198,6 +198,12 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
         if span is None or not span.text.strip():
             continue
         cue = _cue_for_quote(doc, span, quotations)
+        named = _name_before_colon(doc, span) if cue is None else None
+        if named is not None:
+            speaker, colon = named
+            segments = [_without_trailing_comma(text_of(doc), a, b) for a, b in quotation.segments]
+            found.append(Attribution("direct", segments, colon, speaker, cue_text=":"))
+            continue
         words = [t for t in span if not t.is_punct and not t.is_space]
         clause = any(t.tag_ in FINITE_TAGS for t in span)
         if cue is None and not (clause and len(words) >= 4):
@@ -218,6 +224,20 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
             )
         )
     return _merge_split_quotes(doc, found)
+
+
+def _name_before_colon(doc: Doc, quote: Span) -> tuple[Token, Token] | None:
+    """'Lee: “We will not move.”': a person's name and a colon right before a quotation
+    name its speaker, inside a paragraph as at the start of a line."""
+    before = quote.start - 1
+    while before >= 0 and (doc[before].text in OPENING_MARKS or doc[before].is_space):
+        before -= 1
+    if before < 1 or doc[before].text != ":":
+        return None
+    name = doc[before - 1]
+    if name.ent_type_ != "PERSON":
+        return None
+    return name, doc[before]
 
 
 def _speaker_outside(cue: Token, quotations: list[Quotation]) -> Token | None:
@@ -356,14 +376,15 @@ def _ends_cue_sentence(doc: Doc, cue: Token, start: int) -> bool:
 def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
     found: list[Attribution] = []
     cues = find_cues(doc)
+    quotations = find_quotations(text_of(doc))
     for cue in cues:
         if any(other.token.idx < cue.token.idx < other.text_end for other in cues):
             continue  # 'raised questions about X': the noun is part of the verb's cue
-        segments = [_trimmed(doc, *cue.content)]
+        segments = [_through_quotation(doc, _trimmed(doc, *cue.content), quotations)]
         if cue.more is not None:
-            segments.append(_trimmed(doc, *cue.more))
+            segments.append(_through_quotation(doc, _trimmed(doc, *cue.more), quotations))
         segments = [(start, end) for start, end in segments if end - start >= 2]
-        if not segments or any(_mostly_quoted(start, end, quoted) for start, end in segments):
+        if not segments or any(_mostly_quoted(doc, start, end, quoted) for start, end in segments):
             continue
         if _only_points_elsewhere(doc, segments):
             continue
@@ -381,6 +402,24 @@ def _indirect(doc: Doc, quoted: list[Attribution]) -> list[Attribution]:
                 found.append(attribution)
     return found
 
+
+def _through_quotation(
+    doc: Doc, segment: tuple[int, int], quotations: list[Quotation]
+) -> tuple[int, int]:
+    """Reported speech that opens a quotation runs at least to its close: 'adding that the
+    plan sends “a message that we listen, we act, we deliver”' is one attribution, however
+    the parser split the quoted words at their commas."""
+    start, end = segment
+    text = text_of(doc)
+    for quotation in quotations:
+        for opening, closing in quotation.segments:
+            if start <= opening < end < closing:
+                mark = _CLOSING_MARK.match(text, closing)
+                end = mark.end() if mark else closing
+    return start, end
+
+
+_CLOSING_MARK = re.compile(r"''|[”\"»“]")
 
 POINTING_WORDS = {"what", "that", "it", "them", "me"}
 """Content that is only one of these words ('That is what he said', 'denied it') is far
@@ -438,14 +477,23 @@ def _according_to(doc: Doc, according: Token) -> Attribution | None:
     return Attribution("indirect", [(start, end)], according, source, cue_text)
 
 
-def _mostly_quoted(start: int, end: int, quoted: list[Attribution]) -> bool:
-    inside = sum(
-        max(0, min(end, e) - max(start, s))
-        for q in quoted
-        if q.kind == "direct"
-        for s, e in q.segments
-    )
-    return inside >= 0.5 * (end - start)
+MOSTLY_QUOTED = 0.95
+"""Share of a content's letters inside direct quotes above which it is that quote again."""
+
+
+def _mostly_quoted(doc: Doc, start: int, end: int, quoted: list[Attribution]) -> bool:
+    """Whether reported speech is only a direct quote found already ('“Yes,” he said'); its
+    marks and commas do not count, the words around a quoted fragment do."""
+    text = text_of(doc)
+    inside = [False] * (end - start)
+    for quote in quoted:
+        if quote.kind != "direct":
+            continue
+        for s, e in quote.segments:
+            for offset in range(max(start, s), min(end, e)):
+                inside[offset - start] = True
+    letters = [flag for flag, char in zip(inside, text[start:end], strict=True) if char.isalnum()]
+    return bool(letters) and sum(letters) >= MOSTLY_QUOTED * len(letters)
 
 
 def _holds_cue(container: Attribution, inner: Attribution) -> bool:
@@ -480,17 +528,19 @@ def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
 def _continue_reported_speech(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """'Members may pay more, Mr. Lee said. “But public courses cannot.”': a quotation with
     no cue of its own, right after the sentence that closes with the cue of reported
-    speech, goes on with that attribution."""
+    speech, goes on with that attribution. So does one after reported speech that quotes
+    a few of its words ('Lee called the fees “a scandal,” he said. “...”'): the quotation
+    inside it is part of it, not the attribution before the next quote."""
     kept: list[Attribution] = []
     for attribution in attributions:
-        previous = kept[-1] if kept else None
+        previous = _last_outer(kept)
         if (
             previous is not None
             and previous.kind == "indirect"
             and previous.cue is not None
             and attribution.kind == "direct"
             and attribution.inherits_speaker
-            and previous.end <= previous.cue.idx < attribution.start
+            and previous.cue.idx < attribution.start
             and _ends_cue_sentence(doc, previous.cue, attribution.start)
             and sentence_of(previous.cue).end_char <= attribution.start
         ):
@@ -500,16 +550,34 @@ def _continue_reported_speech(doc: Doc, attributions: list[Attribution]) -> list
     return kept
 
 
+def _last_outer(attributions: list[Attribution]) -> Attribution | None:
+    """The last attribution that is not a quotation inside reported speech before it."""
+    for index in range(len(attributions) - 1, -1, -1):
+        candidate = attributions[index]
+        if candidate.kind == "indirect" or not any(
+            other.kind == "indirect"
+            and other.start <= candidate.start
+            and candidate.end <= other.end
+            for other in attributions[:index]
+        ):
+            return candidate
+    return None
+
+
 def _hand_quotations_to_their_report(attributions: list[Attribution]) -> None:
     """'The mayor told the council, saying the port would “never accept the tolls.”': a
     quotation inside reported speech is part of that report, with its cue and speaker, even
-    when the parser hung the quotation on an outer verb."""
+    when the parser hung the quotation on an outer verb. A quotation split around its cue
+    ('“A,” she said, “B.”') is held by the report whose two parts hold its two."""
     reports = [a for a in attributions if a.kind == "indirect" and a.cue is not None]
     for quotation in (a for a in attributions if a.kind != "indirect"):
         holding = [
             report
             for report in reports
-            if any(s <= quotation.start and quotation.end <= e for s, e in report.segments)
+            if all(
+                any(s <= start and end <= e for s, e in report.segments)
+                for start, end in quotation.segments
+            )
         ]
         if not holding:
             continue
@@ -518,12 +586,32 @@ def _hand_quotations_to_their_report(attributions: list[Attribution]) -> None:
         quotation.speaker_head, quotation.inherits_speaker = report.speaker_head, False
 
 
+def _extend_reports_over_their_quotations(attributions: list[Attribution]) -> None:
+    """'Members may pay more “because they expect service,” Lee said. “But ...”': reported
+    speech that ends inside a quotation from the same cue holds all of it, with the
+    paragraphs the quotation goes on into."""
+    reports = [a for a in attributions if a.kind == "indirect" and a.cue is not None]
+    for quotation in (a for a in attributions if a.kind == "direct" and a.cue is not None):
+        first_start, first_end = quotation.segments[0]
+        for report in reports:
+            last_start, last_end = report.segments[-1]
+            if (
+                report.cue.i == quotation.cue.i
+                and last_start <= first_start < last_end < quotation.end
+            ):
+                report.segments[-1] = (last_start, max(last_end, first_end))
+                report.segments.extend(quotation.segments[1:])
+                quotation.speaker_head = report.speaker_head
+                break
+
+
 def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     quoted = _direct_and_partial(doc)
     attributions = _continue_reported_speech(
         doc, sorted(_drop_nested(quoted + _indirect(doc, quoted)), key=lambda a: a.start)
     )
     _hand_quotations_to_their_report(attributions)
+    _extend_reports_over_their_quotations(attributions)
     resolver = SpeakerResolver(entities)
     previous: Speaker | None = None
     quotes = []

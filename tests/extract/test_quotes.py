@@ -307,13 +307,15 @@ def test_content_that_only_points_elsewhere_is_not_a_quote(extract):
 
 
 def test_quoted_paragraphs_without_cues_go_on_with_each_other(extract):
+    """And with the reported speech before them, which they continue."""
     facts = extract(
         "Weiss said the port would reopen in May.\n\n"
         "“The ships will come back.”\n\n“The cranes are ready for them.”"
     )
-    [direct] = [q for q in facts.quotes if q.kind == "direct"]
-    assert direct.speaker == "Weiss"
-    assert len(direct.segments) == 2
+    [report] = facts.quotes
+    assert report.speaker == "Weiss" and report.cue == "said"
+    assert len(report.segments) == 3
+    assert report.text.endswith("The cranes are ready for them.")
 
 
 def test_a_report_and_its_source_holding_each_other_keep_the_source(extract):
@@ -363,3 +365,72 @@ def test_a_quoted_fragment_inside_a_reported_sentence_stays_partial(extract):
     assert any(
         q.kind == "indirect" and q.text.startswith("The minister praised") for q in facts.quotes
     )
+
+
+def test_a_quote_after_reported_speech_goes_on_with_it(extract):
+    facts = extract(
+        "Harbour director Sofia Lindqvist said the ferry service would resume in May. "
+        "“We are confident about the schedule.”"
+    )
+    [quote] = facts.quotes
+    assert quote.kind == "indirect" and quote.speaker == "Sofia Lindqvist"
+    assert len(quote.segments) == 2
+    assert quote.text.endswith("We are confident about the schedule.")
+
+
+def test_a_quote_after_reported_speech_with_a_quoted_fragment_goes_on_with_it(extract):
+    facts = extract(
+        "Councillor Mateo Ruiz said the new parking fees were “a quiet tax on nurses.” "
+        "“They work nights and they cannot take the bus.”"
+    )
+    [report] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert len(report.segments) == 2
+    assert report.text.endswith("they cannot take the bus.")
+    assert not [q for q in facts.quotes if q.kind == "direct"]
+
+
+def test_reported_speech_with_quoted_fragments_and_words_around_them_is_kept(extract):
+    facts = extract(
+        "Professor Anika Brandt argued that the library “is a public good” and that "
+        "“nobody should pay to read.”"
+    )
+    [report] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert report.speaker == "Anika Brandt" and report.cue == "argued"
+    assert report.text.startswith("the library “is a public good”")
+    assert report.text.endswith("nobody should pay to read.”")
+
+
+def test_reported_speech_ending_in_a_split_quotation_holds_all_of_it(extract):
+    facts = extract(
+        "At small clinics, patients may wait longer ''because there are only two doctors,'' "
+        "Dr. Pavel Novak said. ''Nobody wants that, but the budget is fixed.''"
+    )
+    [report] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert report.text.startswith("At small clinics")
+    assert report.text.endswith("the budget is fixed.")
+    assert len(report.segments) == 2
+
+
+def test_reported_speech_that_opens_a_quotation_runs_to_its_close(extractor):
+    from app.extract.quotation_marks import find_quotations
+    from app.extract.quotes import _through_quotation
+
+    text = "She added that the plan sends “a message that we listen, we act, we deliver” to all."
+    doc = extractor.nlp(text)
+    start = text.index("the plan")
+    inside = text.index(", we act")
+    closing = text.index("”") + 1
+    segment = _through_quotation(doc, (start, inside), find_quotations(text))
+    assert segment == (start, closing)
+    assert _through_quotation(doc, (start, closing), find_quotations(text)) == (start, closing)
+
+
+def test_a_name_and_a_colon_before_a_quotation_name_its_speaker(extract):
+    facts = extract(
+        "The debate ended in a familiar way. "
+        "Jonas Halvorsen: “We will never sell the port to anyone.”"
+    )
+    [quote] = facts.quotes
+    assert quote.kind == "direct" and quote.cue == ":"
+    assert quote.speaker == "Jonas Halvorsen"
+    assert quote.text == "We will never sell the port to anyone."
