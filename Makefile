@@ -11,7 +11,7 @@ WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 .PHONY: help install system-deps run test lint format clean docker-lint
 
 help:
-	@echo "make install      create $(VENV) and install the project with dev tools (re-runs pip only when pyproject.toml changes)"
+	@echo "make install      create $(VENV) and install the locked packages with dev tools (re-runs pip when pyproject.toml or requirements.lock change)"
 	@echo "make run          install, migrate, ingest data/ if the database is empty, serve on http://$(HOST):$(PORT) with $(WORKERS) workers"
 	@echo "make test         install (and Debian's chromium for the browser test), ruff, pytest"
 	@echo "make system-deps  apt-get install what the tests need from Debian, if missing (chromium, jq, postgresql)"
@@ -26,9 +26,11 @@ install: $(INSTALL_STAMP)
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALL_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Every package comes from requirements.lock, pinned with its hashes (see README,
+# "Reliability"); the project itself is then installed without resolving anything.
+$(INSTALL_STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 run: install

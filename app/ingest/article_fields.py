@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
 
+from app.config import get_settings
 from app.ingest.article import RawArticle, content_hash
 from app.ingest.errors import UnreadableInput
 from app.ingest.text_files import normalise_line_ends
@@ -23,6 +24,7 @@ DEFAULT_LANGUAGE = "en"
 _NOT_ID_CHARACTERS = re.compile(r"[^a-z0-9_-]+")
 _REPEATED_DASHES = re.compile(r"-{2,}")
 _TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
+_DATE_SHAPE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _LANGUAGE_CODE = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
 
 
@@ -66,8 +68,10 @@ def parse_published(value: object) -> PartialDate | None:
     try:
         return PartialDate.parse(text)
     except InvalidDateError as error:
+        # A well-formed but impossible date (2021-02-30) says which part is wrong.
+        reason = "" if _DATE_SHAPE.match(text) is None else f" ({error})"
         raise UnreadableInput(
-            f"published '{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+            f"published '{value}' is not a date{reason}: write YYYY, YYYY-MM or YYYY-MM-DD"
         ) from error
 
 
@@ -87,7 +91,11 @@ def build_article(
     """Validate `fields` (keys from ARTICLE_KEYS, others ignored) and the body into a RawArticle."""
     body = clean_body(text)
     if not body:
-        raise UnreadableInput("the article text is empty: nothing to ingest")
+        raise UnreadableInput(
+            "the article text is empty: nothing to ingest; write the article in it or leave it out"
+        )
+    _check_characters("the article text", body)
+    _check_size(body)
     raw_id = _optional_text("id", fields.get("id")) or default_id
     article_id = slugify_id(raw_id)
     if not article_id:
@@ -106,6 +114,36 @@ def build_article(
     )
 
 
+def _check_characters(name: str, value: str) -> None:
+    """JSON escapes let in what no UTF-8 file holds: a lone surrogate ('\\ud800') is not a
+    character and cannot be stored or hashed, and PostgreSQL refuses NUL in text."""
+    nul = value.find("\x00")
+    if nul >= 0:
+        raise UnreadableInput(
+            f"{name} holds a NUL character (\\u0000) at character {nul}: remove it"
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise UnreadableInput(
+            f"{name} holds a lone surrogate ({value[error.start]!a}) at character "
+            f"{error.start}, which is not a character: escape characters beyond U+FFFF as "
+            "a pair (\\ud83d\\ude00) or write them as UTF-8"
+        ) from error
+
+
+def _check_size(body: str) -> None:
+    """Refuse what the parser cannot take: spaCy stops at 1,000,000 characters, and an
+    input that long is a whole archive or a dump more often than one article."""
+    limit_mb = get_settings().max_article_mb
+    size = len(body.encode("utf-8"))
+    if size > limit_mb * 1_000_000:
+        raise UnreadableInput(
+            f"the article text is {size / 1_000_000:.3g} MB, over the {limit_mb:g} MB limit "
+            "(MAX_ARTICLE_MB): split it into separate articles, one a file or JSONL line"
+        )
+
+
 def _optional_text(key: str, value: object) -> str | None:
     """One-line metadata: whitespace collapsed, blank means absent, numbers allowed."""
     if value is None:
@@ -114,7 +152,10 @@ def _optional_text(key: str, value: object) -> str | None:
         raise UnreadableInput(
             f"{key} must be text, not {type(value).__name__}: write it as a quoted string"
         )
-    return " ".join(str(value).split()) or None
+    text = " ".join(str(value).split()) or None
+    if text is not None:
+        _check_characters(key, text)
+    return text
 
 
 def _language(value: object) -> str:

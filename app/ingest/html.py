@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from app.ingest.article import RawArticle
 from app.ingest.article_fields import build_article, parse_published
 from app.ingest.errors import UnreadableInput
-from app.ingest.text_files import read_text_file
+from app.ingest.text_files import decode_file_text, read_input_bytes
 
 DROPPED_TAGS = frozenset(
     {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg"}
@@ -42,11 +42,17 @@ _WHITESPACE = re.compile(r"\s+")
 _CAMEL_CASE = re.compile(r"([a-z0-9])([A-Z])")
 _NAME_PARTS = re.compile(r"[^a-z0-9]+")
 _LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]|$)")
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_CHARSET_PRELUDE_BYTES = 4096
+"""Browsers look for the charset declaration in the first 1024 bytes; allow a long <head>."""
 
 
 def read_html(path: Path) -> RawArticle:
     """Headings become paragraphs of their own; paragraphs are separated by a blank line."""
-    tree = LexborHTMLParser(read_text_file(path))
+    data = read_input_bytes(path)
+    tree = LexborHTMLParser(decode_file_text(data, path, declared=_declared_charset(data)))
     fields = _metadata(tree)
     _drop_boilerplate(tree)
     container = _article_container(tree)
@@ -57,6 +63,12 @@ def read_html(path: Path) -> RawArticle:
             "save the page after it has loaded, or give the text as .txt"
         )
     return build_article(fields=fields, text=text, default_id=path.stem, origin=str(path))
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """`<meta charset="...">` or `<meta http-equiv="Content-Type" content="...; charset=...">`."""
+    match = _DECLARED_CHARSET.search(data[:_CHARSET_PRELUDE_BYTES])
+    return match.group(1).decode("ascii") if match else None
 
 
 def _metadata(tree: LexborHTMLParser) -> dict[str, object]:

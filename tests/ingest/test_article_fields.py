@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 import pytest
 
+from app.config import get_settings
 from app.ingest.article_fields import build_article, parse_published, slugify_id
 from app.ingest.errors import UnreadableInput
 from app.partial_date import PartialDate
@@ -55,16 +56,43 @@ def test_parse_published_keeps_month_precision() -> None:
 
 @pytest.mark.parametrize("value", ["2020-13", "2020-02-30", "last Tuesday", "12/03/2020", True])
 def test_parse_published_rejects_with_the_formats_to_use(value: object) -> None:
-    with pytest.raises(UnreadableInput, match="is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"):
+    with pytest.raises(
+        UnreadableInput, match=r"is not a date.*: write YYYY, YYYY-MM or YYYY-MM-DD"
+    ):
         parse_published(value)
 
 
 def test_parse_published_message_quotes_the_value() -> None:
     with pytest.raises(UnreadableInput) as caught:
-        parse_published("2020-13")
-    assert (
-        str(caught.value) == "published '2020-13' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+        parse_published("12/03/2020")
+    assert str(caught.value) == (
+        "published '12/03/2020' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [("2020-13", "month 13 does not exist"), ("2021-02-30", "2021-02 has no day 30")],
+)
+def test_parse_published_says_what_is_impossible_in_a_well_formed_date(
+    value: str, reason: str
+) -> None:
+    with pytest.raises(UnreadableInput) as caught:
+        parse_published(value)
+    assert str(caught.value) == (
+        f"published '{value}' is not a date ({reason}): write YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+
+
+def test_build_article_refuses_a_text_over_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAX_ARTICLE_MB", "0.00001")  # 10 bytes
+    get_settings.cache_clear()
+    try:
+        assert build_article(fields={}, text="Rain fell.", default_id="r", origin="r.txt")
+        with pytest.raises(UnreadableInput, match=r"is 1.1e-05 MB, over the 1e-05 MB limit"):
+            build_article(fields={}, text="Rain fell!!", default_id="r", origin="r.txt")
+    finally:
+        get_settings.cache_clear()
 
 
 def test_build_article_strips_only_the_ends() -> None:

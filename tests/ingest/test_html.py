@@ -129,8 +129,23 @@ def test_declared_bad_date_is_a_problem(tmp_path: Path) -> None:
         read_html(write(tmp_path, html))
 
 
-def test_latin1_page_is_refused(tmp_path: Path) -> None:
+CYRILLIC = "Мэр сказал."
+
+
+def test_a_page_in_its_declared_charset_is_read(tmp_path: Path) -> None:
     path = tmp_path / "old.html"
-    path.write_bytes("<p>Caf\u00e9 owners protest.</p>".encode("latin-1"))
+    path.write_bytes(f'<meta charset="windows-1251"><p>{CYRILLIC}</p>'.encode("cp1251"))
+    assert read_html(path).text == CYRILLIC
+
+
+def test_an_undeclared_latin1_page_is_read_as_windows_1252(tmp_path: Path) -> None:
+    path = tmp_path / "old.html"
+    path.write_bytes("<p>Café owners protest – again.</p>".encode("cp1252"))
+    assert read_html(path).text == "Café owners protest – again."
+
+
+def test_an_undeclared_page_in_another_code_page_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.html"
+    path.write_bytes(f"<p>{CYRILLIC}</p>".encode("cp1251"))
     with pytest.raises(UnreadableInput, match="not UTF-8 text"):
         read_html(path)

@@ -55,20 +55,33 @@ def test_each_kind_of_bad_line_is_explained(tmp_path: Path) -> None:
         '"text": "..."}',
         f"{path}:2": 'has no "text": every line needs the article text',
         f"{path}:3": '"text" is a int: give the article text as a string',
-        f"{path}:4": "the article text is empty: nothing to ingest",
-        f"{path}:5": "published '2020-13' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{path}:4": "the article text is empty: nothing to ingest; write the article in it or "
+        "leave it out",
+        f"{path}:5": "published '2020-13' is not a date (month 13 does not exist): write YYYY, "
+        "YYYY-MM or YYYY-MM-DD",
     }
 
 
 def test_one_non_utf8_line_does_not_spoil_the_file(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
-    path.write_bytes(b'{"text": "Caf\xe9 reopens."}\n{"text": "Museum extends hours."}\r\n')
+    path.write_bytes(
+        b'{"text": "Caf\xe9 reopens."}\n{"text": "Museum extends hours \xe2\x80\x93 again."}\r\n'
+    )
     first, second = read_jsonl(path)
     assert isinstance(first, IngestProblem)
     assert first.origin == f"{path}:1"
     assert "re-save it as UTF-8" in first.message
     assert isinstance(second, RawArticle)
-    assert second.text == "Museum extends hours."
+    assert second.text == "Museum extends hours \u2013 again."
+
+
+def test_a_windows_1252_file_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.jsonl"
+    path.write_bytes(b'{"text": "Caf\xe9 reopens."}\n{"text": "\x93Finally,\x94 he said."}\n')
+    first, second = read_jsonl(path)
+    assert isinstance(first, RawArticle)
+    assert isinstance(second, RawArticle)
+    assert (first.text, second.text) == ("Caf\u00e9 reopens.", "\u201cFinally,\u201d he said.")
 
 
 def test_line_separator_inside_a_string_does_not_split_the_line(tmp_path: Path) -> None:

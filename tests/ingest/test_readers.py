@@ -53,9 +53,9 @@ def test_explicit_unsupported_file_and_missing_path_are_problems(tmp_path: Path)
     assert count_inputs([tmp_path / "report.pdf", missing, tmp_path / "ok.txt"]) == 1
 
 
-def test_binary_and_latin1_files_become_problems_and_the_run_goes_on(tmp_path: Path) -> None:
+def test_binary_and_unclear_files_become_problems_and_the_run_goes_on(tmp_path: Path) -> None:
     (tmp_path / "a-image.txt").write_bytes(b"GIF89a\x00\x01\x00\x01")
-    (tmp_path / "b-latin.txt").write_bytes("Fête du village annulée.".encode("latin-1"))
+    (tmp_path / "b-greek.txt").write_bytes("Η γιορτή ακυρώθηκε.".encode("cp1253"))
     (tmp_path / "c-good.txt").write_text("The village fete was cancelled.", encoding="utf-8")
     items = list(read_paths([tmp_path]))
     assert [type(item) for item in items] == [IngestProblem, IngestProblem, RawArticle]

@@ -78,7 +78,10 @@ def test_a_dash_line_inside_the_body_stays(tmp_path: Path) -> None:
 def test_bad_date_says_what_to_write(tmp_path: Path) -> None:
     path = tmp_path / "bad-date.txt"
     path.write_text('---\npublished: "2020-13"\n---\nText.', encoding="utf-8")
-    with pytest.raises(UnreadableInput, match=r"published '2020-13' is not a date: write YYYY"):
+    with pytest.raises(
+        UnreadableInput,
+        match=r"published '2020-13' is not a date \(month 13 does not exist\): write YYYY",
+    ):
         read_txt(path)
 
 
