@@ -1,4 +1,4 @@
-"""The `article-facts` command: migrate, ingest, extract, eval, serve.
+"""The `article-facts` command: migrate, ingest, extract, eval, serve, backup.
 
 Every command that touches the database first applies pending migrations, so any
 DATABASE_URL works, including a new empty one.
@@ -19,7 +19,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from app.config import get_settings
 from app.evaluate.gold import GoldFileError, Task, summarise_gold
-from app.ingest.article import RawArticle
 from app.ingest.errors import IngestProblem
 from app.ingest.readers import count_inputs, read_paths
 from app.partial_date import InvalidDateError, PartialDate
@@ -61,62 +60,57 @@ def ingest(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Only ingest when the database holds no article.")
     ] = False,
+    workers: Annotated[
+        str,
+        typer.Option(
+            help="Extraction processes: a number, or 'auto' for one per core. Writes stay "
+            "in this process. Several ingests may also run at once on one database."
+        ),
+    ] = "1",
 ) -> None:
     """Read articles, extract their facts and store them (re-ingesting changes nothing)."""
-    from app.extract.pipeline import ExtractionInput, Extractor
+    from app.ingest.run import ingest_paths
     from app.store.db import open_session
-    from app.store.queries import count_articles, is_stored
-    from app.store.writer import ArticleConflictError, InvalidFactError, save_article
+    from app.store.queries import count_articles
 
+    processes = _worker_count(workers)
     url = _database_url()
     with open_session(url) as session:
         if if_empty and count_articles(session) > 0:
             out.print("database already holds articles: nothing to ingest (--if-empty)")
             return
-    problems: list[IngestProblem] = []
-    created = unchanged = 0
-    total_files = count_inputs(paths)
-    articles: dict[str, RawArticle] = {}
 
-    def new_articles() -> Iterator[ExtractionInput]:
-        nonlocal unchanged
-        with open_session(url) as lookup:
-            for item in read_paths(paths):
-                if isinstance(item, IngestProblem):
-                    problems.append(item)
-                    err.print(f"[red]error[/red] {item}")
-                elif is_stored(lookup, item):
-                    unchanged += 1
-                    lookup.rollback()
-                else:
-                    lookup.rollback()
-                    articles[item.id] = item
-                    yield ExtractionInput(item.id, item.text, item.published)
+    def report(problem: IngestProblem) -> None:
+        err.print(f"[red]error[/red] {problem}")
 
-    extractor = Extractor()
-    with (
-        _progress(total_files) as progress,
-        open_session(url) as session,
-    ):
+    with _progress(count_inputs(paths)) as progress:
         task = progress.add_task("ingesting", total=None)
-        for item, facts in extractor.extract_many(new_articles()):
-            article = articles.pop(item.id)
-            try:
-                if save_article(session, article, facts):
-                    created += 1
-                else:
-                    unchanged += 1
-                session.commit()
-            except (ArticleConflictError, InvalidFactError) as error:
-                session.rollback()
-                problem = IngestProblem(article.origin, str(error))
-                problems.append(problem)
-                err.print(f"[red]error[/red] {problem}")
-            progress.advance(task)
-    summary = f"ingested {created} new, {unchanged} unchanged, {len(problems)} failed"
-    out.print(summary)
-    if problems:
+        summary = ingest_paths(
+            url,
+            paths,
+            workers=processes,
+            on_problem=report,
+            on_article=lambda: progress.advance(task),
+        )
+    out.print(
+        f"ingested {summary.created} new, {summary.unchanged} unchanged, "
+        f"{len(summary.problems)} failed"
+    )
+    if summary.problems:
         raise typer.Exit(1)
+
+
+def _worker_count(workers: str) -> int:
+    from app.ingest.workers import available_cores
+
+    if workers == "auto":
+        return available_cores()
+    if not workers.isdigit() or int(workers) < 1:
+        raise typer.BadParameter(
+            f"{workers!r} is not a number of processes: give 1, 2, ... or auto",
+            param_hint="--workers",
+        )
+    return int(workers)
 
 
 def _progress(total_files: int) -> Progress:
@@ -262,7 +256,11 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default: PORT).")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
-    """Apply pending migrations, then serve the JSON API with uvicorn."""
+    """Apply pending migrations, then serve the JSON API with uvicorn.
+
+    Each worker is its own process with its own connection pool, response cache and
+    data version (`app.api.http`); they share nothing but the database.
+    """
     import uvicorn
 
     from app.logs import logging_config
@@ -276,8 +274,9 @@ def serve(
         workers=workers,
         log_level=settings.log_level.lower(),
         log_config=logging_config(settings.log_level),
-        access_log=False,  # the app logs each request itself, as JSON with its request id
+        access_log=False,  # the app logs each request itself (ACCESS_LOG), as JSON with its id
         server_header=False,  # no software or version advertised to clients
+        timeout_graceful_shutdown=settings.request_timeout,  # then stop, answers or not
     )
 
 
@@ -289,6 +288,29 @@ def api_key() -> None:
     key, key_hash = new_api_key()
     out.print(f"key (give to the client, shown once): {key}", soft_wrap=True)
     out.print(f"hash (add to API_KEYS, comma-separated): {key_hash}", soft_wrap=True)
+
+
+@cli.command()
+def backup(
+    path: Annotated[Path, typer.Argument(help="File to write the copy to.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+) -> None:
+    """Copy the SQLite database to PATH while it is in use (SQLite's online backup)."""
+    from app.store.backup import BackupError, backup_database, check_destination, sqlite_path
+
+    url = get_settings().database_url
+    try:
+        check_destination(sqlite_path(url), path, force=force)  # refuse before migrating
+        _database_url()
+        result = backup_database(url, path, force=force)
+    except BackupError as error:
+        err.print(f"[red]error[/red] {error}", soft_wrap=True)
+        raise typer.Exit(1) from error
+    out.print(
+        f"backed up {_display(url)} to {result.path}: {result.articles} articles, "
+        f"{result.bytes / 1_000_000:.1f} MB",
+        soft_wrap=True,
+    )
 
 
 def main() -> None:

@@ -965,8 +965,12 @@ def make_article(world: World, seed: int, index: int) -> SyntheticArticle:
             filler_left = max(0, target_words - writer.length // 6) // 18
             if planned and rng.random() * (len(planned) + filler_left) < len(planned):
                 item = planned.pop()
-            else:
+            elif fillers:
                 item = fillers.pop()
+            elif planned:  # fact-free sentences ran out before the planned ones
+                item = planned.pop()
+            else:
+                break
             if isinstance(item, str):
                 writer.add(item)
             else:

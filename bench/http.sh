@@ -3,12 +3,17 @@
 # off) against the bare Starlette ceiling serving the same bytes (bench/ceiling.py) and
 # Datasette running the same SQL on the same file, wrk on each route in turn.
 #
-#   bench/http.sh [--database-url sqlite:///PATH | --articles N] [--duration 10s] [--connections 16]
+#   bench/http.sh [--database-url sqlite:///PATH | --articles N] [--duration 10s] [--connections 16] [--routes people,quotes-q] [--servers ours,ceiling]
 #
 # Without --database-url it benchmarks var/bench-N.db, filled by bench/filldb.py (N=1000
 # by default; a complete file from an earlier run is reused). Prints one markdown table
 # (req/s, p50, p99, ratios) and each server's peak RSS; wrk's own output and the server
 # logs stay in var/bench-http/TIME/. Parsing, URLs and SQL live in bench/http_report.py.
+# --routes and --servers (comma lists: route slugs such as `people`, `quotes-speaker`,
+# `articles-id`; servers among ours, uncached, ceiling, datasette) run a subset while
+# iterating; the table shows "-" for what was not run. Each route gets an idle pause
+# (IDLE seconds, 2 by default) before its warm-up, so one route's tail never spills into
+# the next route's figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +25,9 @@ articles=1000
 database_url=""
 duration=10s
 connections=16
+routes=""
+servers=ours,uncached,ceiling,datasette
+idle=${IDLE:-2}
 
 usage() {
     grep -m1 '^#   bench/http.sh' "$0" | sed 's/^#   /usage: /'
@@ -31,6 +39,8 @@ while [ $# -gt 0 ]; do
         --articles) articles=${2:?}; shift 2 ;;
         --duration) duration=${2:?}; shift 2 ;;
         --connections) connections=${2:?}; shift 2 ;;
+        --routes) routes=${2:?}; shift 2 ;;
+        --servers) servers=${2:?}; shift 2 ;;
         -h | --help) usage; exit 0 ;;
         *) usage >&2; exit 2 ;;
     esac
@@ -76,7 +86,7 @@ fi
 
 results=var/bench-http/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$results"
-helper routes --database "$database" --out "$results/routes.json"
+helper routes --database "$database" --out "$results/routes.json" ${routes:+--only "$routes"}
 
 server_pid=""
 stop_server() {
@@ -102,7 +112,8 @@ start_server() {
     "$@" >"$results/$name.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 150); do
-        if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+        # /health, not the dashboard: a probe must not add to the peak RSS measured.
+        if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then
             return
         fi
         if ! kill -0 "$server_pid" 2>/dev/null; then
@@ -116,11 +127,15 @@ start_server() {
     exit 1
 }
 
-# load SERVER PORT: wrk every route of SERVER (after a 2 s warm-up), then keep its peak RSS.
+running() { case ",$servers," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+
+# load SERVER PORT: wrk every route of SERVER (after an idle pause and a 2 s warm-up), then
+# keep its peak RSS.
 load() {
     local server=$1 port=$2 slug name path
     while read -r slug name path; do
         say "$server $name"
+        sleep "$idle"
         wrk -t1 -c"$connections" -d2s "http://127.0.0.1:$port$path" >/dev/null
         wrk -t1 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port$path" \
             >"$results/$server-$slug.txt"
@@ -130,17 +145,21 @@ load() {
 
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews the figures)"
 
+# Our answers are fetched once in any case: the ceiling replays them, Datasette is checked
+# against them.
 port=$(helper free-port)
 start_server ours "$port" env DATABASE_URL="$database_url" \
     .venv/bin/article-facts serve --workers 1 --host 127.0.0.1 --port "$port"
 helper fetch --base "http://127.0.0.1:$port" --routes "$results/routes.json" \
     --out "$results/responses.json"
-load ours "$port"
+if running ours; then
+    load ours "$port"
+fi
 stop_server
 
 # The same server with its response cache off: wrk repeats one URL, so "ours" above is
 # served from that cache after the warm-up; this measures the routes doing their work.
-if "$PYTHON" -c 'import sys; from app.config import Settings
+if running uncached && "$PYTHON" -c 'import sys; from app.config import Settings
 sys.exit("response_cache_mb" not in Settings.model_fields)' 2>/dev/null; then
     port=$(helper free-port)
     start_server uncached "$port" env DATABASE_URL="$database_url" RESPONSE_CACHE_MB=0 \
@@ -149,19 +168,23 @@ sys.exit("response_cache_mb" not in Settings.model_fields)' 2>/dev/null; then
     stop_server
 fi
 
-port=$(helper free-port)
-start_server ceiling "$port" "$PYTHON" bench/ceiling.py "$results/responses.json" --port "$port"
-load ceiling "$port"
-stop_server
+if running ceiling; then
+    port=$(helper free-port)
+    start_server ceiling "$port" "$PYTHON" bench/ceiling.py "$results/responses.json" --port "$port"
+    load ceiling "$port"
+    stop_server
+fi
 
-port=$(helper free-port)
-start_server datasette "$port" "$BENCH_VENV/bin/datasette" serve "$database" \
-    --host 127.0.0.1 --port "$port" --setting sql_time_limit_ms 60000 \
-    --setting max_returned_rows 100000
-helper check-datasette --base "http://127.0.0.1:$port" --routes "$results/routes.json" \
-    --responses "$results/responses.json"
-load datasette "$port"
-stop_server
+if running datasette; then
+    port=$(helper free-port)
+    start_server datasette "$port" "$BENCH_VENV/bin/datasette" serve "$database" \
+        --host 127.0.0.1 --port "$port" --setting sql_time_limit_ms 60000 \
+        --setting max_returned_rows 100000
+    helper check-datasette --base "http://127.0.0.1:$port" --routes "$results/routes.json" \
+        --responses "$results/responses.json"
+    load datasette "$port"
+    stop_server
+fi
 
 say "load average after: $(cut -d' ' -f1-3 /proc/loadavg); wrk output in $results/"
 echo "$database: wrk -t1 -c$connections -d$duration, one worker per server"

@@ -36,6 +36,8 @@ SERVERS = ("ours", "uncached", "ceiling", "datasette")
 PAGE = 51
 """Our list pages read 50 items and one more to know whether there is a next page."""
 WORD = re.compile(r"[a-z]{5,}")
+TIMELINE_POINTS = 20
+"""A timeline series holds its latest 20 points by default (`points=`)."""
 
 
 @dataclass(frozen=True)
@@ -200,11 +202,16 @@ order by rank, kind, id
 """
 
 TIMELINES_SQL = f"""
-select t.* from troop_level t
-where (t.force, coalesce(t.location, '')) in (
-  select force, coalesce(location, '') from troop_level
-  group by 1, 2 order by 1, 2 limit {PAGE - 1})
-order by t.force, coalesce(t.location, ''), t.date_start, t.date_end, t.id
+select * from (
+  select t.*, row_number() over (
+      partition by t.force, coalesce(t.location, '')
+      order by t.date_start desc, t.date_end desc, t.id desc) as recency
+  from troop_level t
+  where (t.force, coalesce(t.location, '')) in (
+    select force, coalesce(location, '') from troop_level
+    group by 1, 2 order by 1, 2 limit {PAGE - 1}))
+where recency <= {TIMELINE_POINTS}
+order by force, coalesce(location, ''), date_start, date_end, id
 """
 
 DETAIL_FACTS = {
@@ -244,6 +251,15 @@ def _columns(connection: sqlite3.Connection, table: str) -> list[str]:
 
 def _json_pairs(connection: sqlite3.Connection, table: str, alias: str) -> str:
     return ", ".join(f"'{column}', {alias}.\"{column}\"" for column in _columns(connection, table))
+
+
+def only_routes(routes: list[Route], slugs: list[str]) -> list[Route]:
+    """The routes named by `slugs` (see `slug`), in the usual order; an unknown slug stops."""
+    known = {slug(route.name) for route in routes}
+    unknown = [name for name in slugs if name not in known]
+    if unknown:
+        raise SystemExit(f"unknown route {unknown[0]!r}: choose from {','.join(sorted(known))}")
+    return [route for route in routes if slug(route.name) in slugs]
 
 
 # Fetching what the servers answer
@@ -451,6 +467,7 @@ def main(argv: list[str] | None = None) -> None:
     routes = commands.add_parser("routes", help="pick the URLs from a database")
     routes.add_argument("--database", type=Path, required=True)
     routes.add_argument("--out", type=Path, required=True)
+    routes.add_argument("--only", help="comma-separated route slugs (people,quotes-q,...)")
     for name in ("fetch", "check-datasette"):
         command = commands.add_parser(name)
         command.add_argument("--base", required=True, help="http://127.0.0.1:PORT")
@@ -473,6 +490,8 @@ def main(argv: list[str] | None = None) -> None:
         print(article_count(args.database))
     elif args.command == "routes":
         picked = pick_routes(args.database)
+        if args.only:
+            picked = only_routes(picked, args.only.split(","))
         args.out.write_text(json.dumps([asdict(route) for route in picked], indent=2))
     elif args.command == "fetch":
         replies = fetch_ours(args.base, _load_routes(args.routes))

@@ -208,6 +208,7 @@ TROOP_LEVEL_POINT: Example = {
 TROOP_LEVEL_SERIES: Example = {
     "force": "Northland Guard",
     "location": "Kestrel Bay",
+    "point_count": 1,
     "points": [TROOP_LEVEL_POINT],
 }
 

@@ -51,6 +51,30 @@ def html_policy(body: bytes) -> str:
     return f"{HTML_POLICY}; script-src 'self' {hashes}".rstrip()
 
 
+_SECURITY_RAW = [(name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+
+
+def _hardened(
+    headers: Iterable[tuple[bytes, bytes]], request_id: str
+) -> tuple[list[tuple[bytes, bytes]], bool]:
+    """The answer's headers with the request id and the security headers it lacks, and
+    whether it is an HTML page without a policy of its own. One pass: this runs for every
+    answer, cached ones included."""
+    hardened: list[tuple[bytes, bytes]] = []
+    present: set[bytes] = set()
+    html = False
+    for name, value in headers:
+        if name == b"x-request-id":
+            continue
+        if name == b"content-type":
+            html = value.startswith(b"text/html")
+        present.add(name)
+        hardened.append((name, value))
+    hardened.append((b"x-request-id", request_id.encode()))
+    hardened += [(name, value) for name, value in _SECURITY_RAW if name not in present]
+    return hardened, html and b"content-security-policy" not in present
+
+
 def _problem(status: int, detail: str, headers: Iterable[tuple[str, str]] = ()) -> list[Message]:
     title = HTTPStatus(status).phrase
     body = orjson.dumps({"type": "about:blank", "title": title, "status": status, "detail": detail})
@@ -97,12 +121,9 @@ class HardeningMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 cancel_scope.deadline = math.inf  # the time limit is to the first byte
-                headers = MutableHeaders(scope=message)
-                headers["x-request-id"] = request_id
-                for name, value in SECURITY_HEADERS.items():
-                    headers.setdefault(name, value)
-                is_html = headers.get("content-type", "").startswith("text/html")
-                if is_html and "content-security-policy" not in headers:
+                headers, needs_policy = _hardened(message.get("headers", []), request_id)
+                message = {**message, "headers": headers}  # a copy: cached answers share theirs
+                if needs_policy:
                     html_start = message  # the policy needs the page: sent with its body
                     return
             elif html_start is not None and message["type"] == "http.response.body":

@@ -6,19 +6,29 @@ the strong ETag, known before the route runs. A matching `If-None-Match` is
 answered 304 without touching the route at all, and a response already sent for
 that ETag is replayed from memory: the one caching layer, invalidated by ingest
 because the data version is part of the key.
+
+The data version is not read per request: each worker keeps the last value it read
+and reads it again, in a worker thread, once it is older than `DATA_VERSION_TTL`
+seconds (one read however many requests wait for it). So a request never waits on
+the database before it is known to need the route, and an ingest shows within
+that many seconds (well inside `Cache-Control: max-age`); a write through this
+worker's own API shows at once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import anyio
+import anyio.to_thread
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.store.db import get_engine
@@ -26,6 +36,7 @@ from app.store.db import get_engine
 _APP_DIR = Path(__file__).resolve().parent.parent
 _CODE_SUFFIXES = {".py", ".json", ".css", ".js", ".html", ".svg"}
 VARY = "Accept, Accept-Encoding"
+_WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 @lru_cache(maxsize=1)
@@ -51,21 +62,107 @@ def read_data_version(database_url: str) -> int | None:
         return None
 
 
-def etag_for(data_version: int, scope: Scope) -> str:
-    headers = Headers(scope=scope)
-    gzip = "gzip" in headers.get("accept-encoding", "")
-    request = "\n".join(
+class DataVersion:
+    """The ingest counter as this worker last read it, read again once older than `ttl`.
+
+    The read runs in a worker thread, never on the event loop, and only one runs
+    at a time: requests arriving meanwhile wait for its answer. `ttl=0` reads it
+    for every request (tests that ingest, then read). None means the database
+    cannot say (not migrated yet, or unreachable); that is read again every time.
+    """
+
+    def __init__(self, database_url: str, ttl: float) -> None:
+        self.database_url = database_url
+        self.ttl = ttl
+        self._value: int | None = None
+        self._fresh_until = 0.0
+        self._expired_at = 0.0
+        self._reading: anyio.Event | None = None
+
+    async def current(self) -> int | None:
+        if time.monotonic() < self._fresh_until:
+            return self._value
+        if self._reading is not None:
+            await self._reading.wait()
+            return self._value
+        self._reading = reading = anyio.Event()
+        started = time.monotonic()
+        try:
+            self._value = await anyio.to_thread.run_sync(read_data_version, self.database_url)
+            if self._value is not None and started > self._expired_at:
+                self._fresh_until = started + self.ttl
+        finally:
+            self._reading = None
+            reading.set()
+        return self._value
+
+    def expire(self) -> None:
+        """Read the version again on the next request (this worker just wrote)."""
+        self._fresh_until = 0.0
+        self._expired_at = time.monotonic()
+
+
+RequestKey = tuple[str, str, bytes, bytes, bytes, bool]
+"""What an answer depends on besides the data: scheme, path, query, Host (`next_url` and
+`Link` are absolute URLs), Accept, and whether the client takes gzip."""
+
+
+def read_request(scope: Scope) -> tuple[RequestKey, str]:
+    """The request's key and its If-None-Match, in one pass over the raw headers."""
+    host = accept = encoding = if_none_match = b""
+    for name, value in scope["headers"]:
+        if name == b"host":
+            host = value
+        elif name == b"accept":
+            accept = value
+        elif name == b"accept-encoding":
+            encoding = value
+        elif name == b"if-none-match":
+            if_none_match = value
+    key = (
+        scope.get("scheme", "http"),
+        scope["path"],
+        scope.get("query_string", b""),
+        host,
+        accept,
+        b"gzip" in encoding,
+    )
+    return key, if_none_match.decode("latin-1")
+
+
+def etag_for(data_version: int, request: RequestKey) -> str:
+    scheme, path, query, host, accept, gzip = request
+    described = "\n".join(
         [
             code_version(),
-            scope.get("scheme", "http"),
-            headers.get("host", ""),  # `next_url` and `Link` are absolute URLs
-            scope["path"],
-            scope.get("query_string", b"").decode("latin-1"),
-            headers.get("accept", ""),
+            scheme,
+            host.decode("latin-1"),
+            path,
+            query.decode("latin-1"),
+            accept.decode("latin-1"),
             "gzip" if gzip else "identity",
         ]
     )
-    return f'"{data_version}-{hashlib.sha256(request.encode()).hexdigest()[:20]}"'
+    return f'"{data_version}-{hashlib.sha256(described.encode()).hexdigest()[:20]}"'
+
+
+class EtagCache:
+    """ETags already computed for the current data version, by request; emptied when the
+    version changes or when it holds `max_entries` (a crawler asking many URLs)."""
+
+    def __init__(self, max_entries: int = 4096) -> None:
+        self.max_entries = max_entries
+        self.version: int | None = None
+        self._tags: dict[RequestKey, str] = {}
+
+    def get(self, data_version: int, request: RequestKey) -> str:
+        tag = self._tags.get(request) if data_version == self.version else None
+        if tag is None:
+            if data_version != self.version or len(self._tags) >= self.max_entries:
+                self._tags.clear()
+                self.version = data_version
+            tag = self._tags[request] = etag_for(data_version, request)
+        return tag
 
 
 def _tags(if_none_match: str) -> set[str]:
@@ -139,23 +236,39 @@ class ConditionalGetMiddleware:
     """Strong ETag and Cache-Control on every successful GET; 304 for a current ETag;
     a response already made for the same ETag is sent again from the cache."""
 
-    def __init__(self, app: ASGIApp, database_url: str, max_age: int, cache_bytes: int = 0) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        database_url: str,
+        max_age: int,
+        cache_bytes: int = 0,
+        data_version_ttl: float = 0.0,
+    ) -> None:
         self.app = app
-        self.database_url = database_url
+        self.data_version = DataVersion(database_url, data_version_ttl)
+        self.etags = EtagCache()
         self.cache_control = f"public, max-age={max_age}"
         self.cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET":
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        version = read_data_version(self.database_url)
+        if scope["method"] != "GET":
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                if scope["method"] in _WRITE_METHODS:
+                    self.data_version.expire()
+            return
+        version = await self.data_version.current()
         if version is None:
             await self.app(scope, receive, send)
             return
-        etag = etag_for(version, scope)
+        request, if_none_match = read_request(scope)
+        etag = self.etags.get(version, request)
         caching = {"etag": etag, "cache-control": self.cache_control, "vary": VARY}
-        tags = _tags(Headers(scope=scope).get("if-none-match", ""))
+        tags = _tags(if_none_match) if if_none_match else set()
         if etag in tags:
             await self._not_modified(send, caching)
             return

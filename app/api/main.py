@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
@@ -50,6 +51,9 @@ Try: `/people?name=lopez`, `/quotes?speaker=maria-lopez&kind=direct`,
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Sync routes and dependencies run in AnyIO's default thread pool (40 threads).
+    threads = anyio.to_thread.current_default_thread_limiter()
+    threads.total_tokens = app.state.settings.worker_threads
     yield
     pool = getattr(app.state, "extraction_pool", None)
     if pool is not None:
@@ -99,6 +103,7 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
         database_url=settings.database_url,
         max_age=settings.cache_max_age,
         cache_bytes=settings.response_cache_mb * 1024 * 1024,
+        data_version_ttl=settings.data_version_ttl,
     )
     if settings.cors_origin_list:
         app.add_middleware(

@@ -23,12 +23,17 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from app.config import PROJECT_ROOT
-from app.store.models import is_full_text_table
+from app.store.models import TRIGRAM_INDEX_SUFFIX, is_full_text_table
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 SEARCH_VECTOR_COLUMN = "search_vector"
 """PostgreSQL's full-text column on `article` and `quote` (migration 0003; not in the models)."""
 BUSY_TIMEOUT_MS = 5000
+POOL_SIZE, POOL_OVERFLOW = 10, 30
+"""Connections kept open, and opened beyond them when busy: 40 together, one for each
+thread AnyIO may run the API's routes in (`WORKER_THREADS`, 10 by default, at most 40),
+so a route never waits for a connection. On PostgreSQL, keep workers x WORKER_THREADS
+under `max_connections` (or put PgBouncer in front)."""
 
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
@@ -45,12 +50,15 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> Engine:
     which must not cascade or fail on references while the table is swapped.
     """
     sa_url = make_url(url)
+    pool = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
     if sa_url.get_backend_name() != "sqlite":
-        return create_engine(sa_url)
+        return create_engine(sa_url, **pool)
 
     options: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
     if _is_memory_database(sa_url.database):
         options["poolclass"] = StaticPool  # one shared connection, or each sees an empty DB
+    else:
+        options.update(pool)
     engine = create_engine(sa_url, **options)
 
     @event.listens_for(engine, "connect")
@@ -114,7 +122,8 @@ def alembic_config(url: str) -> Config:
 
 def include_name(name: str | None, type_: str, _parents: Any) -> bool:
     """Alembic autogenerate filter: full-text indexes are made by raw SQL in the migrations
-    (SQLite's FTS5 tables, PostgreSQL's generated tsvector columns and their GIN indexes)."""
+    (SQLite's FTS5 tables, PostgreSQL's generated tsvector columns and their GIN indexes,
+    and its trigram indexes)."""
     if name is None:
         return True
     if type_ == "table":
@@ -122,7 +131,7 @@ def include_name(name: str | None, type_: str, _parents: Any) -> bool:
     if type_ == "column":
         return name != SEARCH_VECTOR_COLUMN
     if type_ == "index":
-        return not name.endswith(f"_{SEARCH_VECTOR_COLUMN}")
+        return not name.endswith((f"_{SEARCH_VECTOR_COLUMN}", TRIGRAM_INDEX_SUFFIX))
     return True
 
 

@@ -18,7 +18,7 @@ from app.store.models import (
     Quote,
     TroopLevel,
 )
-from app.store.writer import bump_data_version
+from app.store.writer import bump_data_version, lock_writes
 
 _FACT_TABLES = (Mention, EntityRole, Quote, Figure, DateFact, TroopLevel, PersonOrganisation)
 
@@ -28,8 +28,10 @@ def delete_article(session: Session, article_id: str) -> bool:
 
     Entities other articles still name stay, with their counts lowered by what this
     article contributed. Like `save_article`, it runs in a SAVEPOINT and the caller
-    commits. False when there is no such article.
+    commits. False when there is no such article. It takes the writers' lock first, as
+    `save_article` does, so it never interleaves with an ingest's entity resolution.
     """
+    lock_writes(session)
     if session.get(Article, article_id) is None:
         return False
     with session.begin_nested():

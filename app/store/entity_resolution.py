@@ -6,17 +6,25 @@ an existing name or alias. People match on surname plus compatible given names
 with that surname. The fullest name seen (for people, without titles) becomes
 the entity's name, every other form an alias. Ids are slugs of the first name
 and never change.
+
+`ArticleEntities` resolves every name of one article with a handful of indexed
+queries: it first loads every stored entity any of the article's names could
+match (people by surname, the others by name or alias key), then applies the
+rules above in memory, in the order the article names them, and finally writes
+the new entities, renames, aliases and counts in one statement each. Entities
+created or renamed earlier in the same article are matched like stored ones.
+Counts are written as increments, so they stay exact whoever else writes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from sqlalchemy import or_
-from sqlmodel import Session, select
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from app.extract.schema import EntityKind
-from app.store.models import Entity, EntityAlias
+from app.store.models import Entity, EntityAlias, EntityArticle
 from app.store.names import (
     PersonName,
     name_size,
@@ -26,22 +34,305 @@ from app.store.names import (
     without_titles,
 )
 
+ENTITY = Entity.__table__
+ALIAS = EntityAlias.__table__
+ENTITY_ARTICLE = EntityArticle.__table__
+_ENTITY_COLUMNS = (
+    ENTITY.c.id,
+    ENTITY.c.kind,
+    ENTITY.c.name,
+    ENTITY.c.name_key,
+    ENTITY.c.surname_key,
+    ENTITY.c.mention_count,
+)
+
 
 def name_key(kind: EntityKind, name: str) -> str:
     return normalise_name(name) if kind == "person" else organisation_key(name)
 
 
-def resolve_entity(
-    session: Session, kind: EntityKind, name: str, aliases: Iterable[str] = ()
-) -> Entity:
-    """The stored entity for this name (created if new), with every form recorded."""
-    forms = [_tidy(form) for form in (name, *aliases)]
-    fullest = _fullest(kind, _name_candidates(kind, forms))
-    entity = find_entity(session, kind, fullest, forms)
-    if entity is None:
-        entity = _create_entity(session, kind, fullest)
-    _record_names(session, entity, forms)
-    return entity
+@dataclass
+class ResolvedEntity:
+    """A stored (or new) entity as this article leaves it; written by `ArticleEntities.save`."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    name_key: str
+    surname_key: str | None
+    mention_count: int
+    """Stored count plus what this article added: ties between candidates compare it."""
+    is_new: bool = False
+    renamed: bool = False
+    added_mentions: int = 0
+    appears: bool = False
+    """The article names it (its `article_count` goes up by one)."""
+    alias_keys: set[str] = field(default_factory=set)
+    """Alias keys known here: all of them for a new entity; for a stored one those among
+    the article's keys, those added here and those looked up (`checked_keys`)."""
+    checked_keys: set[str] = field(default_factory=set)
+    new_aliases: list[tuple[str, str]] = field(default_factory=list)
+    """(alias, alias_key) to insert."""
+
+    def set_name(self, name: str) -> None:
+        self.name = name
+        person_name = PersonName.parse(name) if self.kind == "person" else None
+        self.name_key = name_key(self.kind, name)
+        self.surname_key = person_name.surname if person_name else None
+
+
+@dataclass(frozen=True)
+class NameRequest:
+    """One name an article gives an entity of `kind`, with its other forms."""
+
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> list[str]:
+        return [_tidy(form) for form in (self.name, *self.aliases)]
+
+    @property
+    def fullest(self) -> str:
+        return _fullest(self.kind, _name_candidates(self.kind, self.forms))
+
+
+class ArticleEntities:
+    """Resolves the entities of one article; the caller holds the write lock (see writer)."""
+
+    def __init__(self, connection: Connection, requests: Iterable[NameRequest]) -> None:
+        self.connection = connection
+        self.by_id: dict[str, ResolvedEntity] = {}
+        self._load(list(requests))
+
+    # ------------------------------------------------------------------ loading
+
+    def _load(self, requests: list[NameRequest]) -> None:
+        """Every stored entity a request could match, with its aliases among the keys."""
+        keys: set[str] = set()
+        surnames: set[str] = set()
+        for request in requests:
+            forms = request.forms
+            keys.update(normalise_name(form) for form in forms)
+            keys.update(organisation_key(form) for form in forms)
+            person_name = PersonName.parse(request.fullest) if request.kind == "person" else None
+            if person_name is not None:
+                surnames.add(person_name.surname)
+        keys.discard("")
+        if not keys:
+            return
+        owners: dict[str, set[str]] = {}
+        rows = self.connection.execute(
+            select(ALIAS.c.entity_id, ALIAS.c.alias_key).where(ALIAS.c.alias_key.in_(keys))
+        )
+        for entity_id, alias_key in rows:
+            owners.setdefault(entity_id, set()).add(alias_key)
+        statements = [
+            select(*_ENTITY_COLUMNS).where(
+                ENTITY.c.kind.in_(["person", "organisation", "place"]),
+                ENTITY.c.name_key.in_(keys),
+            )
+        ]
+        if surnames:
+            statements.append(
+                select(*_ENTITY_COLUMNS).where(
+                    ENTITY.c.kind == "person", ENTITY.c.surname_key.in_(surnames)
+                )
+            )
+        if owners:
+            statements.append(select(*_ENTITY_COLUMNS).where(ENTITY.c.id.in_(owners)))
+        for statement in statements:
+            for row in self.connection.execute(statement):
+                if row.id not in self.by_id:
+                    self.by_id[row.id] = ResolvedEntity(
+                        id=row.id,
+                        kind=row.kind,
+                        name=row.name,
+                        name_key=row.name_key,
+                        surname_key=row.surname_key,
+                        mention_count=row.mention_count,
+                        alias_keys=set(owners.get(row.id, ())),
+                        checked_keys=set(keys),
+                    )
+
+    # ------------------------------------------------------------------ resolving
+
+    def resolve(self, request: NameRequest) -> ResolvedEntity:
+        """The entity for this name (created if new), with every form recorded."""
+        forms = request.forms
+        fullest = request.fullest
+        entity = self._find(request.kind, fullest, forms)
+        if entity is None:
+            entity = self._create(request.kind, fullest)
+        self._record_names(entity, forms)
+        return entity
+
+    def appear(self, entity: ResolvedEntity, mention_count: int) -> None:
+        entity.appears = True
+        entity.added_mentions += mention_count
+        entity.mention_count += mention_count
+
+    def _find(self, kind: EntityKind, name: str, forms: list[str]) -> ResolvedEntity | None:
+        """The entity that `name` (the fullest form) or any of `forms` refers to."""
+        person_name = PersonName.parse(name) if kind == "person" else None
+        if person_name is not None:
+            return self._find_person(name, person_name)
+        keys = {name_key(kind, form) for form in forms} - {""}
+        matches = [
+            entity
+            for entity in self.by_id.values()
+            if entity.kind == kind and (entity.name_key in keys or entity.alias_keys & keys)
+        ]
+        if not matches:
+            return None
+        return min(matches, key=lambda entity: (-entity.mention_count, entity.id))
+
+    def _find_person(self, name: str, person_name: PersonName) -> ResolvedEntity | None:
+        candidates = []
+        namesakes = sorted(
+            (
+                entity
+                for entity in self.by_id.values()
+                if entity.kind == "person" and entity.surname_key == person_name.surname
+            ),
+            key=lambda entity: entity.id,
+        )
+        for entity in namesakes:
+            existing = PersonName.parse(entity.name)
+            if existing is not None and person_name.compatible_with(existing):
+                candidates.append((entity, existing))
+        if not candidates:
+            return None
+        key = normalise_name(name)
+        best, _ = max(  # the first of equals, in id order
+            candidates,
+            key=lambda pair: (
+                pair[0].name_key == key,
+                person_name.shared_given_names(pair[1]),
+                pair[0].mention_count,
+            ),
+        )
+        return best
+
+    def _create(self, kind: EntityKind, name: str) -> ResolvedEntity:
+        base = slugify(name, fallback=kind)
+        entity_id, suffix = base, 1
+        while self._id_taken(entity_id):
+            suffix += 1
+            entity_id = f"{base}-{suffix}"
+        entity = ResolvedEntity(
+            id=entity_id,
+            kind=kind,
+            name=name,
+            name_key="",
+            surname_key=None,
+            mention_count=0,
+            is_new=True,
+        )
+        entity.set_name(name)
+        self.by_id[entity_id] = entity
+        return entity
+
+    def _id_taken(self, entity_id: str) -> bool:
+        if entity_id in self.by_id:
+            return True
+        statement = select(ENTITY.c.id).where(ENTITY.c.id == entity_id)
+        return self.connection.execute(statement).first() is not None
+
+    def _has_alias_key(self, entity: ResolvedEntity, key: str) -> bool:
+        if key in entity.alias_keys:
+            return True
+        if entity.is_new or key in entity.checked_keys:
+            return False
+        entity.checked_keys.add(key)
+        statement = select(ALIAS.c.id).where(
+            ALIAS.c.entity_id == entity.id, ALIAS.c.alias_key == key
+        )
+        if self.connection.execute(statement).first() is None:
+            return False
+        entity.alias_keys.add(key)
+        return True
+
+    def _record_names(self, entity: ResolvedEntity, forms: list[str]) -> None:
+        """Keep the fullest form as the name; store the others as aliases once each."""
+        kind = entity.kind
+        fullest = _fullest(kind, [entity.name, *_name_candidates(kind, forms)])
+        if fullest != entity.name:
+            forms = [entity.name, *forms]
+            entity.set_name(fullest)
+            entity.renamed = True
+        for form in forms:
+            key = name_key(kind, form)
+            if key and key != entity.name_key and not self._has_alias_key(entity, key):
+                entity.alias_keys.add(key)
+                entity.new_aliases.append((form, key))
+
+    # ------------------------------------------------------------------ writing
+
+    def save(self, article_id: str) -> None:
+        """Write new entities, renames, counts, aliases and the article's appearances."""
+        entities = list(self.by_id.values())
+        new = [
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "name": e.name,
+                "name_key": e.name_key,
+                "surname_key": e.surname_key,
+                "mention_count": e.added_mentions,
+                "article_count": 1 if e.appears else 0,
+            }
+            for e in entities
+            if e.is_new
+        ]
+        if new:
+            self.connection.execute(insert(ENTITY), new)
+        renamed = [
+            {"b_id": e.id, "name": e.name, "name_key": e.name_key, "surname_key": e.surname_key}
+            for e in entities
+            if e.renamed and not e.is_new
+        ]
+        if renamed:
+            self.connection.execute(
+                update(ENTITY)
+                .where(ENTITY.c.id == bindparam("b_id"))
+                .values(
+                    name=bindparam("name"),
+                    name_key=bindparam("name_key"),
+                    surname_key=bindparam("surname_key"),
+                ),
+                renamed,
+            )
+        counted = [
+            {"b_id": e.id, "mentions": e.added_mentions}
+            for e in entities
+            if e.appears and not e.is_new
+        ]
+        if counted:
+            self.connection.execute(
+                update(ENTITY)
+                .where(ENTITY.c.id == bindparam("b_id"))
+                .values(
+                    mention_count=ENTITY.c.mention_count + bindparam("mentions"),
+                    article_count=ENTITY.c.article_count + 1,
+                ),
+                counted,
+            )
+        aliases = [
+            {"entity_id": e.id, "alias": alias, "alias_key": key}
+            for e in entities
+            for alias, key in e.new_aliases
+        ]
+        if aliases:
+            self.connection.execute(insert(ALIAS), aliases)
+        appearances = [
+            {"entity_id": e.id, "article_id": article_id, "mention_count": e.added_mentions}
+            for e in entities
+            if e.appears
+        ]
+        if appearances:
+            self.connection.execute(insert(ENTITY_ARTICLE), appearances)
 
 
 def _name_candidates(kind: EntityKind, forms: list[str]) -> list[str]:
@@ -60,87 +351,5 @@ def _fullest(kind: EntityKind, forms: list[str]) -> str:
     return max(names, key=name_size)  # ties keep the earliest
 
 
-def find_entity(
-    session: Session, kind: EntityKind, name: str, forms: Iterable[str]
-) -> Entity | None:
-    """The existing entity that `name` (the fullest form) or any of `forms` refers to."""
-    person_name = PersonName.parse(name) if kind == "person" else None
-    if person_name is not None:
-        return _find_person(session, name, person_name)
-    keys = {name_key(kind, form) for form in forms} - {""}
-    owners_of_alias = select(EntityAlias.entity_id).where(EntityAlias.alias_key.in_(keys))
-    statement = (
-        select(Entity)
-        .where(Entity.kind == kind, or_(Entity.name_key.in_(keys), Entity.id.in_(owners_of_alias)))
-        .order_by(Entity.mention_count.desc(), Entity.id)
-    )
-    return session.exec(statement).first()
-
-
-def _find_person(session: Session, name: str, person_name: PersonName) -> Entity | None:
-    statement = (
-        select(Entity)
-        .where(Entity.kind == "person", Entity.surname_key == person_name.surname)
-        .order_by(Entity.id)
-    )
-    candidates = []
-    for entity in session.exec(statement):
-        existing = PersonName.parse(entity.name)
-        if existing is not None and person_name.compatible_with(existing):
-            candidates.append((entity, existing))
-    if not candidates:
-        return None
-    key = normalise_name(name)
-    best, _ = max(
-        candidates,
-        key=lambda pair: (
-            pair[0].name_key == key,
-            person_name.shared_given_names(pair[1]),
-            pair[0].mention_count,
-        ),
-    )
-    return best
-
-
-def _create_entity(session: Session, kind: EntityKind, name: str) -> Entity:
-    base = slugify(name, fallback=kind)
-    entity_id, suffix = base, 1
-    while session.get(Entity, entity_id) is not None:
-        suffix += 1
-        entity_id = f"{base}-{suffix}"
-    entity = Entity(id=entity_id, kind=kind, name=name, **_keys(kind, name))
-    session.add(entity)
-    session.flush()  # later lookups in this transaction must see it
-    return entity
-
-
 def _tidy(name: str) -> str:
     return " ".join(name.split())
-
-
-def _keys(kind: EntityKind, name: str) -> dict[str, str | None]:
-    person_name = PersonName.parse(name) if kind == "person" else None
-    return {
-        "name_key": name_key(kind, name),
-        "surname_key": person_name.surname if person_name else None,
-    }
-
-
-def _record_names(session: Session, entity: Entity, forms: list[str]) -> None:
-    """Keep the fullest form as the name; store the others as aliases once each."""
-    kind = entity.kind
-    fullest = _fullest(kind, [entity.name, *_name_candidates(kind, forms)])
-    if fullest != entity.name:
-        forms = [entity.name, *forms]
-        entity.name = fullest
-        for column, value in _keys(kind, fullest).items():
-            setattr(entity, column, value)
-    known = set(
-        session.exec(select(EntityAlias.alias_key).where(EntityAlias.entity_id == entity.id))
-    )
-    known.add(entity.name_key)
-    for form in forms:
-        key = name_key(kind, form)
-        if key and key not in known:
-            known.add(key)
-            session.add(EntityAlias(entity_id=entity.id, alias=form, alias_key=key))

@@ -261,8 +261,18 @@ class DataVersion(SQLModel, table=True):
     changed_at: datetime = Field(default_factory=utc_now)
 
 
-FULL_TEXT_INDEXES = ("article_search", "quote_search")
-"""SQLite FTS5 tables made by migration 0002 (not models: SQLAlchemy cannot declare them)."""
+FULL_TEXT_INDEXES = (
+    "article_search",
+    "quote_search",
+    "entity_name_trigram",
+    "entity_alias_trigram",
+    "quote_speaker_trigram",
+)
+"""SQLite FTS5 tables made by migrations 0002 (search) and 0005 (trigrams for the "part of
+a name" filters); not models: SQLAlchemy cannot declare them."""
+TRIGRAM_INDEX_SUFFIX = "_trigram"
+"""PostgreSQL's `gin_trgm_ops` indexes of migration 0005 end with this (not in the models:
+they need the `pg_trgm` extension, which the migration may be unable to install)."""
 
 
 def is_full_text_table(name: str) -> bool:

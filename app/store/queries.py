@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import String, and_, func, literal_column, or_
+from sqlalchemy import String, and_, func, literal_column, or_, union, union_all
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
@@ -31,8 +31,8 @@ from app.store.models import (
     Quote,
     TroopLevel,
 )
-from app.store.names import normalise_name
 from app.store.pagination import Listing
+from app.store.substring import contains_text, has_trigrams
 
 
 def count_articles(session: Session) -> int:
@@ -163,13 +163,29 @@ class EntityDetail:
     appearances: list[EntityAppearance]
 
 
-def _matching_name(kind: EntityKind, text: str) -> Any:
-    """Entities whose name or an alias contains `text`, ignoring case."""
+def _named(kind: EntityKind, text: str) -> list[Any]:
+    """Selects of the ids of entities whose name or an alias contains `text`, ignoring case,
+    to union: each a lookup in a trigram index (see `app.store.substring`). A union, not
+    `name OR alias` on the listed rows, so neither database reads the list to test each
+    row (for one or two characters, which have no trigram, both are read whole)."""
     key = name_key(kind, text)
-    with_alias = select(EntityAlias.entity_id).where(
-        col(EntityAlias.alias_key).contains(key, autoescape=True)
+    return [
+        select(Entity.id).where(contains_text(Entity.name_key, key, folded=True)).correlate(None),
+        select(EntityAlias.entity_id).where(contains_text(EntityAlias.alias_key, key, folded=True)),
+    ]
+
+
+def _with_name(kind: EntityKind, text: str) -> Any:
+    """Entities whose name or an alias contains `text`: the ids `_named` looks up or, for
+    one or two characters (nothing to look up), each entity tested in list order until a
+    page is full, which finds a common match after a few rows."""
+    key = name_key(kind, text)
+    if has_trigrams(key):
+        return col(Entity.id).in_(union(*_named(kind, text)))
+    by_alias = select(EntityAlias.entity_id).where(
+        contains_text(EntityAlias.alias_key, key, folded=True)
     )
-    return or_(col(Entity.name_key).contains(key, autoescape=True), col(Entity.id).in_(with_alias))
+    return or_(contains_text(Entity.name_key, key, folded=True), col(Entity.id).in_(by_alias))
 
 
 @dataclass
@@ -190,7 +206,7 @@ def entities(
     those linked to an organisation or person given by id or part of its name."""
     statement = select(Entity).where(Entity.kind == kind)
     if name:
-        statement = statement.where(_matching_name(kind, name))
+        statement = statement.where(_with_name(kind, name))
     if article:
         in_article = select(EntityArticle.entity_id).where(EntityArticle.article_id == article)
         statement = statement.where(col(Entity.id).in_(in_article))
@@ -216,8 +232,14 @@ def _related_to(kind: EntityKind, other: str) -> Any:
         if kind == "person"
         else (PersonOrganisation.organisation_id, PersonOrganisation.person_id)
     )
-    others = select(Entity.id).where(
-        Entity.kind == other_kind, or_(Entity.id == other, _matching_name(other_kind, other))
+    by_id = select(Entity.id).where(Entity.id == other).correlate(None)
+    others = (
+        select(Entity.id)
+        .where(
+            Entity.kind == other_kind,
+            col(Entity.id).in_(union(by_id, *_named(other_kind, other))),
+        )
+        .correlate(None)
     )
     return select(this).where(col(that).in_(others))
 
@@ -230,13 +252,13 @@ def _entity_summaries(session: Session, rows: list[Entity]) -> list[EntitySummar
 
 def aliases_by_entity(session: Session, entity_ids: list[str]) -> dict[str, list[str]]:
     statement = (
-        select(EntityAlias)
+        select(EntityAlias.entity_id, EntityAlias.alias)
         .where(col(EntityAlias.entity_id).in_(entity_ids))
         .order_by(EntityAlias.entity_id, EntityAlias.alias)
     )
     aliases: dict[str, list[str]] = defaultdict(list)
-    for alias in session.exec(statement):
-        aliases[alias.entity_id].append(alias.alias)
+    for entity_id, alias in session.exec(statement):
+        aliases[entity_id].append(alias)
     return aliases
 
 
@@ -314,16 +336,7 @@ def quotes(
     quote ids (full-text search)."""
     statement = select(Quote)
     if speaker:
-        key = normalise_name(speaker)
-        speakers = select(Entity.id).where(
-            or_(Entity.id == speaker, *(_matching_name(k, key) for k in _ENTITY_KINDS))
-        )
-        statement = statement.where(
-            or_(
-                col(Quote.speaker_entity_id).in_(speakers),
-                col(Quote.speaker).icontains(speaker, autoescape=True),
-            )
-        )
+        statement = statement.where(_spoken_by(speaker))
     if article:
         statement = statement.where(Quote.article_id == article)
     if kind:
@@ -334,6 +347,27 @@ def quotes(
         statement,
         sorts={"id": [Quote.id], "article": [Quote.article_id, Quote.start, Quote.id]},
     )
+
+
+def _spoken_by(speaker: str) -> Any:
+    """Quotes whose speaker is the entity with id `speaker`, or one whose name or an alias
+    contains `speaker`, or whose unresolved speaker text contains it.
+
+    With trigrams to look up, the quote ids are a union of index lookups. One or two
+    characters have none: then each quote is tested in list order until a page is full,
+    which finds a common speaker after a few rows (a union would read every quote)."""
+    by_id = select(Entity.id).where(Entity.id == speaker)
+    keys = {name_key(kind, speaker): kind for kind in _ENTITY_KINDS}  # mostly one key
+    speakers = union(by_id, *(named for kind in keys.values() for named in _named(kind, speaker)))
+    by_entity = col(Quote.speaker_entity_id).in_(speakers)
+    by_text = contains_text(Quote.speaker, speaker)
+    if not has_trigrams(speaker):
+        return or_(by_entity, by_text)
+    by_speaker = union(
+        select(Quote.id).where(by_entity).correlate(None),
+        select(Quote.id).where(by_text).correlate(None),
+    )
+    return col(Quote.id).in_(by_speaker)
 
 
 def figures(*, unit: str | None = None, article: str | None = None) -> Listing[Figure]:
@@ -360,7 +394,10 @@ class TroopLevelSeries:
     force: str
     location: str | None
     levels: list[TroopLevel]
-    """Sorted by date: earliest first; START before MID before END of the same period."""
+    """The latest levels (at most the listing's `points`), sorted by date: earliest first;
+    START before MID before END of the same period."""
+    level_count: int
+    """Every level of the series that matches the filters, `levels` being the latest."""
 
 
 _MOD_ORDER = {"START": 0, None: 1, "MID": 1, "END": 2}
@@ -377,9 +414,12 @@ def troop_level_series(
     status: TroopStatus | None = None,
     date_from: PartialDate | None = None,
     date_to: PartialDate | None = None,
+    points: int | None = None,
 ) -> Listing[TroopLevelSeries]:
     """Series of troop levels, one per (force, location). Date bounds are inclusive:
-    a point is kept when the days its date can mean overlap [date_from, date_to]."""
+    a point is kept when the days its date can mean overlap [date_from, date_to].
+    `points` keeps the latest that many levels of each series (None: every one), so a
+    page of series stays small however long the archive's timelines grow."""
     conditions = []
     if force:
         conditions.append(TroopLevel.force == force)
@@ -393,7 +433,7 @@ def troop_level_series(
     if date_to is not None:
         conditions.append(col(TroopLevel.date_start) <= date_to.last_day())
     groups = (
-        select(TroopLevel.force, location_key)
+        select(TroopLevel.force, location_key, func.count().label("level_count"))
         .where(*conditions)
         .group_by(TroopLevel.force, location_key)
     )
@@ -403,7 +443,7 @@ def troop_level_series(
             "force": [col(TroopLevel.force), location_key],
             "location": [location_key, col(TroopLevel.force)],
         },
-        load=lambda session, rows: _series_of(session, rows, conditions),
+        load=lambda session, rows: _series_of(session, rows, conditions, points),
     )
 
 
@@ -414,7 +454,7 @@ def _location_key() -> Any:
 
 
 def _series_of(
-    session: Session, groups: list[Any], conditions: list[Any]
+    session: Session, groups: list[Any], conditions: list[Any], points: int | None
 ) -> list[TroopLevelSeries]:
     if not groups:
         return []
@@ -425,11 +465,31 @@ def _series_of(
             for group in groups
         )
     )
+    statement = select(TroopLevel).where(*conditions, in_groups)
+    if points is not None and any(group.level_count > points for group in groups):
+        latest = [
+            select(TroopLevel.id)
+            .where(
+                *conditions,
+                TroopLevel.force == group.force,
+                location_key.element == group.location_key,
+            )
+            .order_by(
+                col(TroopLevel.date_start).desc(),
+                col(TroopLevel.date_end).desc(),
+                col(TroopLevel.id).desc(),
+            )
+            .limit(points)
+            .subquery()
+            .select()  # SQLite takes ORDER BY and LIMIT in a union's parts only in subqueries
+            for group in groups
+        ]
+        statement = select(TroopLevel).where(col(TroopLevel.id).in_(union_all(*latest)))
     series: dict[tuple[str, str], list[TroopLevel]] = defaultdict(list)
-    for level in session.exec(select(TroopLevel).where(*conditions, in_groups)):
+    for level in session.exec(statement):
         series[(level.force, level.location or "")].append(level)
     items = []
     for group in groups:
         levels = sorted(series[(group.force, group.location_key)], key=_chronological)
-        items.append(TroopLevelSeries(group.force, levels[0].location, levels))
+        items.append(TroopLevelSeries(group.force, levels[0].location, levels, group.level_count))
     return items

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, insert, update
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import Connection, func, insert, select, update
+from sqlmodel import Session, SQLModel
 
 from app.extract import schema
 from app.extract.schema import ArticleFacts, EntityKind
 from app.ingest.article import RawArticle
 from app.partial_date import InvalidDateError, PartialDate
-from app.store.entity_resolution import resolve_entity
+from app.store.entity_resolution import ArticleEntities, NameRequest
 from app.store.models import (
     Article,
     DataVersion,
     DateFact,
     Entity,
-    EntityArticle,
     EntityRole,
     Figure,
     Mention,
@@ -28,6 +27,12 @@ from app.store.models import (
 )
 from app.store.names import normalise_name
 from app.store.queries import is_stored
+
+ARTICLE = Article.__table__
+DATA_VERSION = DataVersion.__table__
+_LOCK_WRITES = (
+    update(DATA_VERSION).where(DATA_VERSION.c.id == 1).values(version=DATA_VERSION.c.version)
+)
 
 
 class ArticleConflictError(Exception):
@@ -45,9 +50,14 @@ def save_article(session: Session, article: RawArticle, facts: ArticleFacts) -> 
     them remain and the session is still usable. The caller commits.
     Raises ArticleConflictError when the id holds another text, InvalidFactError
     when a fact does not fit the text.
+
+    Writers take turns (`lock_writes`), so several ingest processes may save the
+    same article or create the same person at the same moment: the second sees the
+    first's committed rows and finds the article stored, or the person to merge with.
     """
     if facts.id != article.id:
         raise ValueError(f"facts are for article {facts.id!r}, not {article.id!r}")
+    lock_writes(session)
     stored = session.get(Article, article.id)
     if stored is not None:
         if stored.content_hash == article.content_hash:
@@ -59,17 +69,35 @@ def save_article(session: Session, article: RawArticle, facts: ArticleFacts) -> 
         return False
     check_facts(article, facts)
     with session.begin_nested():
-        _ArticleWriter(session, article.id).write(article, facts)
+        changed = _ArticleWriter(session.connection(), article.id).write(article, facts)
         bump_data_version(session)
+    for instance in list(session.identity_map.values()):  # rows written past the ORM
+        if isinstance(instance, Entity) and instance.id in changed:
+            session.expire(instance)
     return True
+
+
+def lock_writes(session: Session) -> None:
+    """Wait for the other writers' transactions to end, then hold the lock until commit.
+
+    One writer at a time: entity resolution reads what is stored and decides what to
+    merge, which only stays right if no one else writes in between. A no-op UPDATE of
+    the single `data_version` row does it on both backends: on PostgreSQL it locks the
+    row (and each later statement of a READ COMMITTED transaction sees every commit
+    made before it got the lock); on SQLite it takes the database's write lock, waiting
+    up to the busy timeout. It must be the transaction's first statement on SQLite,
+    where a transaction that has read an older snapshot can no longer start writing.
+    Writing is a few milliseconds an article, parsing it a hundred: workers hardly wait.
+    """
+    session.connection().execute(_LOCK_WRITES)
 
 
 def bump_data_version(session: Session) -> None:
     """Tell readers the data changed: cached responses and ETags from before are stale."""
-    session.execute(
-        update(DataVersion)
-        .where(DataVersion.id == 1)
-        .values(version=DataVersion.version + 1, changed_at=utc_now())
+    session.connection().execute(
+        update(DATA_VERSION)
+        .where(DATA_VERSION.c.id == 1)
+        .values(version=DATA_VERSION.c.version + 1, changed_at=utc_now())
     )
 
 
@@ -106,24 +134,22 @@ def check_facts(article: RawArticle, facts: ArticleFacts) -> None:
 
 
 class _ArticleWriter:
-    """Writes one article; remembers which stored entity each extracted name became."""
+    """Writes one article with Core statements, one per table: entities are resolved in
+    memory (`ArticleEntities`), so nothing needs flushing between rows."""
 
-    def __init__(self, session: Session, article_id: str) -> None:
-        self.session = session
+    def __init__(self, connection: Connection, article_id: str) -> None:
+        self.connection = connection
         self.article_id = article_id
         self.entity_ids: dict[tuple[EntityKind, str], str] = {}
-        self.appearances: dict[str, EntityArticle] = {}
         self.person_organisations: set[tuple[str, str]] = set()
         self.fact_rows: dict[type[SQLModel], list[dict[str, Any]]] = {}
-        """Fact rows, inserted in one statement per table once the entities are resolved:
-        each entity lookup autoflushes, and flushing fact objects one by one was most
-        of the cost of saving an article."""
 
-    def write(self, article: RawArticle, facts: ArticleFacts) -> None:
+    def write(self, article: RawArticle, facts: ArticleFacts) -> set[str]:
+        """Insert every row of the article; returns the ids of the entities it touched."""
         published = article.published
-        last_seq = self.session.exec(select(func.max(Article.seq))).one()
-        self.session.add(
-            Article(
+        last_seq = self.connection.execute(select(func.max(ARTICLE.c.seq))).scalar()
+        self.connection.execute(
+            insert(ARTICLE).values(
                 id=article.id,
                 seq=(last_seq or 0) + 1,
                 content_hash=article.content_hash,
@@ -136,14 +162,25 @@ class _ArticleWriter:
                 published_start=published.first_day() if published else None,
                 published_end=published.last_day() if published else None,
                 text=article.text,
+                ingested_at=utc_now(),
             )
         )
-        self.session.flush()
         kinds: list[tuple[EntityKind, list[schema.Entity]]] = [
             ("person", facts.people),
             ("organisation", facts.organisations),
             ("place", facts.places),
         ]
+        requests = [
+            NameRequest(kind, extracted.name, tuple(extracted.aliases))
+            for kind, extracted_entities in kinds
+            for extracted in extracted_entities
+        ]
+        requests += [
+            NameRequest("organisation", name)
+            for person in facts.people
+            for name in person.organisations
+        ]
+        self.entities = ArticleEntities(self.connection, requests)
         for kind, extracted_entities in kinds:
             for extracted in extracted_entities:
                 self._save_entity(kind, extracted)
@@ -153,29 +190,20 @@ class _ArticleWriter:
         self._save_figures(facts.figures)
         self._save_dates(facts.dates)
         self._save_troop_levels(facts.troop_levels)
+        self.entities.save(self.article_id)
         for table, rows in self.fact_rows.items():
-            self.session.execute(insert(table), rows)
-        self.session.flush()
+            self.connection.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
+        return set(self.entities.by_id)
 
     def _add_row(self, table: type[SQLModel], **row: Any) -> None:
         self.fact_rows.setdefault(table, []).append(row)
 
-    def _appear(self, entity: Entity, mention_count: int) -> None:
-        appearance = self.appearances.get(entity.id)
-        if appearance is None:
-            appearance = EntityArticle(entity_id=entity.id, article_id=self.article_id)
-            self.appearances[entity.id] = appearance
-            self.session.add(appearance)
-            entity.article_count += 1
-        appearance.mention_count += mention_count
-        entity.mention_count += mention_count
-
     def _save_entity(self, kind: EntityKind, extracted: schema.Entity) -> None:
-        entity = resolve_entity(self.session, kind, extracted.name, extracted.aliases)
+        entity = self.entities.resolve(NameRequest(kind, extracted.name, tuple(extracted.aliases)))
         self.entity_ids[(kind, normalise_name(extracted.name))] = entity.id
         for alias in extracted.aliases:  # a quote may name its speaker by an alias
             self.entity_ids.setdefault((kind, normalise_name(alias)), entity.id)
-        self._appear(entity, len(extracted.mentions))
+        self.entities.appear(entity, len(extracted.mentions))
         for mention in extracted.mentions:
             self._add_row(
                 Mention,
@@ -201,8 +229,8 @@ class _ArticleWriter:
         known = self.entity_ids.get(("organisation", normalise_name(name)))
         if known is not None:
             return known
-        entity = resolve_entity(self.session, "organisation", name)
-        self._appear(entity, 0)
+        entity = self.entities.resolve(NameRequest("organisation", name))
+        self.entities.appear(entity, 0)
         self.entity_ids[("organisation", normalise_name(name))] = entity.id
         return entity.id
 
@@ -212,10 +240,11 @@ class _ArticleWriter:
             pair = (person_id, self._organisation_id(name))
             if pair not in self.person_organisations:
                 self.person_organisations.add(pair)
-                self.session.add(
-                    PersonOrganisation(
-                        person_id=pair[0], organisation_id=pair[1], article_id=self.article_id
-                    )
+                self._add_row(
+                    PersonOrganisation,
+                    person_id=pair[0],
+                    organisation_id=pair[1],
+                    article_id=self.article_id,
                 )
 
     def _speaker_id(self, quote: schema.Quote) -> str | None:

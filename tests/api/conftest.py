@@ -24,8 +24,11 @@ def store_corpus(database_url: str) -> None:
 
 @pytest.fixture
 def empty_client(database_url: str) -> Iterator[TestClient]:
-    """The app reading the temporary database: settings are the one thing swapped."""
-    app = create_app(Settings(database_url=database_url))
+    """The app reading the temporary database: settings are the one thing swapped.
+
+    Tests store articles after the app is made and read them at once, so the data
+    version is read for every request (`data_version_ttl=0`)."""
+    app = create_app(Settings(database_url=database_url, data_version_ttl=0))
     with TestClient(app) as client:
         yield client
 

@@ -320,7 +320,9 @@ def made_up_point(
 
 
 def made_up_series(force: str, *points: TroopLevelPointPublic) -> TroopLevelSeriesPublic:
-    return TroopLevelSeriesPublic(force=force, location="Somewhere", points=list(points))
+    return TroopLevelSeriesPublic(
+        force=force, location="Somewhere", point_count=len(points), points=list(points)
+    )
 
 
 @pytest.mark.parametrize(

@@ -350,3 +350,99 @@ def test_the_cache_keeps_the_most_recent_within_its_bytes() -> None:
     assert cache.get("b") is not None and cache.get("c") is not None
     cache.put("big", CachedResponse(headers=[], body=b"1234567"))
     assert cache.get("big") is None  # over the per-entry limit
+
+
+# The data version: read off the event loop, once per DATA_VERSION_TTL
+
+
+def count_version_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from app.api import http
+
+    reads: list[str] = []
+    real = http.read_data_version
+
+    def counted(database_url: str) -> int | None:
+        reads.append(database_url)
+        return real(database_url)
+
+    monkeypatch.setattr(http, "read_data_version", counted)
+    return reads
+
+
+def test_the_data_version_is_read_once_per_ttl_and_again_after_a_write(
+    database_url: str, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = count_version_reads(monkeypatch)
+    patient = app_client(client, data_version_ttl=3600)
+    tags = {patient.get(url).headers["etag"] for url in ["/people", "/people", "/quotes"]}
+    assert len(reads) == 1 and len(tags) == 2
+    before = patient.get("/people").headers["etag"]
+    with open_session(database_url) as session:
+        article = RawArticle(id="quiet-day", text="Nothing happened in Northbridge.")
+        assert save_article(session, article, ArticleFacts(id=article.id))
+        session.commit()
+    assert patient.get("/people").headers["etag"] == before  # another process wrote: trusted
+    assert patient.delete("/people").status_code == 405  # any write through this worker ...
+    assert patient.get("/people").headers["etag"] != before  # ... makes it read again
+    assert len(reads) == 2
+
+
+def test_with_no_ttl_every_get_reads_the_data_version(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = count_version_reads(monkeypatch)
+    eager = app_client(client, data_version_ttl=0)
+    for _ in range(3):
+        assert eager.get("/people").status_code == 200
+    assert len(reads) == 3
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+@pytest.mark.anyio
+async def test_concurrent_requests_share_one_read_made_off_the_event_loop(
+    anyio_backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import anyio
+
+    from app.api import http
+
+    started, release = threading.Event(), threading.Event()
+    reads: list[str] = []
+
+    def slow_read(database_url: str) -> int:
+        reads.append(database_url)
+        started.set()
+        release.wait(timeout=10)  # a database whose pool is exhausted, say
+        return 7
+
+    monkeypatch.setattr(http, "read_data_version", slow_read)
+    version = http.DataVersion("sqlite://", ttl=60)
+    answers: list[int | None] = []
+
+    async def ask() -> None:
+        answers.append(await version.current())
+
+    async with anyio.create_task_group() as requests:
+        for _ in range(16):
+            requests.start_soon(ask)
+        await anyio.to_thread.run_sync(started.wait, 10)
+        await anyio.sleep(0.01)  # the loop runs while the read waits
+        assert answers == []
+        release.set()
+    assert answers == [7] * 16
+    assert reads == ["sqlite://"]
+    assert await version.current() == 7 and len(reads) == 1
+
+
+def test_a_worker_runs_as_many_routes_at_once_as_configured(database_url: str) -> None:
+    import anyio.to_thread
+
+    async def threads() -> int:
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    app = create_app(Settings(database_url=database_url, worker_threads=3))
+    with TestClient(app) as client:  # runs the lifespan, on the loop the routes run on
+        assert client.portal is not None
+        assert client.portal.call(threads) == 3

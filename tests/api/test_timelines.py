@@ -73,3 +73,28 @@ def test_unknown_status_is_a_422_problem(client: TestClient) -> None:
     response = client.get("/timelines/troop-levels?status=rumoured")
     assert response.status_code == 422
     assert response.json()["errors"][0]["parameter"] == "status"
+
+
+def test_each_series_keeps_its_latest_points_and_counts_them_all(client: TestClient) -> None:
+    every = client.get("/timelines/troop-levels").json()["items"]
+    assert [s["point_count"] for s in every] == [len(s["points"]) for s in every] == [2, 1]
+    latest = client.get("/timelines/troop-levels?points=1").json()["items"]
+    assert [(s["force"], s["point_count"]) for s in latest] == [
+        ("Eastland Army", 2),
+        ("Westland Army", 1),
+    ]
+    assert [[p["date"] for p in s["points"]] for s in latest] == [["2021-05"], ["2020"]]
+
+
+def test_the_points_cap_holds_in_csv_and_counts_after_the_filters(client: TestClient) -> None:
+    csv = client.get("/timelines/troop-levels?points=1&format=csv").text.splitlines()
+    assert len(csv) == 1 + 2  # the header, then one point of each series
+    reported = client.get("/timelines/troop-levels?status=reported&points=1").json()["items"]
+    assert [(s["point_count"], s["points"][0]["count"]) for s in reported] == [(1, 3000), (1, 1200)]
+
+
+@pytest.mark.parametrize("points", ["0", "1001", "many"])
+def test_points_out_of_range_is_a_422_problem(client: TestClient, points: str) -> None:
+    response = client.get(f"/timelines/troop-levels?points={points}")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["parameter"] == "points"

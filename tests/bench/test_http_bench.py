@@ -17,6 +17,7 @@ from bench.http_report import (
     COLUMNS,
     Route,
     WrkResult,
+    only_routes,
     our_row_count,
     parse_wrk,
     report,
@@ -146,3 +147,10 @@ def test_ceiling_replays_the_exact_bytes(tmp_path: Path) -> None:
     assert answer.content == body
     assert answer.headers["content-type"] == "application/json"
     assert client.get("/quotes?speaker=other").status_code == 404
+
+
+def test_only_routes_keeps_the_named_routes_in_order_and_refuses_unknown_ones() -> None:
+    assert only_routes(ROUTES, ["quotes-speaker", "people"]) == ROUTES
+    assert only_routes(ROUTES, ["quotes-speaker"]) == ROUTES[1:]
+    with pytest.raises(SystemExit, match="unknown route 'peopel'"):
+        only_routes(ROUTES, ["peopel"])

@@ -15,6 +15,7 @@ from app.api.errors import NotFoundError, problem_responses
 from app.api.listing import detail_responses
 from app.api.public import TroopLevelSeriesPublic
 from app.api.routes.timelines import (
+    DEFAULT_POINTS,
     ForceFilter,
     FromFilter,
     LocationFilter,
@@ -55,25 +56,25 @@ def static_files() -> StaticFiles:
     return StaticFiles(directory=STATIC_DIR)
 
 
-def all_troop_level_series(
+CHART_SERIES = 50
+"""Lines a chart draws at most (the first page of `/timelines/troop-levels`): more than
+a reader can tell apart already; filters pick the others. Each line has the latest
+`DEFAULT_POINTS` points, as the list gives them."""
+
+
+def chart_series(
     session: Session, listing: Listing[TroopLevelSeries] | None = None
 ) -> list[TroopLevelSeriesPublic]:
-    """Every series of `listing` (all by default): a chart draws them all, so follow every page."""
-    listing = listing or queries.troop_level_series()
-    series: list[TroopLevelSeriesPublic] = []
-    request = PageRequest(limit=500)
-    while True:
-        page = listing.page(session, "force", request)
-        series += [TroopLevelSeriesPublic.from_series(one) for one in page.items]
-        if page.next_key is None:
-            return series
-        request = PageRequest(limit=500, after=page.next_key)
+    """The series a chart of `listing` (every troop level by default) draws."""
+    listing = listing or queries.troop_level_series(points=DEFAULT_POINTS)
+    page = listing.page(session, "force", PageRequest(limit=CHART_SERIES))
+    return [TroopLevelSeriesPublic.from_series(one) for one in page.items]
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def dashboard(session: SessionDep) -> HTMLResponse:
     """The dashboard; the chart is drawn server-side so it shows without JavaScript."""
-    chart = render_troop_level_chart(all_troop_level_series(session))
+    chart = render_troop_level_chart(chart_series(session))
     return HTMLResponse(dashboard_page(chart), headers=HTML_HEADERS)
 
 
@@ -98,7 +99,8 @@ def troop_level_chart(
     date_from: FromFilter = None,
     date_to: ToFilter = None,
 ) -> Response:
-    """The series of `/timelines/troop-levels` (same filters, all pages) drawn as an SVG chart.
+    """The first page of `/timelines/troop-levels` (same filters, 50 series with their
+    latest 20 points) drawn as an SVG chart; filter by force or location for others.
 
     One line per force and location; filled points were reported, hollow points
     planned; each point links to `/read/{article}?start=&end=#fact`, the sentence
@@ -106,7 +108,7 @@ def troop_level_chart(
     (links work when the SVG is opened or inlined).
     """
     listing = troop_level_listing(force, location, status, date_from, date_to)
-    series = all_troop_level_series(session, listing)
+    series = chart_series(session, listing)
     filtered = any(value is not None for value in (force, location, status, date_from, date_to))
     svg = render_troop_level_chart(series, filtered=filtered)
     return Response(svg, media_type=SVG_MEDIA_TYPE, headers=SVG_HEADERS)

@@ -40,6 +40,19 @@ ToFilter = Annotated[
     ),
 ]
 TimelineSort = Literal["force", "-force", "location", "-location"]
+DEFAULT_POINTS, MAX_POINTS = 20, 1000
+PointsParam = Annotated[
+    int,
+    Query(
+        ge=1,
+        le=MAX_POINTS,
+        description=(
+            f"Latest points per series (default {DEFAULT_POINTS}, at most {MAX_POINTS}), in "
+            "every format; each series says how many match in `point_count`. For earlier "
+            "points, narrow the dates with `to` (and `from`)."
+        ),
+    ),
+]
 
 
 def troop_level_listing(
@@ -48,6 +61,7 @@ def troop_level_listing(
     status: TroopStatus | None,
     date_from: str | None,
     date_to: str | None,
+    points: int = DEFAULT_POINTS,
 ) -> Listing[TroopLevelSeries]:
     """The filters of this route, shared with the chart at `/timelines/troop-levels.svg`."""
     return queries.troop_level_series(
@@ -56,6 +70,7 @@ def troop_level_listing(
         status=status,
         date_from=partial_date("from", date_from),
         date_to=partial_date("to", date_to),
+        points=points,
     )
 
 
@@ -73,6 +88,7 @@ def troop_levels(
     status: StatusFilter = None,
     date_from: FromFilter = None,
     date_to: ToFilter = None,
+    points: PointsParam = DEFAULT_POINTS,
     sort: Annotated[
         TimelineSort,
         Query(description="Order series by `force` or `location`; `-` for descending."),
@@ -80,10 +96,12 @@ def troop_levels(
 ) -> Response:
     """Troop levels over time: one series per (force, location), points earliest first.
 
-    Each point has `date_start` and `date_end`, the days its date can mean, so a
-    chart can place a month-precision point. In CSV, each point is a row.
+    `limit` pages the series; each series holds its latest `points` points and their
+    number before the cap, `point_count`. Each point has `date_start` and `date_end`,
+    the days its date can mean, so a chart can place a month-precision point. In CSV,
+    each point is a row.
     """
-    series = troop_level_listing(force, location, status, date_from, date_to)
+    series = troop_level_listing(force, location, status, date_from, date_to, points)
     return listing.respond(
         session,
         series,
