@@ -12,12 +12,16 @@ RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin app \
 
 WORKDIR /home/app/article-facts
 
+# The runtime packages first, each checked against its hash (a layer that only changes
+# with the lock), then the project itself without resolving anything; editable, so the
+# app finds migrations/ and data/ beside it, as in a clone.
+COPY requirements-runtime.lock ./
+RUN pip install --no-cache-dir --require-hashes -r requirements-runtime.lock
 COPY pyproject.toml README.md ./
 COPY app/ app/
 COPY migrations/ migrations/
 COPY data/ data/
-# Editable, so the app finds migrations/ and data/ beside it, as in a clone.
-RUN pip install --no-cache-dir -e .
+RUN pip install --no-cache-dir --no-deps --no-build-isolation -e .
 
 ENV DATABASE_URL=sqlite:////home/app/var/article-facts.db
 

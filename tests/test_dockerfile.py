@@ -1,4 +1,4 @@
-"""The Dockerfile lints clean, runs as a non-root user and takes its pins from pyproject.toml."""
+"""The Dockerfile lints clean, runs as a non-root user and installs from the hashed runtime lock."""
 
 from __future__ import annotations
 
@@ -62,8 +62,8 @@ def test_runs_as_a_non_root_user() -> None:
     assert final_user not in {"root", "0"}
 
 
-def test_pip_installs_only_the_project() -> None:
-    """Dependencies and their pins come from pyproject.toml, never from a Dockerfile line."""
+def test_pip_installs_the_runtime_lock_with_hashes_then_only_the_project() -> None:
+    """Every package comes from the hashed runtime lock; the project adds nothing unpinned."""
     installs = []
     for keyword, arguments in instructions():
         if keyword != "RUN":
@@ -71,9 +71,13 @@ def test_pip_installs_only_the_project() -> None:
         for command in arguments.split("&&"):
             words = shlex.split(command)
             if "pip" in words and "install" in words:
-                after_install = words[words.index("install") + 1 :]
-                installs.append([word for word in after_install if not word.startswith("-")])
-    assert installs == [["."]]
+                installs.append(words[words.index("install") + 1 :])
+    assert len(installs) == 2, installs
+    lock, project = installs
+    assert "--require-hashes" in lock
+    assert lock[lock.index("-r") + 1] == "requirements-runtime.lock"
+    assert "--no-deps" in project
+    assert [word for word in project if not word.startswith("-")] == ["."]
 
 
 def test_serves_on_port_8000_with_a_healthcheck() -> None:

@@ -1,5 +1,7 @@
 """`make install` installs exactly the pinned packages, each checked against its hash:
-requirements.lock must agree with pyproject.toml and hold a hash for every package."""
+requirements.lock must agree with pyproject.toml and hold a hash for every package.
+The Docker image installs requirements-runtime.lock, the same resolution without the
+dev tools."""
 
 from __future__ import annotations
 
@@ -8,8 +10,11 @@ import subprocess
 import tomllib
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LOCK = REPO_ROOT / "requirements.lock"
+RUNTIME_LOCK = REPO_ROOT / "requirements-runtime.lock"
 _PIN = re.compile(r"^([A-Za-z0-9._-]+)(?:\[[^\]]*\])?==([^\s;\\]+)")
 
 
@@ -18,9 +23,11 @@ def normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def pyproject_pins() -> dict[str, str]:
+def pyproject_pins(*, dev: bool = True) -> dict[str, str]:
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    requirements = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    requirements = [*project["dependencies"]]
+    if dev:
+        requirements += project["optional-dependencies"]["dev"]
     pins = {}
     for requirement in requirements:
         match = _PIN.match(requirement)
@@ -29,11 +36,11 @@ def pyproject_pins() -> dict[str, str]:
     return pins
 
 
-def lock_entries() -> dict[str, tuple[str, int]]:
+def lock_entries(lock: Path = LOCK) -> dict[str, tuple[str, int]]:
     """Package -> (version, number of hashes) from the lock's `name==version \\` blocks."""
     entries: dict[str, tuple[str, int]] = {}
     current = None
-    for line in LOCK.read_text(encoding="utf-8").splitlines():
+    for line in lock.read_text(encoding="utf-8").splitlines():
         match = _PIN.match(line)
         if match:
             current = normalise(match.group(1))
@@ -60,11 +67,24 @@ def test_every_locked_package_has_a_hash() -> None:
     assert [name for name, (_version, hashes) in locked.items() if hashes == 0] == []
 
 
-def test_the_lock_names_no_index_of_this_machine() -> None:
+def test_the_runtime_lock_is_the_same_resolution_without_the_dev_tools() -> None:
+    runtime, full = lock_entries(RUNTIME_LOCK), lock_entries()
+    for name, version in pyproject_pins(dev=False).items():
+        assert runtime.get(name, ("missing",))[0] == version, f"{name}: regenerate the locks"
+    assert {
+        name: entry[0] for name, entry in runtime.items() if full.get(name, ("",))[0] != entry[0]
+    } == {}
+    assert [name for name, (_version, hashes) in runtime.items() if hashes == 0] == []
+    dev_only = set(pyproject_pins()) - set(pyproject_pins(dev=False))
+    assert dev_only and not dev_only & set(runtime)
+
+
+@pytest.mark.parametrize("lock", [LOCK, RUNTIME_LOCK], ids=lambda path: path.name)
+def test_the_lock_names_no_index_of_this_machine(lock: Path) -> None:
     """Index options would send every other machine's pip to paths it does not have."""
     options = [
         line
-        for line in LOCK.read_text(encoding="utf-8").splitlines()
+        for line in lock.read_text(encoding="utf-8").splitlines()
         if line.startswith(("--index-url", "--extra-index-url", "--find-links", "-f ", "-i "))
     ]
     assert options == []
