@@ -4,7 +4,8 @@ Curly marks pair by shape, straight ones ('"', and the two-apostrophe '' of some
 copy) by alternation within a paragraph; a straight mark also pairs with a curly one,
 since copy edited in several tools mixes them. News style opens every paragraph of a long
 quotation but closes only the last, so a paragraph left open continues into the next
-one that starts with an opening mark: one quotation, several segments.
+one that starts with an opening mark: one quotation, several segments. A closing curly mark
+opening a line before a word is taken for the opening mark it was meant to be.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _opens_line(text: str, start: int, end: int) -> bool:
+    """A closing mark that starts a line and is followed by a word was typed for an opening
+    one ('”We will be back.” ― A reader'): no quotation closes before it has begun."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and end < len(text) and text[end].isalnum()
+
+
 def find_quotations(text: str) -> list[Quotation]:
     found: list[Quotation] = []
     carried: list[tuple[int, int]] = []
@@ -50,6 +58,8 @@ def find_quotations(text: str) -> list[Quotation]:
         for match in _MARK.finditer(text, start, end):
             mark = match.group()
             if opened is None:
+                if mark == "”" and _opens_line(text, match.start(), match.end()):
+                    mark = "“"
                 if mark in _OPENING:
                     if carried and match.start() > start:
                         found.append(Quotation(tuple(carried)))

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from app.extract.cues import find_cues
 from app.extract.entities import EntityIndex
 from app.extract.layout import sentence_of, text_of
-from app.extract.patterns import reporting_verbs
+from app.extract.patterns import reporting_cues, reporting_verbs
 from app.extract.quotation_marks import Quotation, find_quotations
 from app.extract.schema import Mention, Quote, QuoteKind
 from app.extract.speakers import Speaker, SpeakerResolver, subject_of
@@ -80,6 +80,7 @@ def _cue_for_quote(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token 
     if not candidates:
         return (
             _cue_in_next_sentence(doc, quote, quotations)
+            or _speaker_and_verb_after(doc, quote, quotations)
             or _cue_before_colon(doc, quote, quotations)
             or _verb_before_colon(doc, quote)
         )
@@ -123,6 +124,55 @@ def _cue_in_next_sentence(doc: Doc, quote: Span, quotations: list[Quotation]) ->
             and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
         ):
             return token
+    return None
+
+
+SPEECH_END = {",", "?", "!"}
+"""How a quotation ends when its speaker follows ('“Not now,” she snapped')."""
+MAX_SPEAKER_WORDS_AFTER_QUOTE = 5
+OBJECT_AFTER_SPEECH = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
+"""A verb of speech after its quotation has no object: the quotation is what was said."""
+
+
+def _speaker_and_verb_after(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token | None:
+    """'“Not in my city,” the mayor snapped', '“Look at them,” Lee shot back': a quotation
+    that ends as speech does, followed at once by a subject and its verb (or the verb and
+    then its subject), is that speaker's, whatever the verb. Only within the paragraph."""
+    text = text_of(doc)
+    inside = text[quote.start_char : quote.end_char].rstrip()
+    after = quote.end
+    while after < len(doc) and (doc[after].text in CLOSING_MARKS or doc[after].is_space):
+        if "\n" in doc[after].text:
+            return None
+        after += 1
+    if after < len(doc) and doc[after].text in SPEECH_END:
+        after += 1
+    elif not inside.endswith(tuple(SPEECH_END)):
+        return None
+    stop = min(len(doc), after + MAX_SPEAKER_WORDS_AFTER_QUOTE + 1)
+    for token in doc[after:stop]:
+        if token.is_punct or "\n" in token.text_with_ws[: len(token.text)]:
+            return None
+        if token.pos_ != "VERB" or _inside(token, quotations):
+            continue
+        if token.dep_ == "relcl" or any(
+            c.dep_ in OBJECT_AFTER_SPEECH and c.i > token.i for c in token.children
+        ):
+            return None  # '“Why me?” Lee put the house up for sale': the verb says something else
+        subject = subject_of(token)
+        if subject is None:
+            inverted = token.i == after and any(
+                c.dep_ in INVERTED_SPEAKER_DEPS | {"nsubj"} and c.i == token.i + 1
+                for c in token.rights
+            )
+            return token if inverted else None
+        if (
+            after <= subject.i < token.i
+            and subject.left_edge.i >= after
+            and subject.tag_ not in {"WDT", "WP"}
+        ):
+            return token
+        return None
     return None
 
 
@@ -198,11 +248,13 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
         if span is None or not span.text.strip():
             continue
         cue = _cue_for_quote(doc, span, quotations)
-        named = _name_before_colon(doc, span) if cue is None else None
+        named = (
+            (_name_before_colon(doc, span) or _name_after_dash(doc, span)) if cue is None else None
+        )
         if named is not None:
-            speaker, colon = named
+            speaker, mark, cue_text = named
             segments = [_without_trailing_comma(text_of(doc), a, b) for a, b in quotation.segments]
-            found.append(Attribution("direct", segments, colon, speaker, cue_text=":"))
+            found.append(Attribution("direct", segments, mark, speaker, cue_text=cue_text))
             continue
         words = [t for t in span if not t.is_punct and not t.is_space]
         clause = any(t.tag_ in FINITE_TAGS for t in span)
@@ -226,7 +278,7 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
     return _merge_split_quotes(doc, found)
 
 
-def _name_before_colon(doc: Doc, quote: Span) -> tuple[Token, Token] | None:
+def _name_before_colon(doc: Doc, quote: Span) -> tuple[Token, Token, str] | None:
     """'Lee: “We will not move.”': a person's name and a colon right before a quotation
     name its speaker, inside a paragraph as at the start of a line."""
     before = quote.start - 1
@@ -237,7 +289,33 @@ def _name_before_colon(doc: Doc, quote: Span) -> tuple[Token, Token] | None:
     name = doc[before - 1]
     if name.ent_type_ != "PERSON":
         return None
-    return name, doc[before]
+    return name, doc[before], ":"
+
+
+_SIGNATURE = re.compile(r"[”\"']*[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*([^\n.,;(]+)[^\n]*(?:\n|$)")
+MAX_SIGNATURE_WORDS = 6
+
+
+def _name_after_dash(doc: Doc, quote: Span) -> tuple[Token, Token, str] | None:
+    """'“We were never asked.” — Ana Ruiz, teacher': a quotation signed with a dash and a
+    name, on the rest of its line (an epigraph, a reader's letter), is that person's. The
+    tokenizer may glue the dash to the closing mark, so this reads the text."""
+    text = text_of(doc)
+    match = _SIGNATURE.match(text, quote.end_char)
+    if match is None:
+        return None
+    name = doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+    words = [t for t in name or [] if not t.is_space]
+    if not words or len(words) > MAX_SIGNATURE_WORDS:
+        return None
+    if not all(t.text[:1].isupper() or not t.is_alpha for t in words):
+        return None
+    dash = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if dash is None or not len(dash):
+        return None
+    names = [t for t in words if t.pos_ == "PROPN"]
+    cue_text = text[dash[0].idx : match.end(1)]
+    return (names[-1] if names else words[-1]), dash[0], cue_text
 
 
 def _speaker_outside(cue: Token, quotations: list[Quotation]) -> Token | None:
@@ -345,6 +423,10 @@ def _continues(doc: Doc, previous: Attribution, quote: Attribution) -> bool:
     if previous.cue is None:
         return quote.cue is None and gap_words == 0
     gap = text_of(doc)[previous.end : quote.start]
+    if _another_report_between(doc, previous.cue, previous.end, quote.start):
+        return False
+    if "\n" in gap and _words_before_on_its_line(doc, quote.start):
+        return False
     cue_between = previous.end <= previous.cue.idx < quote.start
     same_cue = quote.cue is not None and quote.cue.i == previous.cue.i
     split_by_cue = (
@@ -364,6 +446,46 @@ def _continues(doc: Doc, previous: Attribution, quote: Attribution) -> bool:
         )
     )
     return split_by_cue or next_paragraph
+
+
+NOT_A_REPORT_DEPS = {"relcl", "acl", "amod", "pcomp", "pobj"}
+"""A verb hung on a noun or preposition describes the speaker ('said Lee, who leads X')."""
+INTRODUCER_TAIL_DEPS = {"mark", "prt", "advmod"}
+"""What may stand between a verb and the quotation it introduces ('adding that', 'cut in')."""
+
+
+def _another_report_between(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """'“A,” she said, adding, “B.”', '“A,” Lee said, and her husband cut in. “B.”': a second
+    verb of saying (or a verb with a speaker of its own) that leads straight into the next
+    quotation starts a second attribution; PolNeAR keeps the two apart. One that does not
+    ('“A,” Lee said, noting that she had trailed. “B.”') leaves the quote whole."""
+    gap = doc.char_span(start, end, alignment_mode="contract")
+    if gap is None:
+        return False
+    index = gap.end - 1
+    while index >= gap.start and (
+        doc[index].is_punct or doc[index].is_space or doc[index].dep_ in INTRODUCER_TAIL_DEPS
+    ):
+        index -= 1
+    if index < gap.start:
+        return False
+    verb = doc[index]
+    if verb.i == cue.i or verb.pos_ != "VERB":
+        return False
+    if any(t.dep_ in NOT_A_REPORT_DEPS for t in (verb, *verb.ancestors)):
+        return False  # '..., said Lee, who said she planned to demonstrate. “B.”'
+    own_subject = verb.dep_ == "conj" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+    )
+    return own_subject or verb.lemma_.lower() in reporting_cues()["clause"]
+
+
+def _words_before_on_its_line(doc: Doc, start: int) -> bool:
+    """'According to Lee, “...”': words before a quotation on its own line introduce it, so
+    it does not go on with the quotation of the paragraph before."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(text[line_start:start].strip(" \t\"“'`"))
 
 
 def _ends_cue_sentence(doc: Doc, cue: Token, start: int) -> bool:

@@ -434,3 +434,67 @@ def test_a_name_and_a_colon_before_a_quotation_name_its_speaker(extract):
     assert quote.kind == "direct" and quote.cue == ":"
     assert quote.speaker == "Jonas Halvorsen"
     assert quote.text == "We will never sell the port to anyone."
+
+
+def test_a_second_cue_before_the_next_quotation_starts_a_second_quote(extract):
+    facts = extract(
+        "“The harbour will stay open all winter,” Mayor Elena Petrova said, adding, "
+        "“I will not let the ferries stop again.”"
+    )
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == [
+        "The harbour will stay open all winter",
+        "I will not let the ferries stop again.",
+    ]
+    assert all(len(q.segments) == 1 for q in direct)
+
+
+def test_a_quote_split_by_a_long_attribution_stays_one_quote(extract):
+    facts = extract(
+        "“The harbour will stay open all winter,” Mayor Elena Petrova said, noting that "
+        "the ice had come early. “I will not let the ferries stop again.”"
+    )
+    [quote] = [q for q in facts.quotes if q.kind == "direct"]
+    assert len(quote.segments) == 2
+
+
+def test_any_verb_right_after_a_quotation_names_its_speaker(extract):
+    facts = extract(
+        "“The ferry will run on time,” Mayor Elena Petrova said.\n\n"
+        "“It has not run on time once this year,” Tomas Berg shot back with a laugh."
+    )
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[1].cue == "shot" and direct[1].speaker_mention.text == "Tomas Berg"
+
+
+def test_a_following_sentence_with_an_object_is_not_a_speaker(extract):
+    facts = extract(
+        "“Why should we stay?” Mayor Elena Petrova asked. "
+        "“Who would miss us here?” Petrova put her house up for sale the next week."
+    )
+    assert not any(q.cue == "put" for q in facts.quotes)
+
+
+def test_words_before_a_quotation_on_its_own_line_end_the_previous_quote(extract):
+    facts = extract(
+        "“The ferry will run on time,” Mayor Elena Petrova said.\n\n"
+        "According to Tomas Berg, “it has not run on time once this year.”"
+    )
+    [first] = [q for q in facts.quotes if q.text.startswith("The ferry")]
+    assert len(first.segments) == 1
+
+
+def test_a_quotation_signed_with_a_dash_is_the_signer_s(extract):
+    facts = extract(
+        "Readers wrote to us after the vote.\n\n"
+        "”The council never asked the people who live by the river.” ― Ana Ruiz\n"
+        "“We will vote them all out next spring, every one of them.” — Carla Mendes, teacher\n"
+    )
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == [
+        "The council never asked the people who live by the river.",
+        "We will vote them all out next spring, every one of them.",
+    ]
+    assert "Ruiz" in direct[0].speaker_mention.text
+    assert "Mendes" in direct[1].speaker_mention.text
