@@ -1,6 +1,7 @@
 """The one path every list route answers through: page, sort, pick fields, pick a format.
 
-A route builds a store `Listing` from its filters and hands it to `ListParams.respond`.
+A route builds a store `Listing` from its filters and hands it to `ListParams.respond`
+with the `dump_...` function that turns a listed item into its JSON (see `app.api.public`).
 JSON answers one page (`{items, next, next_url}` and a `Link` header); CSV and
 NDJSON stream every matching item from the cursor on, a batch at a time, so an
 export of the whole archive never sits in memory.
@@ -47,7 +48,9 @@ DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 """Documents the date form; `partial_date` still refuses days a month lacks (2021-02-30)."""
 
 T = TypeVar("T")
-ToPublic = Callable[[T], BaseModel]
+Item = dict[str, Any]
+ToPublic = Callable[[T], Item]
+"""Turns a listed item into the JSON of the route's item model, e.g. `QuotePublic.dump_row`."""
 
 
 def negotiate(format: Format | None, accept: str) -> Format:
@@ -77,41 +80,18 @@ class ListParams:
     def __init__(
         self,
         request: Request,
-        settings: SettingsDep,
-        limit: Annotated[
-            int | None,
-            Query(
-                ge=1,
-                le=500,
-                description=(
-                    f"Items per page (default {DEFAULT_LIMIT}). For `csv` and `ndjson`, "
-                    "the most items to stream; without it, every matching item."
-                ),
-            ),
-        ] = None,
-        cursor: Annotated[
-            str | None, Query(description="The `next` value of the previous page.")
-        ] = None,
-        fields: Annotated[
-            str | None,
-            Query(
-                description="Comma-separated item fields to return (all by default).",
-                examples=["id,text,speaker"],
-            ),
-        ] = None,
-        format: Annotated[
-            Format | None,
-            Query(description="Response format; overrides the `Accept` header."),
-        ] = None,
-        total: Annotated[
-            bool, Query(description="Also count every matching item (`total`; JSON only).")
-        ] = False,
+        database_url: str,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        fields: str | None = None,
+        format: Format | None = None,
+        total: bool = False,
     ) -> None:
         self.request = request
-        self.database_url = settings.database_url
+        self.database_url = database_url
         self.limit = limit
         self.after = decode_cursor(cursor) if cursor is not None else None
-        fields = request.query_params.get("fields", fields)  # FastAPI reads `fields=` as None
         self.fields = fields.split(",") if fields is not None else None
         self.format = negotiate(format, request.headers.get("accept", ""))
         self.total = total
@@ -185,7 +165,7 @@ class ListParams:
 
     def _stream_items(
         self, listing: Listing[T], sort: str, to_public: ToPublic[T]
-    ) -> Iterator[BaseModel]:
+    ) -> Iterator[Item]:
         """Every item from the cursor on (at most `limit`), read a batch at a time.
 
         Opens its own session: the stream outlives the request's dependencies. The
@@ -205,11 +185,58 @@ class ListParams:
                 after = page.next_key
 
 
-ListDep = Annotated[ListParams, Depends()]
+async def list_params(
+    request: Request,
+    settings: SettingsDep,
+    limit: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=500,
+            description=(
+                f"Items per page (default {DEFAULT_LIMIT}). For `csv` and `ndjson`, "
+                "the most items to stream; without it, every matching item."
+            ),
+        ),
+    ] = None,
+    cursor: Annotated[
+        str | None, Query(description="The `next` value of the previous page.")
+    ] = None,
+    fields: Annotated[
+        str | None,
+        Query(
+            description="Comma-separated item fields to return (all by default).",
+            examples=["id,text,speaker"],
+        ),
+    ] = None,
+    format: Annotated[
+        Format | None,
+        Query(description="Response format; overrides the `Accept` header."),
+    ] = None,
+    total: Annotated[
+        bool, Query(description="Also count every matching item (`total`; JSON only).")
+    ] = False,
+) -> ListParams:
+    """The shared list parameters, read on the event loop: nothing here waits (an
+    `async def` dependency is not sent to a worker thread and back, as a class is)."""
+    return ListParams(
+        request,
+        settings.database_url,
+        limit=limit,
+        cursor=cursor,
+        fields=request.query_params.get("fields", fields),  # FastAPI reads `fields=` as None
+        format=format,
+        total=total,
+    )
 
 
-def _dump(model: BaseModel, include: set[str] | None) -> dict[str, Any]:
-    return model.model_dump(mode="json", include=include)
+ListDep = Annotated[ListParams, Depends(list_params)]
+
+
+def _dump(item: Item, include: set[str] | None) -> Item:
+    if include is None:
+        return item
+    return {name: value for name, value in item.items() if name in include}
 
 
 class CsvTable:
@@ -241,13 +268,13 @@ class CsvTable:
             child = _flatten(element)
             yield parent + [child.get(name) for name in self.child_columns]
 
-    def lines(self, items: Iterable[BaseModel]) -> Iterator[str]:
+    def lines(self, items: Iterable[Item]) -> Iterator[str]:
         """RFC 4180 text: CRLF line ends, quotes only where needed, header first."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(self.header)
         for item in items:
-            for row in self.rows(item.model_dump(mode="json")):
+            for row in self.rows(item):
                 writer.writerow("" if value is None else value for value in row)
             if buffer.tell() > 64_000:
                 yield _drain(buffer)
@@ -306,6 +333,16 @@ def _flatten(value: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             flat[key] = item
     return flat
+
+
+def json_response(
+    item: Item, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
+    """One item's JSON answer (a detail route), by the encoder lists use. Routes declare
+    the item's model as `response_model` for the documentation."""
+    return Response(
+        orjson.dumps(item), status_code=status_code, media_type=MEDIA_TYPES["json"], headers=headers
+    )
 
 
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {

@@ -1,41 +1,48 @@
-"""What the API returns: the `...Public` models, built from store rows.
+"""What the API returns: the `...Public` models, and their JSON built from store rows.
 
 Fact shapes follow `app.extract.schema` (the `extract --jsonl` output) plus an
 `id` and the `article` they come from, so one client parses both.
+
+The models document the answers (OpenAPI) and define them; answers are not built as
+model instances. Each model's `dump_...` classmethod makes straight from store rows
+the dict its `model_dump(mode="json")` would give: the same keys in the same order,
+JSON values only (dates as ISO strings). Validating a model per listed item cost more
+than the query behind it; `tests/api/test_public.py` checks every `dump_...` against
+its model instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 from app.api import examples
 from app.extract.schema import DateMod, DatePrecision, EntityKind, Qualifier, TroopStatus
-from app.partial_date import PartialDate
 from app.store.models import (
     ArticleBase,
-    DateFact,
     DateFactBase,
-    Entity,
     EntityBase,
-    EntityRole,
-    Figure,
     FigureBase,
-    Mention,
-    Quote,
     QuoteBase,
-    TroopLevel,
     TroopLevelBase,
 )
+from app.store.pagination import StoredRow
 from app.store.queries import ArticleWithFacts, EntityDetail, EntitySummary, TroopLevelSeries
 from app.store.search import SearchHit, SearchKind
 
 from .pagination import PagePublic
 
-M = TypeVar("M", bound=BaseModel)
+Item = dict[str, Any]
+"""A model's JSON as a dict: what `model_dump(mode="json")` gives."""
+
+_DATETIME = TypeAdapter(dt.datetime)
+
+
+def _json_datetime(value: dt.datetime) -> str:
+    """As pydantic writes a datetime (`Z` for UTC, not `+00:00`)."""
+    return _DATETIME.dump_python(value, mode="json")
 
 
 class HealthPublic(BaseModel):
@@ -58,9 +65,16 @@ class MentionPublic(SpanPublic):
 
     text: str = Field(description="Exactly `article.text[start:end]`.")
 
-    @classmethod
-    def from_row(cls, row: Mention) -> MentionPublic:
-        return cls(start=row.start, end=row.end, text=row.text)
+    @staticmethod
+    def dump_span(start: int, end: int, text: str) -> Item:
+        return {"start": start, "end": end, "text": text}
+
+    @staticmethod
+    def dump_optional(start: int | None, end: int | None, text: str | None) -> Item | None:
+        """A mention stored as three nullable columns; None unless all three are set."""
+        if start is None or end is None or text is None:
+            return None
+        return {"start": start, "end": end, "text": text}
 
 
 class RoleMentionPublic(MentionPublic):
@@ -69,31 +83,16 @@ class RoleMentionPublic(MentionPublic):
     role: str = Field(examples=["Harbour Master"])
     article: str
 
-    @classmethod
-    def from_role(cls, row: EntityRole) -> RoleMentionPublic:
-        return cls(
-            start=row.start, end=row.end, text=row.text, role=row.role, article=row.article_id
-        )
-
-
-@cache
-def _stored_fields(public: type[BaseModel], stored: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(name for name in public.model_fields if name in stored.model_fields)
-
-
-def _from_stored(public: type[M], row: BaseModel, **update: Any) -> M:
-    """`public` from the fields it shares with a stored row, plus `update`.
-
-    The same answer as `public.model_validate(row, update=update)`, which validates from
-    the row's attributes through SQLModel at up to twice the cost, for every listed item."""
-    values = {name: getattr(row, name) for name in _stored_fields(public, type(row))}
-    return public(**(values | update))
-
-
-def _optional_mention(start: int | None, end: int | None, text: str | None) -> MentionPublic | None:
-    if start is None or end is None or text is None:
-        return None
-    return MentionPublic(start=start, end=end, text=text)
+    @staticmethod
+    def dump_row(row: StoredRow) -> Item:
+        """From an `entity_role` row."""
+        return {
+            "start": row.start,
+            "end": row.end,
+            "text": row.text,
+            "role": row.role,
+            "article": row.article_id,
+        }
 
 
 # Facts
@@ -116,34 +115,63 @@ class QuotePublic(QuoteBase, FactKeyPublic):
     )
     cue_mention: MentionPublic | None
 
-    @classmethod
-    def from_row(cls, row: Quote) -> QuotePublic:
-        return _from_stored(
-            cls,
-            row,
-            article=row.article_id,
-            speaker_id=row.speaker_entity_id,
-            speaker_mention=_optional_mention(
+    @staticmethod
+    def dump_row(row: StoredRow) -> Item:
+        """From a whole `quote` row."""
+        return {
+            "id": row.id,
+            "article": row.article_id,
+            "start": row.start,
+            "end": row.end,
+            "text": row.text,
+            "kind": row.kind,
+            "speaker": row.speaker,
+            "speaker_kind": row.speaker_kind,
+            "cue": row.cue,
+            "segments": [{"start": part["start"], "end": part["end"]} for part in row.segments],
+            "speaker_id": row.speaker_entity_id,
+            "speaker_mention": MentionPublic.dump_optional(
                 row.speaker_mention_start, row.speaker_mention_end, row.speaker_mention_text
             ),
-            cue_mention=_optional_mention(row.cue_start, row.cue_end, row.cue_text),
-        )
+            "cue_mention": MentionPublic.dump_optional(row.cue_start, row.cue_end, row.cue_text),
+        }
 
 
 class FigurePublic(FigureBase, FactKeyPublic):
     model_config = examples.config(examples.FIGURE)
 
-    @classmethod
-    def from_row(cls, row: Figure) -> FigurePublic:
-        return _from_stored(cls, row, article=row.article_id)
+    @staticmethod
+    def dump_row(row: StoredRow) -> Item:
+        """From a whole `figure` row."""
+        return {
+            "id": row.id,
+            "article": row.article_id,
+            "start": row.start,
+            "end": row.end,
+            "text": row.text,
+            "value": row.value,
+            "unit": row.unit,
+            "object": row.object,
+            "duration": row.duration,
+        }
 
 
 class DateFactPublic(DateFactBase, FactKeyPublic):
     model_config = examples.config(examples.DATE_FACT)
 
-    @classmethod
-    def from_row(cls, row: DateFact) -> DateFactPublic:
-        return _from_stored(cls, row, article=row.article_id)
+    @staticmethod
+    def dump_row(row: StoredRow) -> Item:
+        """From a whole `date_fact` row."""
+        return {
+            "id": row.id,
+            "article": row.article_id,
+            "start": row.start,
+            "end": row.end,
+            "text": row.text,
+            "value": row.value,
+            "precision": row.precision,
+            "mod": row.mod,
+        }
 
 
 class TroopLevelPublic(TroopLevelBase, FactKeyPublic):
@@ -151,12 +179,28 @@ class TroopLevelPublic(TroopLevelBase, FactKeyPublic):
 
     sentence: MentionPublic
 
-    @classmethod
-    def from_row(cls, row: TroopLevel) -> TroopLevelPublic:
-        sentence = MentionPublic(
-            start=row.sentence_start, end=row.sentence_end, text=row.sentence_text
-        )
-        return _from_stored(cls, row, article=row.article_id, sentence=sentence)
+    @staticmethod
+    def dump_row(row: StoredRow) -> Item:
+        """From a whole `troop_level` row."""
+        return {
+            "id": row.id,
+            "article": row.article_id,
+            "start": row.start,
+            "end": row.end,
+            "text": row.text,
+            "force": row.force,
+            "location": row.location,
+            "count": row.count,
+            "qualifier": row.qualifier,
+            "date": row.date,
+            "date_precision": row.date_precision,
+            "date_mod": row.date_mod,
+            "status": row.status,
+            "condition": row.condition,
+            "sentence": MentionPublic.dump_span(
+                row.sentence_start, row.sentence_end, row.sentence_text
+            ),
+        }
 
 
 # Articles
@@ -166,6 +210,20 @@ class ArticleSummaryPublic(ArticleBase):
     model_config = examples.config(examples.ARTICLE_SUMMARY)
 
     ingested_at: dt.datetime
+
+    @staticmethod
+    def dump_row(row: StoredRow) -> Item:
+        """From an `article` row (its text is not needed)."""
+        return {
+            "id": row.id,
+            "title": row.title,
+            "source": row.source,
+            "url": row.url,
+            "language": row.language,
+            "published_date": row.published_date,
+            "published_precision": row.published_precision,
+            "ingested_at": _json_datetime(row.ingested_at),
+        }
 
 
 class ArticleEntityPublic(BaseModel):
@@ -191,36 +249,33 @@ class ArticlePublic(ArticleSummaryPublic):
     dates: list[DateFactPublic]
     troop_levels: list[TroopLevelPublic]
 
-    @classmethod
-    def from_facts(cls, facts: ArticleWithFacts) -> ArticlePublic:
-        by_kind: dict[EntityKind, list[ArticleEntityPublic]] = {
-            "person": [],
-            "organisation": [],
-            "place": [],
-        }
+    @staticmethod
+    def dump_facts(facts: ArticleWithFacts) -> Item:
+        by_kind: dict[EntityKind, list[Item]] = {"person": [], "organisation": [], "place": []}
         for entity in facts.entities:
             by_kind[entity.kind].append(
-                ArticleEntityPublic(
-                    id=entity.id,
-                    name=entity.name,
-                    mentions=[MentionPublic.from_row(m) for m in facts.mentions.get(entity.id, [])],
-                    role_mentions=[
-                        RoleMentionPublic.from_role(r) for r in facts.roles.get(entity.id, [])
+                {
+                    "id": entity.id,
+                    "name": entity.name,
+                    "mentions": [
+                        MentionPublic.dump_span(m.start, m.end, m.text)
+                        for m in facts.mentions.get(entity.id, [])
                     ],
-                )
+                    "role_mentions": [
+                        RoleMentionPublic.dump_row(r) for r in facts.roles.get(entity.id, [])
+                    ],
+                }
             )
-        return cls.model_validate(
-            facts.article,
-            update={
-                "people": by_kind["person"],
-                "organisations": by_kind["organisation"],
-                "places": by_kind["place"],
-                "quotes": [QuotePublic.from_row(row) for row in facts.quotes],
-                "figures": [FigurePublic.from_row(row) for row in facts.figures],
-                "dates": [DateFactPublic.from_row(row) for row in facts.dates],
-                "troop_levels": [TroopLevelPublic.from_row(row) for row in facts.troop_levels],
-            },
-        )
+        return ArticleSummaryPublic.dump_row(facts.article) | {
+            "text": facts.article.text,
+            "people": by_kind["person"],
+            "organisations": by_kind["organisation"],
+            "places": by_kind["place"],
+            "quotes": [QuotePublic.dump_row(row) for row in facts.quotes],
+            "figures": [FigurePublic.dump_row(row) for row in facts.figures],
+            "dates": [DateFactPublic.dump_row(row) for row in facts.dates],
+            "troop_levels": [TroopLevelPublic.dump_row(row) for row in facts.troop_levels],
+        }
 
 
 # People, organisations, places
@@ -235,9 +290,17 @@ class EntitySummaryPublic(EntityBase):
         examples=[["Harbour Master", "Chair"]],
     )
 
-    @classmethod
-    def from_summary(cls, summary: EntitySummary) -> EntitySummaryPublic:
-        return _from_stored(cls, summary.entity, aliases=summary.aliases, roles=summary.roles)
+    @staticmethod
+    def dump_summary(summary: EntitySummary) -> Item:
+        entity = summary.entity
+        return {
+            "id": entity.id,
+            "name": entity.name,
+            "mention_count": entity.mention_count,
+            "article_count": entity.article_count,
+            "aliases": summary.aliases,
+            "roles": summary.roles,
+        }
 
 
 class EntityRefPublic(BaseModel):
@@ -263,27 +326,36 @@ class EntityDetailPublic(EntitySummaryPublic):
     quotes: list[QuotePublic] = Field(description="Quotes attributed to the entity.")
     articles: list[EntityArticlePublic]
 
-    @classmethod
-    def common_fields(cls, detail: EntityDetail) -> dict[str, object]:
-        return {
+    @staticmethod
+    def dump_detail(detail: EntityDetail) -> Item:
+        """A person's, organisation's or place's JSON: the related entities are a
+        person's `organisations`, an organisation's `people`; a place has none."""
+        entity = detail.entity
+        item = {
+            "id": entity.id,
+            "name": entity.name,
+            "mention_count": entity.mention_count,
+            "article_count": entity.article_count,
             "aliases": detail.aliases,
             "roles": sorted({role.role for role in detail.roles}),
-            "role_mentions": [RoleMentionPublic.from_role(role) for role in detail.roles],
-            "quotes": [QuotePublic.from_row(quote) for quote in detail.quotes],
+            "role_mentions": [RoleMentionPublic.dump_row(role) for role in detail.roles],
+            "quotes": [QuotePublic.dump_row(quote) for quote in detail.quotes],
             "articles": [
-                EntityArticlePublic(
-                    id=appearance.article.id,
-                    title=appearance.article.title,
-                    published_date=appearance.article.published_date,
-                    mention_count=appearance.mention_count,
-                )
-                for appearance in detail.appearances
+                {
+                    "id": article.id,
+                    "title": article.title,
+                    "published_date": article.published_date,
+                    "mention_count": article.mention_count,
+                }
+                for article in detail.appearances
             ],
         }
-
-
-def _refs(entities: list[Entity]) -> list[EntityRefPublic]:
-    return [EntityRefPublic(id=entity.id, name=entity.name) for entity in entities]
+        related = [{"id": other.id, "name": other.name} for other in detail.related]
+        if entity.kind == "person":
+            item["organisations"] = related
+        elif entity.kind == "organisation":
+            item["people"] = related
+        return item
 
 
 class PersonPublic(EntityDetailPublic):
@@ -291,29 +363,15 @@ class PersonPublic(EntityDetailPublic):
 
     organisations: list[EntityRefPublic] = Field(description="Organisations the person serves.")
 
-    @classmethod
-    def from_detail(cls, detail: EntityDetail) -> PersonPublic:
-        fields = cls.common_fields(detail) | {"organisations": _refs(detail.related)}
-        return cls.model_validate(detail.entity, update=fields)
-
 
 class OrganisationPublic(EntityDetailPublic):
     model_config = examples.config(examples.ORGANISATION)
 
     people: list[EntityRefPublic] = Field(description="People who lead or serve it.")
 
-    @classmethod
-    def from_detail(cls, detail: EntityDetail) -> OrganisationPublic:
-        fields = cls.common_fields(detail) | {"people": _refs(detail.related)}
-        return cls.model_validate(detail.entity, update=fields)
-
 
 class PlacePublic(EntityDetailPublic):
     model_config = examples.config(examples.PLACE)
-
-    @classmethod
-    def from_detail(cls, detail: EntityDetail) -> PlacePublic:
-        return cls.model_validate(detail.entity, update=cls.common_fields(detail))
 
 
 # Troop-level timelines
@@ -340,29 +398,30 @@ class TroopLevelPointPublic(BaseModel):
     condition: str | None
     source: TroopLevelSourcePublic
 
-    @classmethod
-    def from_row(cls, row: TroopLevel) -> TroopLevelPointPublic:
-        partial_date = PartialDate.parse(row.date)
-        return cls(
-            count=row.count,
-            qualifier=row.qualifier,
-            status=row.status,
-            date=row.date,
-            date_precision=row.date_precision,
-            date_mod=row.date_mod,
-            date_start=partial_date.first_day(),
-            date_end=partial_date.last_day(),
-            condition=row.condition,
-            source=TroopLevelSourcePublic(
-                article=row.article_id,
-                start=row.start,
-                end=row.end,
-                text=row.text,
-                sentence=MentionPublic(
-                    start=row.sentence_start, end=row.sentence_end, text=row.sentence_text
+    @staticmethod
+    def dump_row(row: StoredRow) -> Item:
+        """From a whole `troop_level` row: `date_start` and `date_end` are stored, made
+        from `date` at ingest (`PartialDate.first_day` and `last_day`)."""
+        return {
+            "count": row.count,
+            "qualifier": row.qualifier,
+            "status": row.status,
+            "date": row.date,
+            "date_precision": row.date_precision,
+            "date_mod": row.date_mod,
+            "date_start": row.date_start.isoformat(),
+            "date_end": row.date_end.isoformat(),
+            "condition": row.condition,
+            "source": {
+                "start": row.start,
+                "end": row.end,
+                "text": row.text,
+                "article": row.article_id,
+                "sentence": MentionPublic.dump_span(
+                    row.sentence_start, row.sentence_end, row.sentence_text
                 ),
-            ),
-        )
+            },
+        }
 
 
 class TroopLevelSeriesPublic(BaseModel):
@@ -376,14 +435,14 @@ class TroopLevelSeriesPublic(BaseModel):
     )
     points: list[TroopLevelPointPublic] = Field(description="Earliest first.")
 
-    @classmethod
-    def from_series(cls, series: TroopLevelSeries) -> TroopLevelSeriesPublic:
-        return cls(
-            force=series.force,
-            location=series.location,
-            point_count=series.level_count,
-            points=[TroopLevelPointPublic.from_row(level) for level in series.levels],
-        )
+    @staticmethod
+    def dump_series(series: TroopLevelSeries) -> Item:
+        return {
+            "force": series.force,
+            "location": series.location,
+            "point_count": series.level_count,
+            "points": [TroopLevelPointPublic.dump_row(level) for level in series.levels],
+        }
 
 
 # Pages
@@ -432,19 +491,19 @@ class SearchHitPublic(BaseModel):
         examples=["…troops left <mark>Northbridge</mark> in May…"],
     )
 
-    @classmethod
-    def from_hit(cls, hit: SearchHit) -> SearchHitPublic:
-        return cls(
-            kind=hit.kind,
-            article=hit.article_id,
-            article_title=hit.article_title,
-            quote=hit.quote_id,
-            speaker=hit.speaker,
-            start=hit.start,
-            end=hit.end,
-            rank=hit.rank,
-            snippet=hit.snippet,
-        )
+    @staticmethod
+    def dump_hit(hit: SearchHit) -> Item:
+        return {
+            "kind": hit.kind,
+            "article": hit.article_id,
+            "article_title": hit.article_title,
+            "quote": hit.quote_id,
+            "speaker": hit.speaker,
+            "start": hit.start,
+            "end": hit.end,
+            "rank": hit.rank,
+            "snippet": hit.snippet,
+        }
 
 
 class SearchPage(PagePublic[SearchHitPublic]):

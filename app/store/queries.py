@@ -1,5 +1,8 @@
 """Read queries behind the API. Lists are `Listing`s (filters as keyword arguments,
-the sort orders they offer); the API pages, counts and streams them."""
+the sort orders they offer); the API pages, counts and streams them.
+
+Reads return `StoredRow`s, the selected columns by name, not model instances (see
+`app.store.pagination`); the columns each answer needs are listed here."""
 
 from __future__ import annotations
 
@@ -8,9 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import String, and_, func, literal_column, or_, union, union_all
-from sqlalchemy.orm import defer
-from sqlmodel import Session, col, select
+from sqlalchemy import String, and_, bindparam, func, literal_column, or_, union, union_all
+from sqlmodel import Session, SQLModel, col, select
 
 from app.extract.schema import EntityKind, QuoteKind, TroopStatus
 from app.ingest.article import RawArticle
@@ -31,7 +33,7 @@ from app.store.models import (
     Quote,
     TroopLevel,
 )
-from app.store.pagination import Listing
+from app.store.pagination import Listing, StoredRow, read_rows
 from app.store.substring import contains_text, has_trigrams
 
 
@@ -57,17 +59,31 @@ def article_id_with_hash(session: Session, content_hash: str) -> str | None:
 # Articles
 
 
+def columns_of(model: type[SQLModel]) -> list[Any]:
+    """Every column of a table model, to select whole rows as `StoredRow`s."""
+    return list(model.__table__.columns)  # type: ignore[attr-defined]
+
+
+ARTICLE_SUMMARY_COLUMNS = [
+    column for column in columns_of(Article) if column.key not in ("text", "content_hash")
+]
+"""An article without its text (`seq` and `published_start` page the list)."""
+
+
 @dataclass
 class ArticleWithFacts:
-    article: Article
-    entities: list[Entity]
-    mentions: dict[str, list[Mention]]
+    article: StoredRow
+    """Every column of the article."""
+    entities: list[StoredRow]
+    """`id`, `name` and `kind` of each entity the article names, by kind and id."""
+    mentions: dict[str, list[StoredRow]]
     """Mentions in this article, by entity id."""
-    roles: dict[str, list[EntityRole]]
-    quotes: list[Quote]
-    figures: list[Figure]
-    dates: list[DateFact]
-    troop_levels: list[TroopLevel]
+    roles: dict[str, list[StoredRow]]
+    quotes: list[StoredRow]
+    figures: list[StoredRow]
+    dates: list[StoredRow]
+    troop_levels: list[StoredRow]
+    """Facts are whole rows of their tables, in text order."""
 
 
 _UNDATED = dt.date.min
@@ -80,11 +96,11 @@ def articles(
     published_before: PartialDate | None = None,
     source: str | None = None,
     matching: Any = None,
-) -> Listing[Article]:
+) -> Listing[StoredRow]:
     """Articles without their text. Date bounds are inclusive and compare the days a
     partial date can mean: an article of "2020-12" is published after 2020-12-15.
     `matching` is a subquery of `Article.seq` (full-text search)."""
-    statement = select(Article).options(defer(col(Article.text)))
+    statement = select(*ARTICLE_SUMMARY_COLUMNS)
     if published_after is not None:
         statement = statement.where(col(Article.published_end) >= published_after.first_day())
     if published_before is not None:
@@ -108,24 +124,25 @@ def articles(
 
 
 def get_article_with_facts(session: Session, article_id: str) -> ArticleWithFacts | None:
-    article = session.get(Article, article_id)
-    if article is None:
+    found = read_rows(session, select(*columns_of(Article)).where(Article.id == article_id))
+    if not found:
         return None
-    entities = session.exec(
-        select(Entity)
+    entities = read_rows(
+        session,
+        select(Entity.id, Entity.name, Entity.kind)
         .join(EntityArticle, col(EntityArticle.entity_id) == Entity.id)
         .where(EntityArticle.article_id == article_id)
-        .order_by(Entity.kind, Entity.id)
-    ).all()
-    mentions: dict[str, list[Mention]] = defaultdict(list)
+        .order_by(Entity.kind, Entity.id),
+    )
+    mentions: dict[str, list[StoredRow]] = defaultdict(list)
     for mention in _in_article(session, Mention, article_id):
         mentions[mention.entity_id].append(mention)
-    roles: dict[str, list[EntityRole]] = defaultdict(list)
+    roles: dict[str, list[StoredRow]] = defaultdict(list)
     for role in _in_article(session, EntityRole, article_id):
         roles[role.entity_id].append(role)
     return ArticleWithFacts(
-        article=article,
-        entities=list(entities),
+        article=found[0],
+        entities=entities,
         mentions=mentions,
         roles=roles,
         quotes=_in_article(session, Quote, article_id),
@@ -138,29 +155,32 @@ def get_article_with_facts(session: Session, article_id: str) -> ArticleWithFact
 Fact = TypeVar("Fact", Mention, EntityRole, Quote, Figure, DateFact, TroopLevel)
 
 
-def _in_article(session: Session, model: type[Fact], article_id: str) -> list[Fact]:
-    statement = select(model).where(model.article_id == article_id).order_by(model.start, model.id)
-    return list(session.exec(statement))
+def _in_article(session: Session, model: type[Fact], article_id: str) -> list[StoredRow]:
+    statement = (
+        select(*columns_of(model))
+        .where(model.article_id == article_id)
+        .order_by(model.start, model.id)
+    )
+    return read_rows(session, statement)
 
 
 # People, organisations, places
 
 
 @dataclass
-class EntityAppearance:
-    article: Article
-    mention_count: int
-
-
-@dataclass
 class EntityDetail:
-    entity: Entity
+    entity: StoredRow
+    """`id`, `name`, `mention_count`, `article_count` and `kind`."""
     aliases: list[str]
-    roles: list[EntityRole]
-    related: list[Entity]
-    """Organisations of a person, people of an organisation; empty for places."""
-    quotes: list[Quote]
-    appearances: list[EntityAppearance]
+    roles: list[StoredRow]
+    """Every role mention (a whole `entity_role` row), by article and position."""
+    related: list[StoredRow]
+    """`id` and `name` of the organisations of a person, the people of an organisation;
+    empty for places."""
+    quotes: list[StoredRow]
+    appearances: list[StoredRow]
+    """`id`, `title` and `published_date` of each article naming the entity, and the
+    entity's `mention_count` in it."""
 
 
 def _named(kind: EntityKind, text: str) -> list[Any]:
@@ -190,9 +210,19 @@ def _with_name(kind: EntityKind, text: str) -> Any:
 
 @dataclass
 class EntitySummary:
-    entity: Entity
+    entity: StoredRow
+    """`id`, `name`, `mention_count` and `article_count` (and `name_key`, a sort key)."""
     aliases: list[str]
     roles: list[str]
+
+
+ENTITY_SUMMARY_COLUMNS = [
+    Entity.id,
+    Entity.name,
+    Entity.mention_count,
+    Entity.article_count,
+    Entity.name_key,
+]
 
 
 def entities(
@@ -204,7 +234,7 @@ def entities(
 ) -> Listing[EntitySummary]:
     """People, organisations or places. `related` (people and organisations only):
     those linked to an organisation or person given by id or part of its name."""
-    statement = select(Entity).where(Entity.kind == kind)
+    statement = select(*ENTITY_SUMMARY_COLUMNS).where(Entity.kind == kind)
     if name:
         statement = statement.where(_with_name(kind, name))
     if article:
@@ -244,80 +274,99 @@ def _related_to(kind: EntityKind, other: str) -> Any:
     return select(this).where(col(that).in_(others))
 
 
-def _entity_summaries(session: Session, rows: list[Entity]) -> list[EntitySummary]:
-    ids = [entity.id for entity in rows]
-    aliases, roles = aliases_by_entity(session, ids), roles_by_entity(session, ids)
+def _entity_summaries(session: Session, rows: list[StoredRow]) -> list[EntitySummary]:
+    aliases, roles = aliases_and_roles(session, [entity.id for entity in rows])
     return [EntitySummary(entity, aliases[entity.id], roles[entity.id]) for entity in rows]
 
 
-def aliases_by_entity(session: Session, entity_ids: list[str]) -> dict[str, list[str]]:
-    statement = (
-        select(EntityAlias.entity_id, EntityAlias.alias)
-        .where(col(EntityAlias.entity_id).in_(entity_ids))
-        .order_by(EntityAlias.entity_id, EntityAlias.alias)
+def _aliases_and_roles_statement() -> Any:
+    ids = bindparam("entity_ids", expanding=True)
+    aliases = select(
+        EntityAlias.entity_id,
+        literal_column("'alias'", String).label("name_kind"),
+        col(EntityAlias.alias).label("name"),
+    ).where(col(EntityAlias.entity_id).in_(ids))
+    roles = select(EntityRole.entity_id, literal_column("'role'", String), EntityRole.role).where(
+        col(EntityRole.entity_id).in_(ids)
     )
-    aliases: dict[str, list[str]] = defaultdict(list)
-    for entity_id, alias in session.exec(statement):
-        aliases[entity_id].append(alias)
-    return aliases
+    names = union(aliases, roles).subquery()
+    return select(names).order_by(names.c.entity_id, names.c.name_kind, names.c.name)
 
 
-def roles_by_entity(session: Session, entity_ids: list[str]) -> dict[str, list[str]]:
-    """Distinct roles of each entity, for list pages (one query, not one per row)."""
-    statement = (
-        select(EntityRole.entity_id, EntityRole.role)
-        .where(col(EntityRole.entity_id).in_(entity_ids))
-        .distinct()
-        .order_by(EntityRole.entity_id, EntityRole.role)
-    )
-    roles: dict[str, list[str]] = defaultdict(list)
-    for entity_id, role in session.exec(statement):
-        roles[entity_id].append(role)
-    return roles
+_ALIASES_AND_ROLES = _aliases_and_roles_statement()
+"""Built once, the ids bound per page: every list page of entities runs it."""
+
+
+def aliases_and_roles(
+    session: Session, entity_ids: list[str]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Aliases and distinct roles of each entity, sorted, for a page: one query, not one
+    per row or per kind of name (UNION makes the roles distinct; aliases already are)."""
+    rows = read_rows(session, _ALIASES_AND_ROLES, {"entity_ids": entity_ids})
+    by_kind: dict[str, dict[str, list[str]]] = {
+        "alias": defaultdict(list),
+        "role": defaultdict(list),
+    }
+    for entity_id, name_kind, name in rows:
+        by_kind[name_kind][entity_id].append(name)
+    return by_kind["alias"], by_kind["role"]
 
 
 def get_entity_detail(session: Session, kind: EntityKind, entity_id: str) -> EntityDetail | None:
-    entity = session.get(Entity, entity_id)
-    if entity is None or entity.kind != kind:
+    found = read_rows(
+        session,
+        select(
+            Entity.id, Entity.name, Entity.mention_count, Entity.article_count, Entity.kind
+        ).where(Entity.id == entity_id, Entity.kind == kind),
+    )
+    if not found:
         return None
-    roles = session.exec(
-        select(EntityRole)
+    roles = read_rows(
+        session,
+        select(*columns_of(EntityRole))
         .where(EntityRole.entity_id == entity_id)
-        .order_by(EntityRole.article_id, EntityRole.start)
-    ).all()
-    quotes = session.exec(
-        select(Quote).where(Quote.speaker_entity_id == entity_id).order_by(Quote.id)
-    ).all()
-    appearances = session.exec(
-        select(Article, EntityArticle.mention_count)
-        .options(defer(col(Article.text)))
+        .order_by(EntityRole.article_id, EntityRole.start),
+    )
+    quotes = read_rows(
+        session,
+        select(*columns_of(Quote)).where(Quote.speaker_entity_id == entity_id).order_by(Quote.id),
+    )
+    appearances = read_rows(
+        session,
+        select(Article.id, Article.title, Article.published_date, EntityArticle.mention_count)
         .join(EntityArticle, col(EntityArticle.article_id) == Article.id)
         .where(EntityArticle.entity_id == entity_id)
-        .order_by(Article.id)
-    ).all()
+        .order_by(Article.id),
+    )
+    aliases = read_rows(
+        session,
+        select(EntityAlias.alias)
+        .where(EntityAlias.entity_id == entity_id)
+        .order_by(EntityAlias.alias),
+    )
     return EntityDetail(
-        entity=entity,
-        aliases=aliases_by_entity(session, [entity_id]).get(entity_id, []),
-        roles=list(roles),
-        related=_related_entities(session, entity),
-        quotes=list(quotes),
-        appearances=[EntityAppearance(article, count) for article, count in appearances],
+        entity=found[0],
+        aliases=[alias for (alias,) in aliases],
+        roles=roles,
+        related=_related_entities(session, kind, entity_id),
+        quotes=quotes,
+        appearances=appearances,
     )
 
 
-def _related_entities(session: Session, entity: Entity) -> list[Entity]:
-    if entity.kind == "person":
+def _related_entities(session: Session, kind: EntityKind, entity_id: str) -> list[StoredRow]:
+    if kind == "person":
         this, other = PersonOrganisation.person_id, PersonOrganisation.organisation_id
-    elif entity.kind == "organisation":
+    elif kind == "organisation":
         this, other = PersonOrganisation.organisation_id, PersonOrganisation.person_id
     else:
         return []
     statement = (
-        select(Entity)
-        .where(col(Entity.id).in_(select(other).where(this == entity.id)))
+        select(Entity.id, Entity.name)
+        .where(col(Entity.id).in_(select(other).where(this == entity_id)))
         .order_by(Entity.id)
     )
-    return list(session.exec(statement))
+    return read_rows(session, statement)
 
 
 # Quotes and figures
@@ -331,10 +380,10 @@ def quotes(
     article: str | None = None,
     kind: QuoteKind | None = None,
     matching: Any = None,
-) -> Listing[Quote]:
-    """Quotes; `speaker` is an entity id or part of a name; `matching` a subquery of
-    quote ids (full-text search)."""
-    statement = select(Quote)
+) -> Listing[StoredRow]:
+    """Quotes, whole rows; `speaker` is an entity id or part of a name; `matching` a
+    subquery of quote ids (full-text search)."""
+    statement = select(*columns_of(Quote))
     if speaker:
         statement = statement.where(_spoken_by(speaker))
     if article:
@@ -370,8 +419,9 @@ def _spoken_by(speaker: str) -> Any:
     return col(Quote.id).in_(by_speaker)
 
 
-def figures(*, unit: str | None = None, article: str | None = None) -> Listing[Figure]:
-    statement = select(Figure)
+def figures(*, unit: str | None = None, article: str | None = None) -> Listing[StoredRow]:
+    """Figures, whole rows."""
+    statement = select(*columns_of(Figure))
     if unit:
         statement = statement.where(Figure.unit == unit)
     if article:
@@ -393,9 +443,9 @@ def figures(*, unit: str | None = None, article: str | None = None) -> Listing[F
 class TroopLevelSeries:
     force: str
     location: str | None
-    levels: list[TroopLevel]
-    """The latest levels (at most the listing's `points`), sorted by date: earliest first;
-    START before MID before END of the same period."""
+    levels: list[StoredRow]
+    """The latest levels (whole rows, at most the listing's `points`), sorted by date:
+    earliest first; START before MID before END of the same period."""
     level_count: int
     """Every level of the series that matches the filters, `levels` being the latest."""
 
@@ -403,7 +453,7 @@ class TroopLevelSeries:
 _MOD_ORDER = {"START": 0, None: 1, "MID": 1, "END": 2}
 
 
-def _chronological(level: TroopLevel) -> tuple[Any, ...]:
+def _chronological(level: StoredRow) -> tuple[Any, ...]:
     return (level.date_start, _MOD_ORDER[level.date_mod], level.date_end, level.id)
 
 
@@ -454,7 +504,7 @@ def _location_key() -> Any:
 
 
 def _series_of(
-    session: Session, groups: list[Any], conditions: list[Any], points: int | None
+    session: Session, groups: list[StoredRow], conditions: list[Any], points: int | None
 ) -> list[TroopLevelSeries]:
     if not groups:
         return []
@@ -465,7 +515,7 @@ def _series_of(
             for group in groups
         )
     )
-    statement = select(TroopLevel).where(*conditions, in_groups)
+    statement = select(*columns_of(TroopLevel)).where(*conditions, in_groups)
     if points is not None and any(group.level_count > points for group in groups):
         latest = [
             select(TroopLevel.id)
@@ -484,9 +534,11 @@ def _series_of(
             .select()  # SQLite takes ORDER BY and LIMIT in a union's parts only in subqueries
             for group in groups
         ]
-        statement = select(TroopLevel).where(col(TroopLevel.id).in_(union_all(*latest)))
-    series: dict[tuple[str, str], list[TroopLevel]] = defaultdict(list)
-    for level in session.exec(statement):
+        statement = select(*columns_of(TroopLevel)).where(
+            col(TroopLevel.id).in_(union_all(*latest))
+        )
+    series: dict[tuple[str, str], list[StoredRow]] = defaultdict(list)
+    for level in read_rows(session, statement):
         series[(level.force, level.location or "")].append(level)
     items = []
     for group in groups:

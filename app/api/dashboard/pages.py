@@ -13,7 +13,7 @@ from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
-from app.store.models import Article
+from app.store.pagination import StoredRow
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -27,7 +27,7 @@ def dashboard_page(chart_svg: str) -> str:
     return _template("dashboard.html").substitute(chart=chart_svg)
 
 
-def _meta(article: Article) -> str:
+def _meta(article: StoredRow) -> str:
     parts = [html.escape(part) for part in (article.source, article.published_date) if part]
     if article.url:
         url = html.escape(article.url)
@@ -35,7 +35,7 @@ def _meta(article: Article) -> str:
     return " · ".join(parts)
 
 
-def read_page(article: Article, span: tuple[int, int] | None) -> str:
+def read_page(article: StoredRow, span: tuple[int, int] | None) -> str:
     """The article's text with `span` (character offsets) in `<mark id="fact">`."""
     text = article.text
     if span is None:

@@ -68,7 +68,10 @@ def chart_series(
     """The series a chart of `listing` (every troop level by default) draws."""
     listing = listing or queries.troop_level_series(points=DEFAULT_POINTS)
     page = listing.page(session, "force", PageRequest(limit=CHART_SERIES))
-    return [TroopLevelSeriesPublic.from_series(one) for one in page.items]
+    return [
+        TroopLevelSeriesPublic.model_validate(TroopLevelSeriesPublic.dump_series(one))
+        for one in page.items
+    ]
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)

@@ -12,6 +12,7 @@ from app.api.listing import (
     DateFilter,
     ListDep,
     detail_responses,
+    json_response,
     list_responses,
     partial_date,
 )
@@ -73,7 +74,7 @@ def list_articles(
         matching=article_seqs_matching(session, q) if q else None,
     )
     return listing.respond(
-        session, articles, sort, ArticleSummaryPublic.model_validate, ArticleSummaryPublic
+        session, articles, sort, ArticleSummaryPublic.dump_row, ArticleSummaryPublic
     )
 
 
@@ -83,9 +84,9 @@ def list_articles(
     summary="Get an article with its facts",
     responses=detail_responses(404),
 )
-def get_article(article_id: str, session: SessionDep) -> ArticlePublic:
+def get_article(article_id: str, session: SessionDep) -> Response:
     """One article: its metadata, text and every fact extracted from it."""
     facts = queries.get_article_with_facts(session, article_id)
     if facts is None:
         raise NotFoundError(f"no article with id {article_id!r}; list articles at /articles")
-    return ArticlePublic.from_facts(facts)
+    return json_response(ArticlePublic.dump_facts(facts))

@@ -9,11 +9,10 @@ from fastapi.responses import Response
 from sqlmodel import Session
 
 from app.api.errors import NotFoundError
-from app.api.listing import ListParams
-from app.api.public import EntitySummaryPublic
+from app.api.listing import ListParams, json_response
+from app.api.public import EntityDetailPublic, EntitySummaryPublic
 from app.extract.schema import EntityKind
 from app.store import queries
-from app.store.queries import EntityDetail
 
 NameFilter = Annotated[
     str | None, Query(description="Part of the name or an alias, any case.", examples=["lopez"])
@@ -54,13 +53,13 @@ def entity_list(
 ) -> Response:
     entities = queries.entities(kind, name=name, article=article, related=related)
     return listing.respond(
-        session, entities, sort, EntitySummaryPublic.from_summary, EntitySummaryPublic
+        session, entities, sort, EntitySummaryPublic.dump_summary, EntitySummaryPublic
     )
 
 
-def entity_detail(session: Session, kind: EntityKind, entity_id: str) -> EntityDetail:
+def entity_detail(session: Session, kind: EntityKind, entity_id: str) -> Response:
     detail = queries.get_entity_detail(session, kind, entity_id)
     if detail is None:
         plural = _PLURAL[kind]
         raise NotFoundError(f"no {kind} with id {entity_id!r}; list {plural} at /{plural}")
-    return detail
+    return json_response(EntityDetailPublic.dump_detail(detail))

@@ -37,4 +37,4 @@ def list_figures(
 ) -> Response:
     """List numeric figures: amounts, counts, percentages and durations."""
     figures = queries.figures(unit=unit, article=article)
-    return listing.respond(session, figures, sort, FigurePublic.from_row, FigurePublic)
+    return listing.respond(session, figures, sort, FigurePublic.dump_row, FigurePublic)

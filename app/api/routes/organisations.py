@@ -49,6 +49,6 @@ def list_organisations(
     summary="Get an organisation",
     responses=detail_responses(404),
 )
-def get_organisation(organisation_id: str, session: SessionDep) -> OrganisationPublic:
+def get_organisation(organisation_id: str, session: SessionDep) -> Response:
     """One organisation: names, roles, its people, quotes and the articles that mention it."""
-    return OrganisationPublic.from_detail(entity_detail(session, "organisation", organisation_id))
+    return entity_detail(session, "organisation", organisation_id)

@@ -47,6 +47,6 @@ def list_people(
     summary="Get a person",
     responses=detail_responses(404),
 )
-def get_person(person_id: str, session: SessionDep) -> PersonPublic:
+def get_person(person_id: str, session: SessionDep) -> Response:
     """One person: names, roles, organisations, quotes and the articles that mention them."""
-    return PersonPublic.from_detail(entity_detail(session, "person", person_id))
+    return entity_detail(session, "person", person_id)

@@ -36,6 +36,6 @@ def list_places(
     summary="Get a place",
     responses=detail_responses(404),
 )
-def get_place(place_id: str, session: SessionDep) -> PlacePublic:
+def get_place(place_id: str, session: SessionDep) -> Response:
     """One place: names, quotes and the articles that mention it."""
-    return PlacePublic.from_detail(entity_detail(session, "place", place_id))
+    return entity_detail(session, "place", place_id)

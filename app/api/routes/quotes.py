@@ -55,4 +55,4 @@ def list_quotes(
         kind=kind,
         matching=quote_ids_matching(session, q) if q else None,
     )
-    return listing.respond(session, quotes, sort, QuotePublic.from_row, QuotePublic)
+    return listing.respond(session, quotes, sort, QuotePublic.dump_row, QuotePublic)

@@ -58,4 +58,4 @@ def search(
 ) -> Response:
     """Full-text search; the OpenAPI description above is the user's guide."""
     hits = full_text.search(session, q, kind=kind)
-    return listing.respond(session, hits, "rank", SearchHitPublic.from_hit, SearchHitPublic)
+    return listing.respond(session, hits, "rank", SearchHitPublic.dump_hit, SearchHitPublic)

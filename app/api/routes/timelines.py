@@ -106,7 +106,7 @@ def troop_levels(
         session,
         series,
         sort,
-        TroopLevelSeriesPublic.from_series,
+        TroopLevelSeriesPublic.dump_series,
         TroopLevelSeriesPublic,
         explode="points",
     )

@@ -15,7 +15,8 @@ from app.api.auth import RateLimiter, check_bearer
 from app.api.deps import SettingsDep
 from app.api.errors import NotFoundError, problem_responses
 from app.api.extraction_pool import ExtractionPool
-from app.api.public import ArticlePublic
+from app.api.listing import json_response
+from app.api.public import ArticlePublic, Item
 from app.config import Settings
 from app.extract.schema import ArticleFacts
 from app.ingest.article import RawArticle
@@ -133,7 +134,7 @@ def _parse(content_type: str, body: bytes) -> RawArticle:
     )
 
 
-def _stored_copy(url: str, article: RawArticle) -> ArticlePublic | None:
+def _stored_copy(url: str, article: RawArticle) -> Item | None:
     """The stored article with this exact text, if any; a 409 if the id holds another text."""
     with open_session(url) as session:
         existing = session.get(Article, article.id)
@@ -147,10 +148,10 @@ def _stored_copy(url: str, article: RawArticle) -> ArticlePublic | None:
         if same_text is None:
             return None
         facts = queries.get_article_with_facts(session, same_text)
-        return ArticlePublic.from_facts(facts) if facts is not None else None
+        return ArticlePublic.dump_facts(facts) if facts is not None else None
 
 
-def _save(url: str, article: RawArticle, facts: ArticleFacts) -> tuple[bool, ArticlePublic]:
+def _save(url: str, article: RawArticle, facts: ArticleFacts) -> tuple[bool, Item]:
     with open_session(url) as session:
         try:
             created = save_article(session, article, facts)
@@ -168,11 +169,8 @@ def _save(url: str, article: RawArticle, facts: ArticleFacts) -> tuple[bool, Art
     return created, stored
 
 
-def _json(status: int, article: ArticlePublic, location: str | None = None) -> Response:
-    headers = {"Location": location} if location else None
-    return Response(
-        article.model_dump_json(), status_code=status, media_type=JSON_TYPE, headers=headers
-    )
+def _json(status: int, article: Item, location: str | None = None) -> Response:
+    return json_response(article, status, {"Location": location} if location else None)
 
 
 @router.post(
@@ -206,7 +204,8 @@ async def post_article(request: Request, settings: SettingsDep) -> Response:
             503, "the extraction process stopped (out of memory?); send the article again"
         ) from error
     created, stored = await run_in_threadpool(_save, url, article, facts)
-    return _json(201 if created else 200, stored, f"/articles/{stored.id}" if created else None)
+    location = f"/articles/{stored['id']}" if created else None
+    return _json(201 if created else 200, stored, location)
 
 
 def _delete(url: str, article_id: str) -> None:

@@ -25,6 +25,7 @@ from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from app.store.db import SEARCH_VECTOR_COLUMN
 from app.store.models import Article, Quote
+from app.store.pagination import read_rows
 from app.store.search.hits import (
     ELLIPSIS,
     MARK_CLOSE,
@@ -140,7 +141,7 @@ def article_matches(session: Session, query: Node, seqs: Sequence[int]) -> list[
             length=len(row.text),
             snippet=_snippet(row.headline, row.text),
         )
-        for row in session.exec(statement)
+        for row in read_rows(session, statement)
     ]
 
 
@@ -169,7 +170,7 @@ def quote_matches(session: Session, query: Node, ids: Sequence[int]) -> list[Quo
             end=row.end,
             snippet=_snippet(row.headline, row.text),
         )
-        for row in session.exec(statement)
+        for row in read_rows(session, statement)
     ]
 
 

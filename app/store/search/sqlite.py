@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from app.store.models import Article, Quote
+from app.store.pagination import read_rows
 from app.store.search.hits import (
     ELLIPSIS,
     MARK_CLOSE,
@@ -102,7 +103,7 @@ def article_matches(session: Session, query: Node, seqs: Sequence[int]) -> list[
         .join(Article, col(Article.seq) == index.table.c.rowid)
         .where(index.match(query), col(index.table.c.rowid).in_(seqs))
     )
-    return [ArticleMatch(**row._mapping) for row in session.exec(statement)]
+    return [ArticleMatch(**row._mapping) for row in read_rows(session, statement)]
 
 
 def quote_matches(session: Session, query: Node, ids: Sequence[int]) -> list[QuoteMatch]:
@@ -122,7 +123,7 @@ def quote_matches(session: Session, query: Node, ids: Sequence[int]) -> list[Quo
         .join(Article, col(Article.id) == Quote.article_id)
         .where(index.match(query), col(index.table.c.rowid).in_(ids))
     )
-    return [QuoteMatch(**row._mapping) for row in session.exec(statement)]
+    return [QuoteMatch(**row._mapping) for row in read_rows(session, statement)]
 
 
 # The query in FTS5's syntax
