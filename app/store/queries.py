@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import String, and_, bindparam, func, literal_column, or_, union, union_all
 from sqlmodel import Session, SQLModel, col, select
@@ -35,6 +35,9 @@ from app.store.models import (
 )
 from app.store.pagination import Listing, StoredRow, read_rows
 from app.store.substring import contains_text, has_trigrams
+
+if TYPE_CHECKING:
+    from app.store.search import Matching
 
 
 def count_articles(session: Session) -> int:
@@ -95,11 +98,11 @@ def articles(
     published_after: PartialDate | None = None,
     published_before: PartialDate | None = None,
     source: str | None = None,
-    matching: Any = None,
+    matching: Matching | None = None,
 ) -> Listing[StoredRow]:
     """Articles without their text. Date bounds are inclusive and compare the days a
     partial date can mean: an article of "2020-12" is published after 2020-12-15.
-    `matching` is a subquery of `Article.seq` (full-text search)."""
+    `matching`: the articles a full-text query matches."""
     statement = select(*ARTICLE_SUMMARY_COLUMNS)
     if published_after is not None:
         statement = statement.where(col(Article.published_end) >= published_after.first_day())
@@ -108,7 +111,7 @@ def articles(
     if source:
         statement = statement.where(func.lower(Article.source) == source.lower())
     if matching is not None:
-        statement = statement.where(col(Article.seq).in_(matching))
+        statement = statement.where(matching.contains(Article.seq))
     # The undated key as a literal, not a parameter: the index on this expression must match.
     undated = literal_column(UNDATED_SQL)
     published = func.coalesce(Article.published_start, undated).label("published_key")
@@ -379,10 +382,10 @@ def quotes(
     speaker: str | None = None,
     article: str | None = None,
     kind: QuoteKind | None = None,
-    matching: Any = None,
+    matching: Matching | None = None,
 ) -> Listing[StoredRow]:
-    """Quotes, whole rows; `speaker` is an entity id or part of a name; `matching` a
-    subquery of quote ids (full-text search)."""
+    """Quotes, whole rows; `speaker` is an entity id or part of a name; `matching`: the
+    quotes a full-text query matches."""
     statement = select(*columns_of(Quote))
     if speaker:
         statement = statement.where(_spoken_by(speaker))
@@ -391,7 +394,7 @@ def quotes(
     if kind:
         statement = statement.where(Quote.kind == kind)
     if matching is not None:
-        statement = statement.where(col(Quote.id).in_(matching))
+        statement = statement.where(matching.contains(Quote.id))
     return Listing(
         statement,
         sorts={"id": [Quote.id], "article": [Quote.article_id, Quote.start, Quote.id]},

@@ -9,15 +9,17 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text as sql
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from app.extract.schema import ArticleFacts, Quote, Span
 from app.ingest.article import RawArticle
+from app.store import queries
 from app.store.models import Article
 from app.store.models import Quote as QuoteRow
 from app.store.pagination import InvalidCursorError, PageRequest
 from app.store.search import (
     InvalidSearchError,
+    Matching,
     SearchHit,
     SearchKind,
     SearchNotSupportedError,
@@ -465,11 +467,11 @@ def test_filters_select_matching_articles_and_quotes(session: Session) -> None:
     )
     add(session, "bus", "The bus left at noon.")
     articles = select(Article.id).where(
-        col(Article.seq).in_(article_seqs_matching(session, "ferr*"))
+        article_seqs_matching(session, "ferr*").contains(Article.seq)
     )
     assert session.exec(articles).all() == ["ferry"]
     quotes = select(QuoteRow.speaker).where(
-        col(QuoteRow.id).in_(quote_ids_matching(session, "speaker:captain"))
+        quote_ids_matching(session, "speaker:captain").contains(QuoteRow.id)
     )
     assert session.exec(quotes).all() == ["Ina Captain"]
     with pytest.raises(InvalidSearchError):
@@ -563,6 +565,32 @@ def test_a_long_not_chain_stays_flat_for_both_databases() -> None:
     assert tsquery_text(q, "article").count("(") == 150  # one per negated operand, not nested
 
 
+def test_a_common_word_pages_in_list_order_with_the_same_results(session: Session) -> None:
+    """When most articles match, SQLite walks the list's sort index and tests each row
+    (`dense`); a rare word looks its few matches up. Both give the same pages."""
+    for number in range(150):
+        vehicle = "ferry" if number % 3 else "bus"
+        body = f"The {vehicle} on route {number} leaves at dawn."
+        add(session, f"port-{number:03}", body, title=f"Port {number}")
+    common = article_seqs_matching(session, "ferry")
+    rare = article_seqs_matching(session, "bus")
+    dialect = session.get_bind().dialect.name
+    assert common.dense == (dialect == "sqlite")
+    assert not rare.dense
+    for matching in (common, rare):
+        looked_up = Matching(matching.ids, dense=False)
+        for sort in ("id", "-id", "published", "-ingested"):
+            pages = [
+                [row.id for row in listing.page(session, sort, PageRequest(limit=7)).items]
+                for listing in (
+                    queries.articles(matching=matching),
+                    queries.articles(matching=looked_up),
+                )
+            ]
+            assert pages[0] == pages[1]
+            assert len(pages[0]) == 7
+
+
 def test_the_postgresql_index_serves_matches(session: Session) -> None:
     """A plan that may not scan the table whole must use the GIN index (SQLite: FTS5)."""
     if session.get_bind().dialect.name != "postgresql":
@@ -573,6 +601,6 @@ def test_the_postgresql_index_serves_matches(session: Session) -> None:
         (article_seqs_matching(session, "ferr*"), "ix_article_search_vector"),
         (quote_ids_matching(session, "speaker:captain"), "ix_quote_search_vector"),
     ]:
-        compiled = matching.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+        compiled = matching.ids.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
         plan = "\n".join(session.connection().exec_driver_sql(f"EXPLAIN {compiled}").scalars())
         assert f"Bitmap Index Scan on {index}" in plan
