@@ -241,10 +241,15 @@ def probes(values: Values) -> list[Probe]:
                 ("published_after", day[:7]),
                 ("published_before", day[:4]),
                 ("source", values.source),
+                ("entity", values.organisation.id),
                 ("q", word),
             ],
             ("id", "published", "ingested"),
             "-published",
+        ),
+        *(
+            Probe("/articles", "/articles", (("entity", values.organisation.id), ("sort", sort)))
+            for sort in ("-published", "-ingested", "-id")
         ),
         Probe("/articles/{id}", f"/articles/{values.article}"),
         *_list(

@@ -157,9 +157,15 @@ ENTITY_ARTICLE: Example = {
 PERSON: Example = {
     **ENTITY_SUMMARY,
     "role_mentions": [ROLE_MENTION],
+    "role_mention_count": 3,
     "quotes": [QUOTE],
+    "quote_count": 1,
+    "quotes_url": "/quotes?speaker=maria-lopez&sort=-id",
     "articles": [ENTITY_ARTICLE],
+    "articles_url": "/articles?entity=maria-lopez&sort=-ingested",
     "organisations": [ENTITY_REF],
+    "organisation_count": 1,
+    "organisations_url": "/organisations?person=maria-lopez",
 }
 ORGANISATION: Example = {
     "id": "port-authority",
@@ -169,9 +175,15 @@ ORGANISATION: Example = {
     "aliases": ["the Authority"],
     "roles": [],
     "role_mentions": [],
+    "role_mention_count": 0,
     "quotes": [],
+    "quote_count": 0,
+    "quotes_url": "/quotes?speaker=port-authority&sort=-id",
     "articles": [{**ENTITY_ARTICLE, "mention_count": 1}],
+    "articles_url": "/articles?entity=port-authority&sort=-ingested",
     "people": [{"id": "maria-lopez", "name": "Maria Lopez"}],
+    "person_count": 1,
+    "people_url": "/people?organisation=port-authority",
 }
 PLACE: Example = {
     "id": "kestrel-bay",
@@ -181,7 +193,10 @@ PLACE: Example = {
     "aliases": [],
     "roles": [],
     "role_mentions": [],
+    "role_mention_count": 0,
     "quotes": [],
+    "quote_count": 0,
+    "quotes_url": "/quotes?speaker=kestrel-bay&sort=-id",
     "articles": [
         {
             "id": PATROL_ID,
@@ -190,6 +205,7 @@ PLACE: Example = {
             "mention_count": 1,
         }
     ],
+    "articles_url": "/articles?entity=kestrel-bay&sort=-ingested",
 }
 
 TROOP_LEVEL_SOURCE: Example = {**PATROL_LEVEL, "article": PATROL_ID, "sentence": PATROL_SENTENCE}

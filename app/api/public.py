@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Literal
+from urllib.parse import urlencode
 
 from pydantic import BaseModel, Field, TypeAdapter
 
@@ -29,7 +30,13 @@ from app.store.models import (
     TroopLevelBase,
 )
 from app.store.pagination import StoredRow
-from app.store.queries import ArticleWithFacts, EntityDetail, EntitySummary, TroopLevelSeries
+from app.store.queries import (
+    DETAIL_LATEST,
+    ArticleWithFacts,
+    EntityDetail,
+    EntitySummary,
+    TroopLevelSeries,
+)
 from app.store.search import SearchHit, SearchKind
 
 from .pagination import PagePublic
@@ -322,9 +329,21 @@ class EntityArticlePublic(BaseModel):
 class EntityDetailPublic(EntitySummaryPublic):
     model_config = examples.config(examples.PLACE)  # not the summary's, which lacks fields
 
-    role_mentions: list[RoleMentionPublic]
-    quotes: list[QuotePublic] = Field(description="Quotes attributed to the entity.")
-    articles: list[EntityArticlePublic]
+    role_mentions: list[RoleMentionPublic] = Field(
+        description=f"The latest {DETAIL_LATEST} role mentions, newest first; each article's "
+        "are in `/articles/{id}`."
+    )
+    role_mention_count: int = Field(description="Role mentions across all articles.")
+    quotes: list[QuotePublic] = Field(
+        description=f"The latest {DETAIL_LATEST} quotes attributed to the entity, newest first."
+    )
+    quote_count: int = Field(description="Quotes attributed to the entity.")
+    quotes_url: str = Field(description="Every quote attributed to the entity, newest first.")
+    articles: list[EntityArticlePublic] = Field(
+        description=f"The latest {DETAIL_LATEST} articles naming the entity, last ingested "
+        "first (`article_count` counts them all)."
+    )
+    articles_url: str = Field(description="Every article naming the entity, last ingested first.")
 
     @staticmethod
     def dump_detail(detail: EntityDetail) -> Item:
@@ -337,9 +356,12 @@ class EntityDetailPublic(EntitySummaryPublic):
             "mention_count": entity.mention_count,
             "article_count": entity.article_count,
             "aliases": detail.aliases,
-            "roles": sorted({role.role for role in detail.roles}),
-            "role_mentions": [RoleMentionPublic.dump_row(role) for role in detail.roles],
-            "quotes": [QuotePublic.dump_row(quote) for quote in detail.quotes],
+            "roles": detail.roles,
+            "role_mentions": [RoleMentionPublic.dump_row(role) for role in detail.role_mentions],
+            "role_mention_count": detail.role_mention_count,
+            "quotes": [QuotePublic.dump_row(row) for row in detail.quotes],
+            "quote_count": detail.quote_count,
+            "quotes_url": "/quotes?" + urlencode({"speaker": entity.id, "sort": "-id"}),
             "articles": [
                 {
                     "id": article.id,
@@ -349,25 +371,38 @@ class EntityDetailPublic(EntitySummaryPublic):
                 }
                 for article in detail.appearances
             ],
+            "articles_url": "/articles?" + urlencode({"entity": entity.id, "sort": "-ingested"}),
         }
         related = [{"id": other.id, "name": other.name} for other in detail.related]
         if entity.kind == "person":
             item["organisations"] = related
+            item["organisation_count"] = detail.related_count
+            item["organisations_url"] = "/organisations?" + urlencode({"person": entity.id})
         elif entity.kind == "organisation":
             item["people"] = related
+            item["person_count"] = detail.related_count
+            item["people_url"] = "/people?" + urlencode({"organisation": entity.id})
         return item
 
 
 class PersonPublic(EntityDetailPublic):
     model_config = examples.config(examples.PERSON)
 
-    organisations: list[EntityRefPublic] = Field(description="Organisations the person serves.")
+    organisations: list[EntityRefPublic] = Field(
+        description=f"The first {DETAIL_LATEST} organisations the person serves, by id."
+    )
+    organisation_count: int = Field(description="Organisations the person serves.")
+    organisations_url: str = Field(description="Every organisation the person serves.")
 
 
 class OrganisationPublic(EntityDetailPublic):
     model_config = examples.config(examples.ORGANISATION)
 
-    people: list[EntityRefPublic] = Field(description="People who lead or serve it.")
+    people: list[EntityRefPublic] = Field(
+        description=f"The first {DETAIL_LATEST} people who lead or serve it, by id."
+    )
+    person_count: int = Field(description="People who lead or serve it.")
+    people_url: str = Field(description="Every person who leads or serves it.")
 
 
 class PlacePublic(EntityDetailPublic):

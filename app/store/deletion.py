@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from app.store.models import (
@@ -12,6 +12,7 @@ from app.store.models import (
     EntityAlias,
     EntityArticle,
     EntityRole,
+    EntityRoleCount,
     Figure,
     Mention,
     PersonOrganisation,
@@ -39,6 +40,7 @@ def delete_article(session: Session, article_id: str) -> bool:
             select(EntityArticle).where(EntityArticle.article_id == article_id)
         ).all()
         contributed = {row.entity_id: row.mention_count for row in appearances}
+        _remove_role_mentions(session, article_id)
         for table in _FACT_TABLES:
             session.execute(delete(table).where(col(table.article_id) == article_id))
         session.execute(delete(EntityArticle).where(col(EntityArticle.article_id) == article_id))
@@ -63,3 +65,26 @@ def delete_article(session: Session, article_id: str) -> bool:
         bump_data_version(session)
         session.expire_all()
     return True
+
+
+def _remove_role_mentions(session: Session, article_id: str) -> None:
+    """Lower each entity's role counts by this article's role mentions; a role no other
+    article gives goes."""
+    given = session.exec(
+        select(EntityRole.entity_id, EntityRole.role, func.count())
+        .where(EntityRole.article_id == article_id)
+        .group_by(col(EntityRole.entity_id), col(EntityRole.role))
+    ).all()
+    for entity_id, role, mentions in given:
+        this_role = (
+            col(EntityRoleCount.entity_id) == entity_id,
+            col(EntityRoleCount.role) == role,
+        )
+        session.execute(
+            update(EntityRoleCount)
+            .where(*this_role)
+            .values(mention_count=EntityRoleCount.mention_count - mentions)
+        )
+        session.execute(
+            delete(EntityRoleCount).where(*this_role, col(EntityRoleCount.mention_count) <= 0)
+        )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
@@ -270,8 +271,9 @@ class ArticleEntities:
 
     # ------------------------------------------------------------------ writing
 
-    def save(self, article_id: str) -> None:
-        """Write new entities, renames, counts, aliases and the article's appearances."""
+    def save(self, article_id: str, *, article_seq: int, published_key: date) -> None:
+        """Write new entities, renames, counts, aliases and the article's appearances
+        (with the article's sort keys, `seq` and publication day, for paging them)."""
         entities = list(self.by_id.values())
         new = [
             {
@@ -327,7 +329,13 @@ class ArticleEntities:
         if aliases:
             self.connection.execute(insert(ALIAS), aliases)
         appearances = [
-            {"entity_id": e.id, "article_id": article_id, "mention_count": e.added_mentions}
+            {
+                "entity_id": e.id,
+                "article_id": article_id,
+                "mention_count": e.added_mentions,
+                "article_seq": article_seq,
+                "published_key": published_key,
+            }
             for e in entities
             if e.appears
         ]

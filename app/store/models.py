@@ -46,8 +46,10 @@ class ArticleBase(SQLModel):
     published_precision: DatePrecision | None = Field(default=None, sa_type=String)
 
 
+UNDATED = date.min
+"""Sort key of an article without a publication date: before every dated one."""
 UNDATED_SQL = "'0001-01-01'"
-"""Sort key of an undated article, as SQL: a literal, so the index on it can match."""
+"""`UNDATED` as SQL: a literal, so the index on it can match."""
 PUBLISHED_KEY_SQL = f"coalesce(published_start, {UNDATED_SQL})"
 NO_LOCATION_SQL = "''"
 """A troop level's series key for no location, as SQL (a literal, as `UNDATED_SQL`)."""
@@ -109,13 +111,30 @@ class EntityAlias(SQLModel, table=True):
 
 
 class EntityArticle(SQLModel, table=True):
-    """An entity appearing in an article; makes `article_count` and the `article` filter exact."""
+    """An entity appearing in an article; makes `article_count` and the `article` filter exact.
+
+    Carries the article's sort keys (copied at ingest: an article never changes), so an
+    entity's articles are read newest first, or a page at a time by `/articles?entity=`,
+    from an index, not by sorting every article that names a busy entity."""
 
     __tablename__ = "entity_article"
+    __table_args__ = (
+        Index("ix_entity_article_entity_id_article_seq", "entity_id", "article_seq"),
+        Index(
+            "ix_entity_article_entity_id_published_key_article_seq",
+            "entity_id",
+            "published_key",
+            "article_seq",
+        ),
+    )
 
     entity_id: str = Field(foreign_key="entity.id", primary_key=True)
     article_id: str = Field(foreign_key="article.id", primary_key=True, index=True)
     mention_count: int = 0
+    article_seq: int = Field(description="The article's `seq`.")
+    published_key: date = Field(
+        description="The article's `published_start`, 0001-01-01 when undated."
+    )
 
 
 class SpanBase(SQLModel):
@@ -136,7 +155,7 @@ class EntityRole(SpanBase, table=True):
     """A title or apposition naming what an entity is, where the article says it."""
 
     __tablename__ = "entity_role"
-    __table_args__ = (Index("ix_entity_role_entity_id_article_id", "entity_id", "article_id"),)
+    __table_args__ = (Index("ix_entity_role_entity_id_id", "entity_id", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     entity_id: str = Field(foreign_key="entity.id")
@@ -144,15 +163,29 @@ class EntityRole(SpanBase, table=True):
     role: str
 
 
+class EntityRoleCount(SQLModel, table=True):
+    """A distinct role of an entity and how many role mentions give it, kept at ingest and
+    deletion: list pages show each entity's roles without reading all its mentions."""
+
+    __tablename__ = "entity_role_count"
+
+    entity_id: str = Field(foreign_key="entity.id", primary_key=True)
+    role: str = Field(primary_key=True)
+    mention_count: int = Field(description="Role mentions (`entity_role` rows) giving it.")
+
+
 class PersonOrganisation(SQLModel, table=True):
     """An article says the person leads or serves the organisation."""
 
     __tablename__ = "person_organisation"
-    __table_args__ = (UniqueConstraint("person_id", "organisation_id", "article_id"),)
+    __table_args__ = (
+        UniqueConstraint("person_id", "organisation_id", "article_id"),
+        Index("ix_person_organisation_organisation_id_person_id", "organisation_id", "person_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: str = Field(foreign_key="entity.id")
-    organisation_id: str = Field(foreign_key="entity.id", index=True)
+    organisation_id: str = Field(foreign_key="entity.id")
     article_id: str = Field(foreign_key="article.id", index=True)
 
 

@@ -6,7 +6,6 @@ Reads return `StoredRow`s, the selected columns by name, not model instances (se
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,6 +19,7 @@ from app.partial_date import PartialDate
 from app.store.entity_resolution import name_key
 from app.store.models import (
     NO_LOCATION_SQL,
+    UNDATED,
     UNDATED_SQL,
     Article,
     DateFact,
@@ -27,13 +27,14 @@ from app.store.models import (
     EntityAlias,
     EntityArticle,
     EntityRole,
+    EntityRoleCount,
     Figure,
     Mention,
     PersonOrganisation,
     Quote,
     TroopLevel,
 )
-from app.store.pagination import Listing, StoredRow, read_rows
+from app.store.pagination import Listing, SortKey, StoredRow, read_rows
 from app.store.substring import contains_text, has_trigrams
 
 if TYPE_CHECKING:
@@ -89,19 +90,17 @@ class ArticleWithFacts:
     """Facts are whole rows of their tables, in text order."""
 
 
-_UNDATED = dt.date.min
-"""Sort key of an article without a publication date: before every dated one."""
-
-
 def articles(
     *,
     published_after: PartialDate | None = None,
     published_before: PartialDate | None = None,
     source: str | None = None,
+    entity: str | None = None,
     matching: Matching | None = None,
 ) -> Listing[StoredRow]:
     """Articles without their text. Date bounds are inclusive and compare the days a
     partial date can mean: an article of "2020-12" is published after 2020-12-15.
+    `entity`: the articles naming the person, organisation or place with this id.
     `matching`: the articles a full-text query matches."""
     statement = select(*ARTICLE_SUMMARY_COLUMNS)
     if published_after is not None:
@@ -112,6 +111,8 @@ def articles(
         statement = statement.where(func.lower(Article.source) == source.lower())
     if matching is not None:
         statement = statement.where(matching.contains(Article.seq))
+    if entity is not None:
+        return _articles_naming(statement, entity)
     # The undated key as a literal, not a parameter: the index on this expression must match.
     undated = literal_column(UNDATED_SQL)
     published = func.coalesce(Article.published_start, undated).label("published_key")
@@ -122,7 +123,33 @@ def articles(
             "published": [published, Article.seq],
             "ingested": [Article.seq],
         },
-        key_of={"published": lambda row: (row.published_start or _UNDATED, row.seq)},
+        key_of={"published": _published_key},
+    )
+
+
+def _published_key(row: StoredRow) -> SortKey:
+    return (row.published_start or UNDATED, row.seq)
+
+
+def _articles_naming(statement: Any, entity: str) -> Listing[StoredRow]:
+    """The articles naming one entity, read through its appearances, which carry each
+    article's sort keys: a page is a range of an `entity_article` index, however many
+    articles name the entity. Sort keys are read back from the article's own columns."""
+    statement = statement.join(EntityArticle, col(EntityArticle.article_id) == Article.id).where(
+        EntityArticle.entity_id == entity
+    )
+    return Listing(
+        statement,
+        sorts={
+            "id": [EntityArticle.article_id],
+            "published": [EntityArticle.published_key, EntityArticle.article_seq],
+            "ingested": [EntityArticle.article_seq],
+        },
+        key_of={
+            "id": lambda row: (row.id,),
+            "published": _published_key,
+            "ingested": lambda row: (row.seq,),
+        },
     )
 
 
@@ -170,20 +197,31 @@ def _in_article(session: Session, model: type[Fact], article_id: str) -> list[St
 # People, organisations, places
 
 
+DETAIL_LATEST = 50
+"""Quotes, articles and role mentions an entity's detail holds at most, the latest: a
+busy entity has tens of thousands of each; the list routes page through them all."""
+
+
 @dataclass
 class EntityDetail:
     entity: StoredRow
     """`id`, `name`, `mention_count`, `article_count` and `kind`."""
     aliases: list[str]
-    roles: list[StoredRow]
-    """Every role mention (a whole `entity_role` row), by article and position."""
+    roles: list[str]
+    """Distinct roles, sorted."""
+    role_mentions: list[StoredRow]
+    """The latest `DETAIL_LATEST` role mentions (whole `entity_role` rows), newest first."""
+    role_mention_count: int
     related: list[StoredRow]
-    """`id` and `name` of the organisations of a person, the people of an organisation;
-    empty for places."""
+    """`id` and `name` of the first `DETAIL_LATEST` (by id) organisations of a person, or
+    people of an organisation; empty for places."""
+    related_count: int
     quotes: list[StoredRow]
+    """The latest `DETAIL_LATEST` quotes attributed to the entity, newest first."""
+    quote_count: int
     appearances: list[StoredRow]
-    """`id`, `title` and `published_date` of each article naming the entity, and the
-    entity's `mention_count` in it."""
+    """`id`, `title` and `published_date` of the latest `DETAIL_LATEST` articles naming
+    the entity (last ingested first), and the entity's `mention_count` in each."""
 
 
 def _named(kind: EntityKind, text: str) -> list[Any]:
@@ -289,10 +327,10 @@ def _aliases_and_roles_statement() -> Any:
         literal_column("'alias'", String).label("name_kind"),
         col(EntityAlias.alias).label("name"),
     ).where(col(EntityAlias.entity_id).in_(ids))
-    roles = select(EntityRole.entity_id, literal_column("'role'", String), EntityRole.role).where(
-        col(EntityRole.entity_id).in_(ids)
-    )
-    names = union(aliases, roles).subquery()
+    roles = select(
+        EntityRoleCount.entity_id, literal_column("'role'", String), EntityRoleCount.role
+    ).where(col(EntityRoleCount.entity_id).in_(ids))
+    names = union_all(aliases, roles).subquery()
     return select(names).order_by(names.c.entity_id, names.c.name_kind, names.c.name)
 
 
@@ -304,7 +342,8 @@ def aliases_and_roles(
     session: Session, entity_ids: list[str]
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Aliases and distinct roles of each entity, sorted, for a page: one query, not one
-    per row or per kind of name (UNION makes the roles distinct; aliases already are)."""
+    per row or per kind of name. Both are distinct as stored: roles are counted at ingest
+    (`entity_role_count`), so a busy entity's thousands of role mentions are not read."""
     rows = read_rows(session, _ALIASES_AND_ROLES, {"entity_ids": entity_ids})
     by_kind: dict[str, dict[str, list[str]]] = {
         "alias": defaultdict(list),
@@ -316,6 +355,8 @@ def aliases_and_roles(
 
 
 def get_entity_detail(session: Session, kind: EntityKind, entity_id: str) -> EntityDetail | None:
+    """The entity with its names, counts and the latest `DETAIL_LATEST` of its quotes,
+    articles and role mentions, each read from an index on (entity, newest first)."""
     found = read_rows(
         session,
         select(
@@ -324,52 +365,88 @@ def get_entity_detail(session: Session, kind: EntityKind, entity_id: str) -> Ent
     )
     if not found:
         return None
-    roles = read_rows(
-        session,
+    aliases, roles = aliases_and_roles(session, [entity_id])
+    related, related_total = [], 0
+    if kind != "place":
+        related = read_rows(session, first_related(kind, entity_id))
+        related_total = _one(session, related_count(kind, entity_id))
+    return EntityDetail(
+        entity=found[0],
+        aliases=aliases[entity_id],
+        roles=roles[entity_id],
+        role_mentions=read_rows(session, latest_role_mentions(entity_id)),
+        role_mention_count=_one(session, role_mention_count(entity_id)),
+        related=related,
+        related_count=related_total,
+        quotes=read_rows(session, latest_quotes(entity_id)),
+        quote_count=_one(session, quote_count(entity_id)),
+        appearances=read_rows(session, latest_appearances(entity_id)),
+    )
+
+
+def latest_role_mentions(entity_id: str) -> Any:
+    return (
         select(*columns_of(EntityRole))
         .where(EntityRole.entity_id == entity_id)
-        .order_by(EntityRole.article_id, EntityRole.start),
+        .order_by(col(EntityRole.id).desc())
+        .limit(DETAIL_LATEST)
     )
-    quotes = read_rows(
-        session,
-        select(*columns_of(Quote)).where(Quote.speaker_entity_id == entity_id).order_by(Quote.id),
+
+
+def role_mention_count(entity_id: str) -> Any:
+    """Summed from the distinct roles' counts: a few rows, not every role mention."""
+    return select(func.coalesce(func.sum(EntityRoleCount.mention_count), 0)).where(
+        EntityRoleCount.entity_id == entity_id
     )
-    appearances = read_rows(
-        session,
+
+
+def latest_quotes(entity_id: str) -> Any:
+    return (
+        select(*columns_of(Quote))
+        .where(Quote.speaker_entity_id == entity_id)
+        .order_by(col(Quote.id).desc())
+        .limit(DETAIL_LATEST)
+    )
+
+
+def quote_count(entity_id: str) -> Any:
+    """Counted in the (speaker_entity_id, id) index: about a millisecond for 30,000."""
+    return select(func.count()).where(Quote.speaker_entity_id == entity_id)
+
+
+def latest_appearances(entity_id: str) -> Any:
+    return (
         select(Article.id, Article.title, Article.published_date, EntityArticle.mention_count)
         .join(EntityArticle, col(EntityArticle.article_id) == Article.id)
         .where(EntityArticle.entity_id == entity_id)
-        .order_by(Article.id),
-    )
-    aliases = read_rows(
-        session,
-        select(EntityAlias.alias)
-        .where(EntityAlias.entity_id == entity_id)
-        .order_by(EntityAlias.alias),
-    )
-    return EntityDetail(
-        entity=found[0],
-        aliases=[alias for (alias,) in aliases],
-        roles=roles,
-        related=_related_entities(session, kind, entity_id),
-        quotes=quotes,
-        appearances=appearances,
+        .order_by(col(EntityArticle.article_seq).desc())
+        .limit(DETAIL_LATEST)
     )
 
 
-def _related_entities(session: Session, kind: EntityKind, entity_id: str) -> list[StoredRow]:
-    if kind == "person":
-        this, other = PersonOrganisation.person_id, PersonOrganisation.organisation_id
-    elif kind == "organisation":
-        this, other = PersonOrganisation.organisation_id, PersonOrganisation.person_id
-    else:
-        return []
-    statement = (
-        select(Entity.id, Entity.name)
-        .where(col(Entity.id).in_(select(other).where(this == entity_id)))
-        .order_by(Entity.id)
+def _one(session: Session, statement: Any) -> Any:
+    return session.connection().execute(statement).scalar_one()
+
+
+def _related_ids(kind: EntityKind, entity_id: str) -> Any:
+    """Ids of the organisations of a person or the people of an organisation, each once,
+    in id order: read in order from an index starting (this, other)."""
+    this, other = (
+        (PersonOrganisation.person_id, PersonOrganisation.organisation_id)
+        if kind == "person"
+        else (PersonOrganisation.organisation_id, PersonOrganisation.person_id)
     )
-    return read_rows(session, statement)
+    return select(col(other).label("id")).where(this == entity_id).distinct().order_by(other)
+
+
+def first_related(kind: EntityKind, entity_id: str) -> Any:
+    """`id` and `name` of the first `DETAIL_LATEST` related entities (see `_related_ids`)."""
+    ids = _related_ids(kind, entity_id).limit(DETAIL_LATEST).subquery()
+    return select(Entity.id, Entity.name).join(ids, ids.c.id == Entity.id).order_by(Entity.id)
+
+
+def related_count(kind: EntityKind, entity_id: str) -> Any:
+    return select(func.count()).select_from(_related_ids(kind, entity_id).subquery())
 
 
 # Quotes and figures

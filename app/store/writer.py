@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlmodel import Session, SQLModel
 
 from app.extract import schema
@@ -13,11 +14,13 @@ from app.ingest.article import RawArticle
 from app.partial_date import InvalidDateError, PartialDate
 from app.store.entity_resolution import ArticleEntities, NameRequest
 from app.store.models import (
+    UNDATED,
     Article,
     DataVersion,
     DateFact,
     Entity,
     EntityRole,
+    EntityRoleCount,
     Figure,
     Mention,
     PersonOrganisation,
@@ -29,6 +32,7 @@ from app.store.names import normalise_name
 from app.store.queries import is_stored
 
 ARTICLE = Article.__table__
+ROLE_COUNT = EntityRoleCount.__table__
 DATA_VERSION = DataVersion.__table__
 _LOCK_WRITES = (
     update(DATA_VERSION).where(DATA_VERSION.c.id == 1).values(version=DATA_VERSION.c.version)
@@ -148,10 +152,12 @@ class _ArticleWriter:
         """Insert every row of the article; returns the ids of the entities it touched."""
         published = article.published
         last_seq = self.connection.execute(select(func.max(ARTICLE.c.seq))).scalar()
+        seq = (last_seq or 0) + 1
+        published_start = published.first_day() if published else None
         self.connection.execute(
             insert(ARTICLE).values(
                 id=article.id,
-                seq=(last_seq or 0) + 1,
+                seq=seq,
                 content_hash=article.content_hash,
                 title=article.title,
                 source=article.source,
@@ -159,7 +165,7 @@ class _ArticleWriter:
                 language=article.language,
                 published_date=published.value if published else None,
                 published_precision=published.precision if published else None,
-                published_start=published.first_day() if published else None,
+                published_start=published_start,
                 published_end=published.last_day() if published else None,
                 text=article.text,
                 ingested_at=utc_now(),
@@ -190,10 +196,52 @@ class _ArticleWriter:
         self._save_figures(facts.figures)
         self._save_dates(facts.dates)
         self._save_troop_levels(facts.troop_levels)
-        self.entities.save(self.article_id)
+        self.entities.save(
+            self.article_id, article_seq=seq, published_key=published_start or UNDATED
+        )
+        self._save_role_counts()
         for table, rows in self.fact_rows.items():
             self.connection.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
         return set(self.entities.by_id)
+
+    def _save_role_counts(self) -> None:
+        """Add this article's role mentions to each entity's distinct roles and their counts."""
+        added = Counter(
+            (row["entity_id"], row["role"]) for row in self.fact_rows.get(EntityRole, [])
+        )
+        if not added:
+            return
+        entity_ids = {entity_id for entity_id, _role in added}
+        stored = {
+            (row.entity_id, row.role)
+            for row in self.connection.execute(
+                select(ROLE_COUNT.c.entity_id, ROLE_COUNT.c.role).where(
+                    ROLE_COUNT.c.entity_id.in_(entity_ids)
+                )
+            )
+        }
+        counted = [
+            {"b_entity_id": entity_id, "b_role": role, "mentions": count}
+            for (entity_id, role), count in added.items()
+            if (entity_id, role) in stored
+        ]
+        if counted:
+            self.connection.execute(
+                update(ROLE_COUNT)
+                .where(
+                    ROLE_COUNT.c.entity_id == bindparam("b_entity_id"),
+                    ROLE_COUNT.c.role == bindparam("b_role"),
+                )
+                .values(mention_count=ROLE_COUNT.c.mention_count + bindparam("mentions")),
+                counted,
+            )
+        new = [
+            {"entity_id": entity_id, "role": role, "mention_count": count}
+            for (entity_id, role), count in added.items()
+            if (entity_id, role) not in stored
+        ]
+        if new:
+            self.connection.execute(insert(ROLE_COUNT), new)
 
     def _add_row(self, table: type[SQLModel], **row: Any) -> None:
         self.fact_rows.setdefault(table, []).append(row)

@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from app.store import queries
+
 
 def ids(client: TestClient, url: str) -> list[str]:
     response = client.get(url)
@@ -49,15 +51,22 @@ def test_person_detail(client: TestClient) -> None:
         "We will keep 2,500 troops in Northbridge until May"
     ]
     assert [(a["id"], a["mention_count"]) for a in person["articles"]] == [
+        ("smith-and-lopez-sign-accord", 2),  # last ingested first
         ("lopez-meets-un-envoys", 2),
-        ("smith-and-lopez-sign-accord", 2),
     ]
+    assert (person["quote_count"], person["role_mention_count"]) == (1, 1)
+    assert person["quotes_url"] == "/quotes?speaker=maria-lopez&sort=-id"
+    assert person["articles_url"] == "/articles?entity=maria-lopez&sort=-ingested"
+    assert person["organisation_count"] == 1
+    assert person["organisations_url"] == "/organisations?person=maria-lopez"
 
 
 def test_organisation_detail(client: TestClient) -> None:
     un = client.get("/organisations/united-nations").json()
     assert un["aliases"] == ["UN"]
     assert un["people"] == [{"id": "carlos-smith", "name": "Carlos Smith"}]
+    assert un["person_count"] == 1
+    assert [p["id"] for p in client.get(un["people_url"]).json()["items"]] == ["carlos-smith"]
     assert [q["id"] for q in un["quotes"]] == [4]
     assert un["article_count"] == 2
 
@@ -66,10 +75,40 @@ def test_place_detail(client: TestClient) -> None:
     place = client.get("/places/southport").json()
     assert place["name"] == "Southport"
     assert [a["id"] for a in place["articles"]] == [
-        "smith-and-lopez-sign-accord",
         "un-counts-westland-troops",
+        "smith-and-lopez-sign-accord",
     ]
     assert "people" not in place and "organisations" not in place
+
+
+def test_detail_holds_the_latest_and_links_to_all(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "DETAIL_LATEST", 1)
+    person = client.get("/people/maria-lopez").json()
+    assert [a["id"] for a in person["articles"]] == ["smith-and-lopez-sign-accord"]
+    assert person["article_count"] == 2
+    every = client.get(person["articles_url"]).json()["items"]
+    assert [a["id"] for a in every] == ["smith-and-lopez-sign-accord", "lopez-meets-un-envoys"]
+    quotes = client.get(person["quotes_url"]).json()["items"]
+    assert [q["id"] for q in quotes] == [q["id"] for q in person["quotes"]]
+    assert len(quotes) == person["quote_count"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/articles?entity=maria-lopez", ["lopez-meets-un-envoys", "smith-and-lopez-sign-accord"]),
+        (
+            "/articles?entity=southport&sort=-id",
+            ["un-counts-westland-troops", "smith-and-lopez-sign-accord"],
+        ),
+        ("/articles?entity=maria-lopez&sort=published&limit=1", ["lopez-meets-un-envoys"]),
+        ("/articles?entity=nobody", []),
+    ],
+)
+def test_articles_naming_an_entity(client: TestClient, url: str, expected: list[str]) -> None:
+    assert ids(client, url) == expected
 
 
 @pytest.mark.parametrize(
@@ -88,3 +127,16 @@ def test_unknown_or_wrong_kind_id_is_a_404_problem(
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["detail"] == detail
+
+
+@pytest.mark.parametrize("sort", ["id", "-id", "published", "-published", "ingested", "-ingested"])
+def test_articles_naming_an_entity_page_by_cursor(client: TestClient, sort: str) -> None:
+    url = f"/articles?entity=southport&sort={sort}"
+    whole = ids(client, url)
+    paged: list[str] = []
+    next_url: str | None = f"{url}&limit=1"
+    while next_url:
+        body = client.get(next_url).json()
+        paged += [item["id"] for item in body["items"]]
+        next_url = body["next_url"]
+    assert paged == whole and len(whole) == 2

@@ -289,8 +289,12 @@ def test_new_columns_are_filled_from_the_old_values(upgraded: str) -> None:
                 text("SELECT id, seq, published_start, published_end FROM article ORDER BY seq")
             ).all()
             level = connection.execute(text("SELECT date_start, date_end FROM troop_level")).one()
+            appearance_keys = connection.execute(
+                text("SELECT DISTINCT article_seq, published_key FROM entity_article")
+            ).all()
     finally:
         engine.dispose()
+    assert [(seq, str(day)) for seq, day in appearance_keys] == [(1, "2024-03-01")]
     as_text = [tuple(str(value) if value else value for value in row) for row in articles]
     assert as_text == [
         ("velmora-garrison", "1", "2024-03-01", "2024-03-31"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -31,10 +32,13 @@ from sqlmodel import Session, SQLModel
 from app.partial_date import PartialDate
 from app.store import queries
 from app.store.models import (
+    UNDATED,
     Article,
     Entity,
     EntityAlias,
     EntityArticle,
+    EntityRole,
+    EntityRoleCount,
     Figure,
     PersonOrganisation,
     Quote,
@@ -50,6 +54,7 @@ FACTS_PER_ARTICLE = 4
 SOURCES = [f"Source {number}" for number in range(40)]
 UNITS = ["count", "percent", "USD", "EUR", "day", "km", "tonne", "year"]
 FORCES = [f"Force {number}" for number in range(30)]
+ROLES = [f"Role {number}" for number in range(7)]
 LOCATIONS = [None, *(f"Place {number}" for number in range(40))]
 KINDS = ("person", "organisation", "place")
 PAGE = 20
@@ -75,8 +80,10 @@ def _explain_postgresql(element: Explain, compiler: SQLCompiler, **kw: Any) -> s
     return "EXPLAIN " + compiler.process(element.statement, **kw)
 
 
-def plan_of(session: Session, statement: Any) -> list[str]:
-    rows = session.connection().execute(Explain(statement)).all()
+def plan_of(
+    session: Session, statement: Any, parameters: dict[str, Any] | None = None
+) -> list[str]:
+    rows = session.connection().execute(Explain(statement), parameters).all()
     if session.get_bind().dialect.name == "postgresql":
         return [row[0] for row in rows]
     details = {row[0]: row[3] for row in rows}  # (id, parent, notused, detail)
@@ -181,6 +188,8 @@ def fill(session: Session) -> None:
                 "entity_id": entities[(number * 7 + offset) % len(entities)]["id"],
                 "article_id": f"article-{number:05d}",
                 "mention_count": 1 + offset,
+                "article_seq": articles[number]["seq"],
+                "published_key": articles[number]["published_start"] or UNDATED,
             }
             for number in range(ARTICLES)
             for offset in range(FACTS_PER_ARTICLE)
@@ -201,6 +210,25 @@ def fill(session: Session) -> None:
     )
     facts = [(number, offset) for number in range(ARTICLES) for offset in range(FACTS_PER_ARTICLE)]
     span = {"start": 0, "end": 5, "text": "x"}
+    roles = [
+        {
+            **span,
+            "start": offset * 10,
+            "article_id": f"article-{number:05d}",
+            "entity_id": people[(number + offset) % len(people)],
+            "role": ROLES[(number * 3 + offset) % len(ROLES)],
+        }
+        for number, offset in facts
+    ]
+    session.execute(insert(EntityRole), roles)
+    role_counts = Counter((row["entity_id"], row["role"]) for row in roles)
+    session.execute(
+        insert(EntityRoleCount),
+        [
+            {"entity_id": entity_id, "role": role, "mention_count": count}
+            for (entity_id, role), count in role_counts.items()
+        ],
+    )
     session.execute(
         insert(Quote),
         [
@@ -297,6 +325,7 @@ def _cases() -> Iterator[Case]:
         "published_after": lambda _: queries.articles(published_after=_date("2019-06")),
         "published_before": lambda _: queries.articles(published_before=_date("2015-03")),
         "source": lambda _: queries.articles(source="source 7"),
+        "entity": lambda _: queries.articles(entity="person-00007"),
         "q": lambda session: queries.articles(matching=article_seqs_matching(session, "pilots")),
     }
     for name, make in article_filters.items():
@@ -430,6 +459,42 @@ def test_every_filter_and_sort_reads_through_an_index(filled: Session, route: st
                     + "\n    ".join(plan)
                 )
     assert not problems, "\n".join(problems)
+
+
+DETAIL_ENTITY = "person-00007"
+DETAIL_QUERIES: dict[str, Any] = {
+    "latest role mentions": queries.latest_role_mentions(DETAIL_ENTITY),
+    "role mention count": queries.role_mention_count(DETAIL_ENTITY),
+    "latest quotes": queries.latest_quotes(DETAIL_ENTITY),
+    "quote count": queries.quote_count(DETAIL_ENTITY),
+    "latest appearances": queries.latest_appearances(DETAIL_ENTITY),
+    "first organisations": queries.first_related("person", DETAIL_ENTITY),
+    "organisation count": queries.related_count("person", DETAIL_ENTITY),
+    "first people": queries.first_related("organisation", "organisation-00013"),
+    "person count": queries.related_count("organisation", "organisation-00013"),
+}
+"""What `/people/{id}` reads besides the entity itself: the latest few of each, and counts."""
+
+
+@pytest.mark.parametrize("name", DETAIL_QUERIES)
+def test_entity_detail_reads_the_latest_from_an_index(filled: Session, name: str) -> None:
+    """A busy entity has tens of thousands of quotes, articles and role mentions: the
+    latest must come from an index in order, not from sorting all of them. (The first
+    related entities are a subquery of at most `DETAIL_LATEST` ids, read in index order:
+    scanning and sorting that is not reading a table.)"""
+    plan = plan_of(filled, DETAIL_QUERIES[name])
+    assert not {table for table in full_scans(filled, plan) if not table.startswith("anon_")}, plan
+    if name.startswith("latest"):
+        assert not any(SORTED_AFTER.match(line) for line in plan), plan
+
+
+def test_list_pages_read_aliases_and_distinct_roles_from_small_tables(filled: Session) -> None:
+    """The roles of a page of entities come from `entity_role_count`, never `entity_role`
+    (one row per role mention, thousands for a busy entity)."""
+    ids = [f"person-{number:05d}" for number in range(PAGE)]
+    plan = plan_of(filled, queries._ALIASES_AND_ROLES, {"entity_ids": ids})
+    assert not full_scans(filled, plan), plan
+    assert not any("entity_role " in f"{line} " for line in plan), plan
 
 
 def test_every_declared_index_exists(session: Session) -> None:

@@ -6,10 +6,18 @@ import pytest
 from sqlalchemy import text as sql
 from sqlmodel import Session, SQLModel, func, select
 
-from app.extract.schema import Figure, Mention, Quote, Span, TroopLevel
+from app.extract.schema import Figure, Mention, Quote, RoleMention, Span, TroopLevel
 from app.ingest.article import RawArticle
 from app.store import writer
-from app.store.models import Article, DataVersion, Entity, EntityArticle, PersonOrganisation
+from app.store.deletion import delete_article
+from app.store.models import (
+    Article,
+    DataVersion,
+    Entity,
+    EntityArticle,
+    EntityRoleCount,
+    PersonOrganisation,
+)
 from app.store.models import Quote as QuoteRow
 from app.store.queries import count_articles, is_stored
 from app.store.writer import ArticleConflictError, InvalidFactError, save_article
@@ -194,3 +202,39 @@ def test_each_stored_article_bumps_the_data_version_once(session: Session) -> No
     save_article(session, raw, facts)  # already stored: nothing changes
     session.commit()
     assert version() == before + 1
+
+
+def roles_of(session: Session, entity_id: str) -> dict[str, int]:
+    rows = session.exec(
+        select(EntityRoleCount.role, EntityRoleCount.mention_count).where(
+            EntityRoleCount.entity_id == entity_id
+        )
+    ).all()
+    return dict(rows)
+
+
+def test_distinct_roles_are_counted_at_ingest_and_deletion(session: Session) -> None:
+    """Each entity's distinct roles and how many role mentions give them stay exact:
+    deleting an article removes the roles only it gave and lowers the others."""
+
+    def with_roles(article_id: str, text: str, *roles: tuple[str, str]) -> None:
+        person = entity(text, "Maria Lopez")
+        person.role_mentions = [
+            RoleMention(**located(text, phrase).model_dump(), role=role) for phrase, role in roles
+        ]
+        assert save_article(session, *article(article_id, text, people=[person]))
+
+    with_roles(
+        "one", "Chief Maria Lopez, the chief, spoke.", ("Chief", "chief"), ("chief,", "chief")
+    )
+    with_roles(
+        "two", "Mayor Maria Lopez and Chief Lopez met.", ("Mayor", "mayor"), ("Chief", "chief")
+    )
+    session.commit()
+    assert roles_of(session, "maria-lopez") == {"chief": 3, "mayor": 1}
+    assert delete_article(session, "two")
+    session.commit()
+    assert roles_of(session, "maria-lopez") == {"chief": 2}
+    assert delete_article(session, "one")
+    session.commit()
+    assert count(session, EntityRoleCount) == 0

@@ -48,6 +48,13 @@ def list_articles(
     source: Annotated[
         str | None, Query(description="Exact source name, any case.", examples=["Harbour Daily"])
     ] = None,
+    entity: Annotated[
+        str | None,
+        Query(
+            description="Only articles naming the person, organisation or place with this id.",
+            examples=["maria-lopez"],
+        ),
+    ] = None,
     q: Annotated[
         str | None,
         Query(
@@ -71,6 +78,7 @@ def list_articles(
         published_after=partial_date("published_after", published_after),
         published_before=partial_date("published_before", published_before),
         source=source,
+        entity=entity,
         matching=article_seqs_matching(session, q) if q else None,
     )
     return listing.respond(
