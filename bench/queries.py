@@ -482,9 +482,16 @@ def summary(timings: list[Timing], repeat: int) -> str:
     )
 
 
-def run(database_url: str, repeat: int) -> list[Timing]:
+def run(database_url: str, repeat: int, route: str | None = None) -> list[Timing]:
+    """Time every probe, or those whose route starts with `route`."""
     try:
-        picked = probes(pick_values(database_url))
+        picked = [
+            probe
+            for probe in probes(pick_values(database_url))
+            if route is None or probe.route.startswith(route)
+        ]
+        if not picked:
+            raise SystemExit(f"no probed route starts with {route!r}")
         return asyncio.run(measure(bench_app(database_url), picked, repeat))
     finally:
         dispose_engines()
@@ -500,11 +507,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--repeat", type=int, default=30, help="timed requests per URL (default 30)"
     )
+    parser.add_argument(
+        "--route", help="time only the routes starting with this, as /timelines (default all)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON records, not a table")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
-    timings = run(args.database_url, args.repeat)
+    timings = run(args.database_url, args.repeat, args.route)
     if args.json:
         print(json.dumps([asdict(timing) for timing in timings], indent=2))
     else:

@@ -264,18 +264,27 @@ class TroopLevelBase(SpanBase):
     condition: str | None = None
 
 
+SERIES_DATES = ("date_start", "date_end", "id", "status")
+"""After a series key in its indexes: a series' latest levels read in order, and its levels
+grouped and filtered by status and dates, all from the index."""
+
+
 class TroopLevel(TroopLevelBase, table=True):
     __tablename__ = "troop_level"
     __table_args__ = (
-        Index("ix_troop_level_force_location_key", "force", text(LOCATION_KEY_SQL)),
-        Index("ix_troop_level_location_key_force", text(LOCATION_KEY_SQL), "force"),
+        *(
+            Index(f"ix_troop_level_{name}_dates", *series, *SERIES_DATES)
+            for name, series in [
+                ("force_location_key", ("force", text(LOCATION_KEY_SQL))),
+                ("location_key_force", (text(LOCATION_KEY_SQL), "force")),
+            ]
+        ),
         Index("ix_troop_level_date_start", "date_start"),
         Index("ix_troop_level_date_end", "date_end"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: str = Field(foreign_key="article.id", index=True)
-    status: TroopStatus = Field(sa_type=String, index=True)
     date_start: date = Field(description="First day `date` can mean.")
     date_end: date = Field(description="Last day `date` can mean.")
     sentence_start: int

@@ -127,18 +127,25 @@ class Listing(Generic[T]):
     a name prefixed with `-` sorts descending. Cursors carry the sort name, so a
     cursor from one order is refused in another. `load` turns a page of rows into
     the items listed, with one query per page for what the rows do not hold.
+    A `grouped` listing lists groups: its statement selects aggregates, and each sort's
+    key is what it groups by, in the sort's order, so the groups can be read from an
+    index in that order and a page stops after `limit` groups. `hints` adds conditions,
+    always true, to a sort's pages: a range on the sort's first column steers SQLite to
+    the index that reads it in order when several could serve.
     """
 
     statement: Select[Any] | SelectOfScalar[Any]
     sorts: Mapping[str, Sequence[Any]]
     key_of: Mapping[str, Callable[[Any], SortKey]] = field(default_factory=dict)
     load: Callable[[Session, list[Any]], list[T]] | None = None
+    hints: Mapping[str, Sequence[Any]] = field(default_factory=dict)
+    grouped: bool = False
 
     def page(self, session: Session, sort: str, request: PageRequest) -> Page[T]:
         name, inner = self._inner_request(sort, request)
         page: Page[Any] = keyset_page(
             session,
-            self.statement,
+            self._statement(name),
             self.sorts[name],
             inner,
             self.key_of.get(name),
@@ -152,8 +159,15 @@ class Listing(Generic[T]):
         """The select `page` runs for this sort and cursor (to EXPLAIN it, say)."""
         name, inner = self._inner_request(sort, request)
         return keyset_statement(
-            self.statement, self.sorts[name], inner, descending=sort.startswith("-")
+            self._statement(name),
+            self.sorts[name],
+            inner,
+            descending=sort.startswith("-"),
         )
+
+    def _statement(self, name: str) -> Select[Any] | SelectOfScalar[Any]:
+        statement = self.statement.where(*self.hints.get(name, ()))
+        return statement.group_by(*self.sorts[name]) if self.grouped else statement
 
     def _inner_request(self, sort: str, request: PageRequest) -> tuple[str, PageRequest]:
         """The sort's name and the request with the cursor's sort name checked and removed."""
@@ -168,5 +182,7 @@ class Listing(Generic[T]):
         return name, PageRequest(limit=request.limit, after=after)
 
     def count(self, session: Session) -> int:
-        counted = select(func.count()).select_from(self.statement.order_by(None).subquery())
+        counted = select(func.count()).select_from(
+            self._statement(next(iter(self.sorts))).order_by(None).subquery()
+        )
         return session.execute(counted).scalar_one()

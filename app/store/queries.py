@@ -10,7 +10,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import String, and_, bindparam, func, literal_column, or_, union, union_all
+from sqlalchemy import (
+    String,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    or_,
+    true,
+    union,
+    union_all,
+    values,
+)
 from sqlmodel import Session, SQLModel, col, select
 
 from app.extract.schema import EntityKind, QuoteKind, TroopStatus
@@ -562,10 +573,8 @@ def troop_level_series(
         conditions.append(col(TroopLevel.date_end) >= date_from.first_day())
     if date_to is not None:
         conditions.append(col(TroopLevel.date_start) <= date_to.last_day())
-    groups = (
-        select(TroopLevel.force, location_key, func.count().label("level_count"))
-        .where(*conditions)
-        .group_by(TroopLevel.force, location_key)
+    groups = select(TroopLevel.force, location_key, func.count().label("level_count")).where(
+        *conditions
     )
     return Listing(
         groups,
@@ -574,6 +583,11 @@ def troop_level_series(
             "location": [location_key, col(TroopLevel.force)],
         },
         load=lambda session, rows: _series_of(session, rows, conditions, points),
+        hints={  # force and location are never NULL, nor is their key
+            "force": [col(TroopLevel.force) >= ""],
+            "location": [location_key.element >= ""],
+        },
+        grouped=True,
     )
 
 
@@ -583,40 +597,57 @@ def _location_key() -> Any:
     return func.coalesce(TroopLevel.location, no_location).label("location_key")
 
 
+def _latest_levels(
+    keys: list[tuple[str, str]], conditions: list[Any], points: int | None, *, lateral: bool
+) -> Any:
+    """The latest `points` levels of each series (all when None) matching `conditions`.
+
+    The page's series keys are a VALUES list joined to each one's latest levels, read in
+    order from its series index: one short statement, however many series. PostgreSQL
+    joins them LATERAL; SQLite has no LATERAL but runs a correlated `IN (... LIMIT n)`
+    once per series."""
+    page = (
+        values(column("force", String), column("location_key", String), name="page_series")
+        .data(keys)
+        .cte("page_series")
+    )
+    latest = (
+        select(TroopLevel.id)
+        .where(
+            *conditions,
+            TroopLevel.force == page.c.force,
+            _location_key().element == page.c.location_key,
+        )
+        .order_by(
+            col(TroopLevel.date_start).desc(),
+            col(TroopLevel.date_end).desc(),
+            col(TroopLevel.id).desc(),
+        )
+        .limit(points)
+    )
+    shown = TroopLevel.__table__.alias("shown")  # type: ignore[attr-defined]
+    if lateral:
+        levels = latest.lateral("latest")
+        return (
+            select(*shown.c)
+            .select_from(page)
+            .join(levels, true())
+            .join(shown, shown.c.id == levels.c.id)
+        )
+    return select(*shown.c).select_from(page).join(shown, shown.c.id.in_(latest.correlate(page)))
+
+
 def _series_of(
     session: Session, groups: list[StoredRow], conditions: list[Any], points: int | None
 ) -> list[TroopLevelSeries]:
     if not groups:
         return []
-    location_key = _location_key()
-    in_groups = or_(
-        *(
-            and_(TroopLevel.force == group.force, location_key.element == group.location_key)
-            for group in groups
-        )
+    statement = _latest_levels(
+        [(group.force, group.location_key) for group in groups],
+        conditions,
+        points,
+        lateral=session.get_bind().dialect.name == "postgresql",
     )
-    statement = select(*columns_of(TroopLevel)).where(*conditions, in_groups)
-    if points is not None and any(group.level_count > points for group in groups):
-        latest = [
-            select(TroopLevel.id)
-            .where(
-                *conditions,
-                TroopLevel.force == group.force,
-                location_key.element == group.location_key,
-            )
-            .order_by(
-                col(TroopLevel.date_start).desc(),
-                col(TroopLevel.date_end).desc(),
-                col(TroopLevel.id).desc(),
-            )
-            .limit(points)
-            .subquery()
-            .select()  # SQLite takes ORDER BY and LIMIT in a union's parts only in subqueries
-            for group in groups
-        ]
-        statement = select(*columns_of(TroopLevel)).where(
-            col(TroopLevel.id).in_(union_all(*latest))
-        )
     series: dict[tuple[str, str], list[StoredRow]] = defaultdict(list)
     for level in read_rows(session, statement):
         series[(level.force, level.location or "")].append(level)

@@ -149,3 +149,13 @@ def test_the_table_has_a_row_per_url_and_the_summary_names_the_worst(
     assert f"{slowest.p99_ms:.1f} ms" in line
     over = sum(timing.p99_ms > TARGET_MS for timing in timings)
     assert line.endswith(f"; {over} over {TARGET_MS:.0f} ms")
+
+
+def test_route_times_only_the_routes_it_starts(filled_url: str) -> None:
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        main(["--database-url", filled_url, "--repeat", "1", "--json", "--route", "/timelines"])
+    routes = {record["route"] for record in json.loads(printed.getvalue())}
+    assert routes == {"/timelines/troop-levels", "/timelines/troop-levels.svg"}
+    with pytest.raises(SystemExit, match="no probed route starts with '/nowhere'"):
+        main(["--database-url", filled_url, "--route", "/nowhere"])

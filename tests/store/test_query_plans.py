@@ -416,15 +416,6 @@ KNOWN_SCANS: dict[tuple[str, str], tuple[set[str], set[str], str]] = {
         "'organisation-00013' has 16 trigrams, and for a few thousand rows PostgreSQL prices "
         "reading the table below 16 index lookups (with 30,000 entities it looks them up)",
     ),
-    **{
-        ("/timelines/troop-levels", dates): (
-            {"troop_level"},
-            {"sqlite"},
-            "series group every matching troop level; without statistics SQLite reads a "
-            "(location, force) index whole and sorts the groups (PostgreSQL does not)",
-        )
-        for dates in ("none", "from", "to")
-    },
 }
 """(route, filter) -> (tables it may read whole, on which databases, why): known gaps."""
 
@@ -486,6 +477,23 @@ def test_entity_detail_reads_the_latest_from_an_index(filled: Session, name: str
     assert not {table for table in full_scans(filled, plan) if not table.startswith("anon_")}, plan
     if name.startswith("latest"):
         assert not any(SORTED_AFTER.match(line) for line in plan), plan
+
+
+def test_a_page_of_series_reads_each_ones_latest_levels_from_its_index(filled: Session) -> None:
+    """A long series has thousands of levels: its latest `points` must be the first few
+    entries of its series index walked backwards, not all its levels read and sorted."""
+    postgresql = filled.get_bind().dialect.name == "postgresql"
+    statement = queries._latest_levels(
+        [(f"Force {number}", f"Place {number}") for number in range(PAGE)],
+        [TroopLevel.status == "planned"],
+        20,
+        lateral=postgresql,
+    )
+    plan = plan_of(filled, statement)
+    assert not full_scans(filled, plan) & {"troop_level", "shown"}, plan
+    if not postgresql:  # which prices sorting the few levels of these short series lower
+        assert not any(SORTED_AFTER.match(line) for line in plan), plan
+        assert any("USING INDEX ix_troop_level_" in line for line in plan), plan
 
 
 def test_list_pages_read_aliases_and_distinct_roles_from_small_tables(filled: Session) -> None:
