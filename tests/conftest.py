@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -68,16 +69,13 @@ def postgres_template(postgres_cluster: Cluster) -> str:
     return name
 
 
-@pytest.fixture(params=BACKENDS)
-def database_url(
-    request: pytest.FixtureRequest, tmp_path: Path, migrated_database: Path
-) -> Iterator[str]:
-    """A fresh migrated database for one test: a copy of the SQLite file, or a PostgreSQL
-    database made from the migrated template."""
-    if request.param == "sqlite":
-        path = tmp_path / "var" / "facts.db"
-        path.parent.mkdir()
-        shutil.copyfile(migrated_database, path)
+@contextmanager
+def fresh_database(request: pytest.FixtureRequest, backend: str, folder: Path) -> Iterator[str]:
+    """A fresh migrated database: a copy of the migrated SQLite file in `folder`, or a
+    PostgreSQL database made from the migrated template; dropped afterwards."""
+    if backend == "sqlite":
+        path = folder / "facts.db"
+        shutil.copyfile(request.getfixturevalue("migrated_database"), path)
         yield f"sqlite:///{path}"
         dispose_engines()
         return
@@ -86,6 +84,25 @@ def database_url(
     yield cluster.url(name)
     dispose_engines()
     cluster.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh migrated database for one test."""
+    folder = tmp_path / "var"
+    folder.mkdir()
+    with fresh_database(request, request.param, folder) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A fresh migrated database shared by one module's tests, for modules that fill it
+    once and then only read (filling at volume takes seconds)."""
+    with fresh_database(request, request.param, tmp_path_factory.mktemp("module")) as url:
+        yield url
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ from sqlmodel import Session, SQLModel
 
 from app.partial_date import PartialDate
 from app.store import queries
+from app.store.db import open_session
 from app.store.models import (
     UNDATED,
     Article,
@@ -291,10 +292,18 @@ def fill(session: Session) -> None:
             connection.execute(text("VACUUM ANALYZE"))
 
 
+@pytest.fixture(scope="module")
+def filled_database(module_database_url: str) -> str:
+    """Filled once per backend: the tests only EXPLAIN and read."""
+    with open_session(module_database_url) as session:
+        fill(session)
+    return module_database_url
+
+
 @pytest.fixture
-def filled(session: Session) -> Session:
-    fill(session)
-    return session
+def filled(filled_database: str) -> Iterator[Session]:
+    with open_session(filled_database) as session:
+        yield session
 
 
 # Cases
