@@ -292,8 +292,12 @@ def test_new_columns_are_filled_from_the_old_values(upgraded: str) -> None:
             appearance_keys = connection.execute(
                 text("SELECT DISTINCT article_seq, published_key FROM entity_article")
             ).all()
+            role_counts = connection.execute(
+                text("SELECT entity_id, role, mention_count FROM entity_role_count")
+            ).all()
     finally:
         engine.dispose()
+    assert [tuple(row) for row in role_counts] == [("person-ilse-varnholt", "Defence Minister", 1)]
     assert [(seq, str(day)) for seq, day in appearance_keys] == [(1, "2024-03-01")]
     as_text = [tuple(str(value) if value else value for value in row) for row in articles]
     assert as_text == [
