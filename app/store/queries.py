@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     String,
@@ -46,10 +46,8 @@ from app.store.models import (
     TroopLevel,
 )
 from app.store.pagination import Listing, SortKey, StoredRow, read_rows
+from app.store.search import Matching, is_dense
 from app.store.substring import contains_text, has_trigrams
-
-if TYPE_CHECKING:
-    from app.store.search import Matching
 
 
 def count_articles(session: Session) -> int:
@@ -468,15 +466,16 @@ _ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organisation", "place")
 def quotes(
     *,
     speaker: str | None = None,
+    many_by_speaker: bool = False,
     article: str | None = None,
     kind: QuoteKind | None = None,
     matching: Matching | None = None,
 ) -> Listing[StoredRow]:
-    """Quotes, whole rows; `speaker` is an entity id or part of a name; `matching`: the
-    quotes a full-text query matches."""
+    """Quotes, whole rows; `speaker` is an entity id or part of a name (`many_by_speaker`:
+    `speaker_matches_many` said so); `matching`: the quotes a full-text query matches."""
     statement = select(*columns_of(Quote))
     if speaker:
-        statement = statement.where(_spoken_by(speaker))
+        statement = statement.where(_spoken_by(speaker, walk=many_by_speaker))
     if article:
         statement = statement.where(Quote.article_id == article)
     if kind:
@@ -489,20 +488,44 @@ def quotes(
     )
 
 
-def _spoken_by(speaker: str) -> Any:
+def speaker_matches_many(session: Session, speaker: str) -> bool:
+    """Whether the entities `speaker` names have so many quotes that testing quotes in
+    list order fills a page sooner than collecting every id (`is_dense`); counted from
+    the speaker index, which stops at the break-even count."""
+    if not has_trigrams(speaker) or not speaker.isascii():
+        # Short fragments are always tested in list order. Row by row, SQLite's LIKE
+        # ignores the case of ASCII letters only: other fragments use the trigram index.
+        return False
+    by_entity = select(Quote.id).where(col(Quote.speaker_entity_id).in_(_speakers(speaker)))
+    return is_dense(session, by_entity, Quote.id)
+
+
+def _speakers(speaker: str) -> Any:
+    """Ids of the entity with id `speaker` and of those whose name or an alias contains it."""
+    by_id = select(Entity.id).where(Entity.id == speaker)
+    keys = {name_key(kind, speaker): kind for kind in _ENTITY_KINDS}  # mostly one key
+    return union(by_id, *(named for kind in keys.values() for named in _named(kind, speaker)))
+
+
+def _spoken_by(speaker: str, *, walk: bool = False) -> Any:
     """Quotes whose speaker is the entity with id `speaker`, or one whose name or an alias
     contains `speaker`, or whose unresolved speaker text contains it.
 
-    With trigrams to look up, the quote ids are a union of index lookups. One or two
-    characters have none: then each quote is tested in list order until a page is full,
-    which finds a common speaker after a few rows (a union would read every quote)."""
-    by_id = select(Entity.id).where(Entity.id == speaker)
-    keys = {name_key(kind, speaker): kind for kind in _ENTITY_KINDS}  # mostly one key
-    speakers = union(by_id, *(named for kind in keys.values() for named in _named(kind, speaker)))
+    With trigrams to look up, the quote ids are a union of index lookups, unless `walk`.
+    One or two characters have none: then, or when `walk`, each quote is tested in list
+    order until a page is full, which finds a common speaker after a few rows (a union
+    would collect every one of its quotes first; `|| ''` keeps SQLite from looking them up
+    through the speaker index instead)."""
+    speakers = _speakers(speaker)
     by_entity = col(Quote.speaker_entity_id).in_(speakers)
     by_text = contains_text(Quote.speaker, speaker)
     if not has_trigrams(speaker):
         return or_(by_entity, by_text)
+    if walk:
+        return or_(
+            col(Quote.speaker_entity_id).concat("").in_(speakers),
+            contains_text(Quote.speaker, speaker, row_by_row=True),
+        )
     by_speaker = union(
         select(Quote.id).where(by_entity).correlate(None),
         select(Quote.id).where(by_text).correlate(None),

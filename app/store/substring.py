@@ -56,14 +56,16 @@ class ContainsText(ColumnElement[bool]):
         ("folded", InternalTraversal.dp_boolean),
     ]
 
-    def __init__(self, column: Any, text: str, *, folded: bool = False) -> None:
+    def __init__(
+        self, column: Any, text: str, *, folded: bool = False, row_by_row: bool = False
+    ) -> None:
         self.column = column.expression if hasattr(column, "expression") else column
         key = (self.column.table.name, self.column.name)
         if key not in TRIGRAM_TABLES:
             raise ValueError(f"no trigram index over {key}: add one in a migration")
         self.phrase = literal(fts5_phrase(text), String)
         self.pattern = literal(f"%{escape_like(text)}%", String)
-        self.short = not has_trigrams(text)
+        self.short = row_by_row or not has_trigrams(text)
         self.folded = folded
 
     @property
@@ -71,8 +73,12 @@ class ContainsText(ColumnElement[bool]):
         return self.column._from_objects
 
 
-def contains_text(column: Any, text: str, *, folded: bool = False) -> ContainsText:
-    return ContainsText(column, text, folded=folded)
+def contains_text(
+    column: Any, text: str, *, folded: bool = False, row_by_row: bool = False
+) -> ContainsText:
+    """`row_by_row`: test each row with LIKE, as for a fragment without trigrams, when the
+    rows are read in another index's order and most of them match."""
+    return ContainsText(column, text, folded=folded, row_by_row=row_by_row)
 
 
 def has_trigrams(text: str) -> bool:

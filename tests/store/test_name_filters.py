@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 from alembic import command
 from sqlalchemy import delete, update
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from app.extract.schema import EntityKind, Quote
 from app.store import queries
@@ -93,8 +93,9 @@ def names(session: Session, kind: EntityKind, **filters: str) -> list[str]:
     return [summary.entity.name for summary in page.items]
 
 
-def speakers(session: Session, speaker: str) -> list[str | None]:
-    page = queries.quotes(speaker=speaker).page(session, "id", PageRequest(limit=500))
+def speakers(session: Session, speaker: str, *, many: bool = False) -> list[str | None]:
+    listing = queries.quotes(speaker=speaker, many_by_speaker=many)
+    page = listing.page(session, "id", PageRequest(limit=500))
     return [quote.speaker for quote in page.items]
 
 
@@ -215,6 +216,22 @@ def test_speaker_by_id_part_of_a_name_or_of_the_speaker_text(
     stored: Session, speaker: str, expected: list[str]
 ) -> None:
     assert speakers(stored, speaker) == expected
+    # A speaker with many quotes is tested quote by quote in list order: the same quotes.
+    assert speakers(stored, speaker, many=True) == expected
+
+
+def test_only_a_busy_speaker_is_tested_quote_by_quote(stored: Session) -> None:
+    assert not queries.speaker_matches_many(stored, "lopez")  # one quote of two
+    hers = stored.exec(select(QuoteRow).where(QuoteRow.speaker_entity_id == "maria-lopez")).one()
+    for _ in range(40):  # now 41 of 42: a page of hers is found reading a few quotes
+        stored.add(QuoteRow(**hers.model_dump(exclude={"id"})))
+    stored.commit()
+    sqlite = stored.get_bind().dialect.name == "sqlite"
+    assert queries.speaker_matches_many(stored, "lopez") is sqlite  # PostgreSQL plans alone
+    assert speakers(stored, "lopez", many=True) == speakers(stored, "lopez") == ["Maria Lopez"] * 41
+    assert not queries.speaker_matches_many(stored, "nobody")
+    assert not queries.speaker_matches_many(stored, "lo")  # always tested quote by quote
+    assert not queries.speaker_matches_many(stored, "LÓPEZ")  # LIKE folds ASCII only
 
 
 def test_speaker_text_any_case_beyond_ascii(stored: Session) -> None:

@@ -51,6 +51,7 @@ def list_quotes(
     """List quotes with their speakers, cues and where they are in their article."""
     quotes = queries.quotes(
         speaker=speaker,
+        many_by_speaker=bool(speaker) and queries.speaker_matches_many(session, speaker),
         article=article,
         kind=kind,
         matching=quote_ids_matching(session, q) if q else None,

@@ -150,11 +150,19 @@ def _matching(session: Session, q: str, kind: SearchKind, key: Any) -> Matching:
     query = parse(q)
     runnable_kinds(query, [kind])
     ids = backend.matching_ids(kind, query)
-    if backend is not sqlite:  # PostgreSQL estimates matches from its statistics
-        return Matching(ids, dense=False)
-    # Reading in list order costs rows / density until a page is full; looking matches up
-    # costs each match: they break even near sqrt(rows * page). Counting stops there.
+    return Matching(ids, dense=is_dense(session, ids, key))
+
+
+def is_dense(session: Session, ids: SelectOfScalar[Any], key: Any) -> bool:
+    """Whether so many of the list's rows (keyed by the integer `key`) are among `ids` that
+    reading the list in order finds a page sooner than looking up every one. Always False
+    on PostgreSQL, which estimates matches from its statistics and chooses by itself.
+
+    Reading in list order costs rows / density until a page is full; looking matches up
+    costs each match: they break even near sqrt(rows * page). Counting stops there."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
     rows = read_rows(session, select(func.max(key)))[0][0] or 0
     break_even = max(1, math.ceil(math.sqrt(rows * PAGE_FOR_PLANNING / PROBE_COST_OVER_SCAN_COST)))
     counted = read_rows(session, select(func.count()).select_from(ids.limit(break_even).subquery()))
-    return Matching(ids, dense=counted[0][0] >= break_even)
+    return counted[0][0] >= break_even
