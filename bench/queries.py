@@ -485,13 +485,11 @@ def summary(timings: list[Timing], repeat: int) -> str:
 def run(database_url: str, repeat: int, route: str | None = None) -> list[Timing]:
     """Time every probe, or those whose route starts with `route`."""
     try:
-        picked = [
-            probe
-            for probe in probes(pick_values(database_url))
-            if route is None or probe.route.startswith(route)
-        ]
+        every = probes(pick_values(database_url))
+        picked = [probe for probe in every if route is None or probe.route.startswith(route)]
         if not picked:
-            raise SystemExit(f"no probed route starts with {route!r}")
+            routes = ", ".join(sorted({probe.route for probe in every}))
+            raise SystemExit(f"no probed route starts with {route!r}; the routes are: {routes}")
         return asyncio.run(measure(bench_app(database_url), picked, repeat))
     finally:
         dispose_engines()

@@ -36,19 +36,26 @@ BACKENDS = os.environ.get("TEST_BACKENDS", "sqlite,postgresql").split(",")
 """Every test taking `database_url` runs once per backend; `TEST_BACKENDS=sqlite` for speed."""
 
 
+ONLY_ON = {"sqlite_only": "sqlite", "postgresql_only": "postgresql"}
+"""Markers keeping a test to one backend: its run on the other is deselected."""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: about SQLite itself (files, PRAGMAs, FTS5)")
+    config.addinivalue_line("markers", "postgresql_only: about PostgreSQL itself (GIN, plans)")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Drop the PostgreSQL run of tests marked `sqlite_only`."""
-    deselected = [
-        item
-        for item in items
-        if item.get_closest_marker("sqlite_only")
-        and getattr(item, "callspec", None) is not None
-        and item.callspec.params.get("database_url") == "postgresql"
-    ]
+    """Drop the run on the other backend of tests marked `sqlite_only` or `postgresql_only`."""
+
+    def elsewhere(item: pytest.Item) -> bool:
+        backend = getattr(item, "callspec", None) and item.callspec.params.get("database_url")
+        return any(
+            item.get_closest_marker(marker) and backend not in (None, only)
+            for marker, only in ONLY_ON.items()
+        )
+
+    deselected = [item for item in items if elsewhere(item)]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [item for item in items if item not in deselected]

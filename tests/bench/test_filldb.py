@@ -57,7 +57,16 @@ def test_the_database_holds_what_the_summary_reports(filled: tuple[str, FillSumm
     assert counted[TroopLevel] == summary.troop_levels
     # The shape asked for at scale: ~10 mentions and ~3 quotes an article.
     assert 6 <= summary.mentions / ARTICLES <= 16
-    assert 1.5 <= summary.quotes / ARTICLES <= 5
+    # Every article holds exactly the quotes the generator wrote for it, at least one each.
+    with open_session(url) as session:
+        stored = Counter(session.exec(select(Quote.article_id)).all())
+    world = world_for(ARTICLES, SEED)
+    written = {
+        article.id: len(article.quotes)
+        for article in (make_article(world, SEED, index) for index in range(ARTICLES))
+    }
+    assert stored == written
+    assert min(stored.values()) >= 1
 
 
 def test_every_fact_points_at_its_own_words(filled: tuple[str, FillSummary]) -> None:

@@ -157,5 +157,8 @@ def test_route_times_only_the_routes_it_starts(filled_url: str) -> None:
         main(["--database-url", filled_url, "--repeat", "1", "--json", "--route", "/timelines"])
     routes = {record["route"] for record in json.loads(printed.getvalue())}
     assert routes == {"/timelines/troop-levels", "/timelines/troop-levels.svg"}
-    with pytest.raises(SystemExit, match="no probed route starts with '/nowhere'"):
+    with pytest.raises(
+        SystemExit,
+        match=r"no probed route starts with '/nowhere'; the routes are: .*/timelines/troop-levels",
+    ):
         main(["--database-url", filled_url, "--route", "/nowhere"])
