@@ -54,6 +54,9 @@ _MODS = {
     "start": "START",
     "end": "END",
 }
+SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+"""A season is placed by a month inside it, then given as its year: 'last summer' in a March
+2024 article is 2023, 'by spring' in November 2018 is 2019 (TIMEX3 would say 2023-SU)."""
 _MOD = (
     r"(?:(?P<mod>" + "|".join(sorted(map(re.escape, _MODS), key=len, reverse=True)) + r")[\s-]*)?"
 )
@@ -77,9 +80,15 @@ _FORMS = [
     re.compile(rf"^{_MOD}the\s+(?P<unit>year|month)$"),
     re.compile(rf"^{_MOD}(?P<month_rel>last|next|this)\s+{_MONTH}$"),
     re.compile(r"^(?:the\s+)?(?P<unit>year|month)(?:'s|’s|-)\s*(?P<mod>end|start)$"),
+    re.compile(
+        rf"^{_MOD}(?:(?P<month_rel>last|next|this)\s+|the\s+)?(?P<season>{'|'.join(SEASONS)})"
+        rf"(?:\s+(?:of\s+)?{_YEAR})?$"
+    ),
 ]
 _LEADING = re.compile(
-    r"^(?:by|in|on|at|until|till|since|from|before|after|during|as of|through)\s+", re.I
+    r"^(?:(?:earlier|later)\s+)?"  # 'earlier this year', 'later in June': the same calendar span
+    r"(?:(?:by|in|on|at|until|till|since|from|before|after|during|as of|through)\s+)?",
+    re.I,
 )
 _AGO = re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month)s?\s+ago$")
 _DURATION = re.compile(
@@ -141,7 +150,16 @@ def normalise_date(
             return _relative(parts.get("rel") or "this", parts["unit"], anchor, mod)
         year = int(parts["year"]) if parts.get("year") else None
         month = MONTHS[parts["month"]] if parts.get("month") else None
+        season = SEASONS[parts["season"]] if parts.get("season") else None
         day = int(parts["day"]) if parts.get("day") else None
+        if season is not None:
+            if year is None and anchor is None:
+                return None
+            if year is None:
+                year = _nearest_year(
+                    season, anchor, _MONTH_DIRECTION.get(parts.get("month_rel"), direction)
+                )
+            return NormalisedDate(f"{year:04d}", "year", mod)
         if year is None:
             if anchor is None or month is None:
                 return None

@@ -145,6 +145,16 @@ def tokens_where(doc: Doc, attribute: int, values: Collection[int]) -> list[int]
     return [int(i) for i in numpy.isin(column, list(values)).nonzero()[0]]
 
 
+def _a_scale(token: Token) -> bool:
+    """The 'a' of 'a hundred', 'a thousand': one of that scale."""
+    doc = token.doc
+    return (
+        token.lower_ in {"a", "an"}
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].lower_ in {"hundred", "thousand", "million"}
+    )
+
+
 def number_phrases(doc: Doc) -> list[NumberPhrase]:
     found = []
     covered: set[int] = set()
@@ -164,7 +174,7 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                 words = [
                     t.text
                     for t in group
-                    if t.like_num or t.lower_ in SCALE_WORDS or t.text in "$£€"
+                    if t.like_num or t.lower_ in SCALE_WORDS or t.text in "$£€" or _a_scale(t)
                 ]
                 value = parse_number(" ".join(words))
                 if value is not None:
@@ -179,10 +189,15 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
     for index in tokens_where(doc, LIKE_NUM, [1]):
         token = doc[index]
         if index not in covered and token.pos_ == "NUM":
+            start = index
             value = parse_number(token.text)
+            if value is None and index > 0 and _a_scale(doc[index - 1]):
+                # 'fewer than a hundred soldiers'
+                start = index - 1
+                value = parse_number(doc[start : index + 1].text)
             if value is not None:
-                qualifier, _ = split_qualifier(doc[token.i : token.i + 1])
-                found.append(NumberPhrase(doc[token.i : token.i + 1], token.i, value, qualifier))
+                qualifier, _ = split_qualifier(doc[start : index + 1])
+                found.append(NumberPhrase(doc[start : index + 1], start, value, qualifier))
     return _pair_ranges(sorted(found, key=lambda p: p.span.start))
 
 
@@ -234,7 +249,14 @@ def _word_before(phrase: NumberPhrase) -> str:
             break
     if start >= 2 and doc[start - 2].lower_ == "compared":
         return f"compared {doc[start - 1].lower_}"
+    if start >= 4 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in EXTREME_WORDS:
+        # 'down from a peak of about 170,000': the old value behind its description
+        start -= 3 if doc[start - 3].lower_ in {"a", "an", "the", "its", "their"} else 2
     return doc[start - 1].lower_ if start > 0 else ""
+
+
+EXTREME_WORDS = {"peak", "high", "low", "maximum", "minimum", "level", "total", "record"}
+"""'from a peak of 170,000', 'from a high of 5,000': words naming an earlier value."""
 
 
 def noun_words(head: Token) -> str:

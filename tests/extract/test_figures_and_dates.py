@@ -26,6 +26,13 @@ def test_parse_number(text, value):
         ("by the end of the year", "2019-05", None, ("2019", "year", "END")),
         ("last month", "2021-01", None, ("2020-12", "month", None)),
         ("3 March 2018", None, None, ("2018-03-03", "day", None)),
+        ("earlier this year", "2022-06-30", None, ("2022", "year", None)),
+        ("later in June", "2022-05-01", "future", ("2022-06", "month", None)),
+        ("last summer", "2024-03-05", None, ("2023", "year", None)),
+        ("this summer", "2024-03-05", None, ("2024", "year", None)),
+        ("by spring", "2018-11-14", "future", ("2019", "year", None)),
+        ("in the autumn", "2020-02-01", "past", ("2019", "year", None)),
+        ("early winter 2019", "2024-01", None, ("2019", "year", "START")),
     ],
 )
 def test_normalise_date(text, anchor, direction, expected):
@@ -116,3 +123,9 @@ def test_a_count_swept_into_a_date_is_still_a_count(extract):
     facts = extract("The army counts 15,000 soldiers, up from 11,000 five years ago.", "2023-06")
     assert [d.text for d in facts.dates] == ["five years ago"]
     assert 11000 in [f.value for f in facts.figures]
+
+
+def test_a_hundred_is_a_number(extract):
+    facts = extract("Fewer than a hundred guards and an estimated 40 clerks work there.")
+    phrases = [(f.text, f.value) for f in facts.figures]
+    assert ("a hundred", 100) in phrases

@@ -108,6 +108,73 @@ def test_spelled_out_counts_and_levels_referred_back_to(extract):
     ]
 
 
+def test_a_size_said_on_the_side_is_the_size_now(extract):
+    facts = extract(
+        "Portugal's garrison in Sao Tome, currently 120 troops, will shrink to 60 by June. "
+        "The Irish force in Syria — about 130 soldiers today — could grow to 200 next year. "
+        "Spain wants its 900-strong contingent in Senegal trimmed to 700 in May.",
+        published="2027-02-10",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (120, "reported", "2027-02-10"),
+        (60, "planned", "2027-06"),
+        (130, "reported", "2027-02-10"),
+        (200, "planned", "2028"),
+        (900, "reported", "2027-02-10"),
+        (700, "planned", "2027-05"),
+    ]
+
+
+def test_units_counted_are_not_soldiers(extract):
+    facts = extract(
+        "Austria will send two battalions, about 1,200 soldiers, to Bosnia.", published="2027-02"
+    )
+    assert [lv.count for lv in facts.troop_levels] == [1200]
+
+
+def test_an_old_value_behind_a_peak_is_dated_by_it(extract):
+    facts = extract(
+        "Roughly 800 Dutch soldiers serve in Jordan, down from a high of about 1,900 in 2019.",
+        published="2027-02-10",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (800, "reported", "2027-02-10"),
+        (1900, "reported", "2019"),
+    ]
+
+
+def test_troops_asked_to_leave_are_still_there(extract):
+    facts = extract(
+        "Gabon has asked the 350 French soldiers based in Libreville to leave.",
+        published="2027-02-10",
+    )
+    assert levels(facts) == [("France", "Libreville", 350, "exact", "reported", "2027-02-10", None)]
+
+
+def test_forces_named_by_who_leads_sends_or_speaks(extract):
+    facts = extract(
+        "The Italian-led force in Kosovo numbered about 3,800 earlier this year. It includes "
+        "a company of 150 soldiers, including 40 from Austria. Clashes have cost 12 soldiers "
+        "their lives since May, the Chadian army said, and 9,000 troops are now deployed there.",
+        published="2027-09-15",
+    )
+    assert [(lv.force, lv.count, lv.date) for lv in facts.troop_levels] == [
+        ("Italy", 3800, "2027"),
+        ("Italy", 150, "2027-09-15"),
+        ("Austria", 40, "2027-09-15"),
+        ("Chad", 9000, "2027-09-15"),
+    ]
+
+
+def test_a_host_with_an_additional_force_holds_a_level(extract):
+    facts = extract(
+        "Moldova hosts an additional 1,500 Russian soldiers in Transnistria, while Moscow "
+        "will send 300 more troops to Armenia.",
+        published="2027-02-10",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("Russia", 1500)]
+
+
 # --- Gold files: tests/gold/README.md says how they are written ---------------------------
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -134,13 +201,13 @@ def score(extractor: Extractor, path: Path) -> tuple[float, float, float]:
 
 
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.986 (P 0.994, R 0.977) on 175 levels when written."""
+    """Measured at F1 0.990 (P 0.997, R 0.983) on 295 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the extractor, measured once (F1 0.850, P 0.944, R 0.773 on 22 levels) and
+    """Written after the rules, measured once (F1 0.926, P 1.000, R 0.862 on 29 levels) and
     never tuned on; the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
-    assert f1 >= 0.80, (precision, recall, f1)
+    assert f1 >= 0.88, (precision, recall, f1)

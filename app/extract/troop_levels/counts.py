@@ -29,8 +29,14 @@ from app.extract.troop_levels.vocabulary import (
     CASUALTY_VERBS,
     CHANGE_VERBS,
     HOLDING_VERBS,
+    HOSTING_VERBS,
+    NOW_WORDS,
     PARTITIVE_WORDS,
+    UNIT_NOUNS,
 )
+
+MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
+"""'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
 def reading_of(ctx: Context, number: Token) -> Reading | None:
@@ -59,6 +65,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if subject is not None and is_troop_body(subject):
             return Reading(subject, node, governing_verb(node))
     noun = troop_noun(counted)
+    if noun is not None and node.head.i == noun.i and lemma(noun) in UNIT_NOUNS:
+        # 'deploy four battalions': a count of units, not of soldiers
+        return None
     if noun is not None:
         # '3,200 troops', 'a 1,100-strong contingent': the number is part of the noun phrase;
         # 'cut the presence to 1,200', 'a force of 900': the number hangs on its own.
@@ -68,6 +77,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if counted is None and (
         node.dep_ in {"dobj", "attr", "oprd"}
         or (node.dep_ == "pobj" and node.head.lower_ in {"at", "to"})
+        or (node.dep_ == "pobj" and node.head.lower_ in MISREAD_QUALIFIERS)
     ):
         # 'the contingent numbered 90', 'is expected to reach 5,000', 'stood at 3,600'
         measure = governing_verb(node)
@@ -83,6 +93,11 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             return Reading(None, node, verb)
         noun = troop_noun_before(number)
         return Reading(noun, node, verb) if noun is not None else None
+    if counted is None and node.dep_ == "pobj" and node.head.lower_ == "including":
+        # 'a battlegroup of 1,000 soldiers, including 400 from Germany'
+        whole = node.head.head
+        noun = troop_noun(whole) or (whole if is_troop_body(whole) else None)
+        return Reading(noun, node, governing_verb(whole)) if noun is not None else None
     if refers_back(counted):
         if lemma(counted) in COUNT_OF and any(is_troop_noun(t) for t in counted.sent):
             # 'taking the U.S. total there to 9,000' in a sentence about troops
@@ -107,36 +122,48 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
 def is_change_or_loss(number: Token, reading: Reading) -> bool:
     """'cut 2,000 troops', '200 more soldiers', '45 soldiers were killed'."""
     doc = number.doc
+    verb = reading.verb
+    held = verb is not None and lemma(verb) in {"have", *HOSTING_VERBS}
     after = doc[number.i + 1] if number.i + 1 < len(doc) else None
     if after is not None and after.lower_ in ADDITION_WORDS:
         return True
-    if number.i > 0 and doc[number.i - 1].lower_ in ADDITION_WORDS:
-        # 'a further 900', 'another 400'
+    if number.i > 0 and doc[number.i - 1].lower_ in ADDITION_WORDS and not held:
+        # 'a further 900', 'another 400'; but 'Belarus hosts an additional 30,000' is a level
         return True
     noun = reading.noun
     if noun is not None and noun.dep_ == "pobj" and lemma(noun.head.head) in CASUALTY_NOUNS:
         return True
     if noun is not None and noun.i > number.i:
-        if any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
+        if not held and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
             return True
         if noun.dep_ == "dobj" and lemma(noun.head) in CHANGE_VERBS:
             return True
-    verb = reading.verb
     return verb is not None and lemma(verb) in CASUALTY_VERBS
 
 
 def is_current_size(reading: Reading) -> bool:
     """What the verb does is not to the number: 'half of the 1,400 troops would rotate out',
-    'double its 100-strong contingent to 200'. The number is the size now."""
+    'double its 100-strong contingent to 200', 'its 600-strong contingent would be trimmed
+    to 500', 'the force — about 900 troops today — would fall to 500'. The number is the size
+    now."""
     noun, verb = reading.noun, reading.verb
-    if noun is None or reading.node.i != noun.i or verb is None:
+    if noun is None or verb is None:
         return False
+    node = reading.node
+    if node.i != noun.i and not (node.dep_ == "pobj" and node.head.head.i == noun.i):
+        # the number stands for the noun, or measures it: 'its army of 280,000 will grow'
+        return False
+    if noun.dep_ == "appos" and is_troop_body(noun.head):
+        return True
+    if any(t.lower_ in NOW_WORDS or t.lower_ == "already" for t in noun.subtree):
+        # 'its garrison, currently 700 troops, ...', 'With 1,000 troops already there, ...'
+        return True
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
         whole = head.head
         if lemma(whole) in PARTITIVE_WORDS or whole.like_num:
             return True
-    if noun.dep_ == "dobj":
+    if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         return any(
             prep.lower_ == "to" and any(has_number(obj) for obj in prep.children)
             for prep in verb.children

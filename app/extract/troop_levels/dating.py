@@ -27,10 +27,13 @@ def is_later(date: NormalisedDate, published: PartialDate | None) -> bool:
 
 
 def possible_date_owners(ctx: Context, reading: Reading, verb: Token | None) -> list[Token]:
-    """Where a level's date may hang: the verb, the verb a participle depends on ('will send
+    """Where a level's date may hang: a participle on the noun, the verb, the verb a participle depends on ('will send
     ... in September, bringing it to 1,200'), the noun, or a deadline on the plan ('By 2030,
     the army hopes to have ...')."""
-    owners = [t for t in (verb, reading.noun) if t is not None]
+    noun = reading.noun
+    # 'the first 1,000 soldiers arriving in April': the participle on the noun dates it first
+    owners = [c for c in (noun.children if noun is not None else ()) if c.dep_ == "acl"]
+    owners += [t for t in (verb, noun) if t is not None]
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
         owners.append(verb.head)
     plan = verb
@@ -65,9 +68,22 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
         token = root
         while token.head.i != token.i:
             token = token.head
-            number = next((c for c in token.children if c.i in old_values), None)
+            number = next((c for c in _old_value_slots(token) if c.i in old_values), None)
             if token.pos_ == "ADP" and number is not None and number.dep_ == "pobj":
                 token = number
             if token.i in number_tokens or token.pos_ in {"VERB", "AUX"}:
                 ctx.date_owner.setdefault(token.i, []).append(span)
                 break
+
+
+def _old_value_slots(token: Token) -> list[Token]:
+    """Tokens below `token` through prepositions only: where an old value hangs ('from
+    5,100', 'from a peak of 170,000')."""
+    slots = []
+    for candidate in token.subtree:
+        step = candidate
+        while step.i != token.i and step.dep_ in {"pobj", "prep"}:
+            step = step.head
+        if step.i == token.i and candidate.i != token.i:
+            slots.append(candidate)
+    return slots

@@ -28,9 +28,20 @@ def _own_force(ctx: Context, noun: Token) -> str | None:
         if child.dep_ in {"amod", "compound"}:
             if child.lower_ in FOREIGN_WORDS:
                 return "foreign"
-            named = demonym_place(ctx, child.text)
+            named = demonym_place(ctx, child.text) or _leader(ctx, child)
             if named:
                 return named
+    return None
+
+
+def _leader(ctx: Context, modifier: Token) -> str | None:
+    """'the British-led battlegroup', 'a French-led force': the force that leads it."""
+    if lemma(modifier) != "lead":
+        return None
+    for child in modifier.lefts:
+        named = demonym_place(ctx, child.text) or force_named(ctx, child)
+        if named:
+            return named
     return None
 
 
@@ -46,7 +57,8 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
     noun = reading.noun
     if noun is None:
         return ctx.last.force if ctx.last is not None else None
-    force = _own_force(ctx, noun)
+    force = _sent_by(ctx, reading.node) if reading.node.i != noun.i else None
+    force = force or _own_force(ctx, noun)
     container = _container_of(noun)
     if force is None and container is not None:
         force = _own_force(ctx, container)
@@ -63,6 +75,13 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
     return force
 
 
+def _sent_by(ctx: Context, number: Token) -> str | None:
+    """'including 400 from Germany': a part of the force sent by another country."""
+    source = next((c for c in number.children if c.lower_ == "from"), None)
+    named = dependent(source, "pobj") if source is not None else None
+    return force_named(ctx, named) if named is not None else None
+
+
 def _force_in_sentence(ctx: Context, noun: Token) -> str | None:
     """Whose troops, when the words around them do not say: another troop noun of the
     sentence that does ('contribute 16,500 troops to the UN force'), or who is speaking
@@ -73,8 +92,18 @@ def _force_in_sentence(ctx: Context, noun: Token) -> str | None:
             force = _own_force(ctx, other)
             if force is not None:
                 return force
-    speaker = dependent(sentence.root, "nsubj")
-    return _own_force(ctx, speaker) if speaker is not None and speaker.i != noun.i else None
+    for clause in (sentence.root, *_reports_on(sentence.root)):
+        speaker = dependent(clause, "nsubj")
+        if speaker is not None and speaker.i != noun.i:
+            force = _own_force(ctx, speaker)
+            if force is not None:
+                return force
+    return None
+
+
+def _reports_on(root: Token) -> list[Token]:
+    """'Fighting has cost ..., the Sudanese army said, and ...': the report set off inside."""
+    return [c for c in root.children if c.dep_ == "parataxis" and c.pos_ == "VERB"]
 
 
 def _container_of(noun: Token) -> Token | None:

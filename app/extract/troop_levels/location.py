@@ -44,7 +44,8 @@ def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> s
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 place = place_of(ctx, obj) or _place_inside(ctx, obj)
-                if place is not None:
+                if place is not None and not (prep.lower_ == "from" and place == force):
+                    # 'including 400 from Germany' says whose they are, not where
                     return place
                 if lemma(obj) in SOIL_NOUNS and any(c.dep_ == "poss" for c in obj.children):
                     subject = subject_of(verb)

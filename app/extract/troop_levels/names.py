@@ -34,7 +34,8 @@ def force_named(ctx: Context, token: Token) -> str | None:
     name = None
     if cluster is not None and (cluster.kind != "person" or cluster.name in country_names()):
         name = bare_name(cluster.name)
-    elif token.text in country_names():
+    elif token.text in country_names() or (token.pos_ == "PROPN" and token.text in _metonyms()):
+        # 'Ankara keeps ...' where the model missed the place
         name = token.text
     if name is not None and name in _metonyms():
         return demonym_place(ctx, _metonyms()[name]) or name

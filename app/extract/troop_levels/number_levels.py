@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from app.extract.figures import NumberPhrase
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
@@ -55,11 +57,13 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
             return emptied_level(ctx, reading, nominal_verb, evidence) if nominal_verb else []
         departure = nominal_verb
     if departure is not None:
-        if not (is_definite(anchor, reading.noun) and is_planned(departure)):
+        definite = is_definite(anchor, reading.noun)
+        asked = departure.tag_ == "VB" and not is_planned(departure)
+        if not definite or not (asked or is_planned(departure)):
             return []
-        # 'All 2,000 troops will leave by May', 'withdraw its final 25 soldiers': 2,000 now,
-        # none later.
-        level = build_level(
+        # 'Chad has asked the 75 soldiers to leave': there now. 'All 2,000 troops will leave by
+        # May', 'withdraw its final 25 soldiers': 2,000 now, none later.
+        size_now = build_level(
             ctx,
             reading=reading,
             count=int(phrase.value),
@@ -68,7 +72,7 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
             date_owners=[anchor],
             planned=False,
         )
-        return keep(level) + emptied_level(ctx, reading, departure, evidence)
+        return keep(size_now) + ([] if asked else emptied_level(ctx, reading, departure, evidence))
     if is_change_or_loss(anchor, reading):
         return []
     if phrase.role == "from":
@@ -77,7 +81,7 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
         if number.i not in ctx.date_owner and not said_now:
             return []
         planned, owners = False, [number]
-    elif is_current_size(reading):
+    elif is_current_size(reading) or _said_now(number):
         planned, owners = False, [anchor]
     return keep(
         build_level(
@@ -90,3 +94,13 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
             planned=planned,
         )
     )
+
+
+def _said_now(number: Token) -> bool:
+    """'double the roughly 500 there now', '300 troops currently in Mali': the size today."""
+    for token in number.doc[number.i + 1 : number.i + 4]:
+        if token.is_punct:
+            return False
+        if token.lower_ in NOW_WORDS:
+            return True
+    return False

@@ -9,6 +9,7 @@ _WORDS = troop_level_words()
 
 TROOP_NOUNS: frozenset[str] = _WORDS["troop_nouns"]
 MILITARY_UNITS: frozenset[str] = _WORDS["military_units"]
+UNIT_NOUNS: frozenset[str] = _WORDS["unit_nouns"]
 SIZE_WORDS: frozenset[str] = _WORDS["size_words"]
 DEPARTURE_VERBS: frozenset[str] = _WORDS["departure_verbs"]
 DEPARTURE_PARTICLES: frozenset[str] = _WORDS["departure_particles"]
