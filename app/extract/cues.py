@@ -47,9 +47,11 @@ def _subject(verb: Token) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if _reports_again(verb) and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i:
-        # 'X said A and suggested that B', with 'suggested' hung on A's verb
-        return _subject(verb.head.head)
+    if _reports_again(verb):
+        # 'X said A and suggested that B', 'X said A before claiming B': B's verb hung on A's
+        clause = next((a for a in verb.ancestors if a.dep_ == "ccomp"), None)
+        if clause is not None and clause.head.i != clause.i:
+            return _subject(clause.head)
     if (
         verb.dep_ in {"conj", "xcomp", "advcl"}
         and verb.head.i != verb.i
@@ -261,14 +263,35 @@ def _reports_again(token: Token) -> bool:
     children = list(token.children)
     if token.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
         return False
+    reports = lemma in lexicon["clause"] or lemma in lexicon["object"]
     if token.dep_ == "advcl" and token.tag_ == "VBG":
         # '..., saying that Y', '..., calling it Y' hung on a verb inside the content
-        doc = token.doc
-        after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
-        return after_comma and (lemma in lexicon["clause"] or lemma in lexicon["object"])
+        return reports and _after_comma(token)
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in SEQUENCE_WORDS:
+        # '... on Twitter before claiming that Y'
+        return reports
     if token.dep_ != "conj":
         return False
-    return lemma in lexicon["clause"] and any(c.dep_ == "ccomp" for c in children)
+    if lemma in lexicon["clause"] and any(c.dep_ == "ccomp" for c in children):
+        return True
+    # '... and called his standing "unheard of"': a second report, in its own words
+    quoted = any(t.text in {"“", '"', "``"} for t in token.subtree)
+    return (
+        quoted and lemma in lexicon["object"] and any(c.dep_ in {"dobj", "oprd"} for c in children)
+    )
+
+
+SEQUENCE_WORDS = {"before", "after", "while", "when"}
+
+
+def _after_comma(token: Token) -> bool:
+    """A comma just before the token's phrase, closing quotation marks aside ('party,”
+    claiming')."""
+    doc = token.doc
+    index = token.left_edge.i - 1
+    while index >= 0 and doc[index].text in {"”", '"', "''", "’"}:
+        index -= 1
+    return index >= 0 and doc[index].text == ","
 
 
 def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
@@ -276,7 +299,7 @@ def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]
     start, end = content
     for token in cue.doc[start:end]:
         if token.i > cue.i and _reports_again(token):
-            stop = token.i
+            stop = token.head.i if token.dep_ == "pcomp" else token.i
             while stop > start and (cue.doc[stop - 1].dep_ == "cc" or cue.doc[stop - 1].is_punct):
                 stop -= 1
             return (start, stop) if stop > start else content

@@ -5,7 +5,8 @@ copy) by alternation within a paragraph; a straight mark also pairs with a curly
 since copy edited in several tools mixes them. News style opens every paragraph of a long
 quotation but closes only the last, so a paragraph left open continues into the next
 one that starts with an opening mark: one quotation, several segments. A closing curly mark
-opening a line before a word is taken for the opening mark it was meant to be.
+opening a line before a word is taken for the opening mark it was meant to be. Marks inside
+markup left in the text (`<tweet author="...">`) quote attribute values, not anybody.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ _MARK = re.compile(r"''|``|[“”\"«»„]")
 _CLOSES = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"', "''": "''"}
 _OPENING = set(_CLOSES)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,26 @@ def _opens_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and end < len(text) and text[end].isalnum()
 
 
+def _in_tags(text: str) -> set[int]:
+    """Offsets of the marks inside markup tags."""
+    if "<" not in text:
+        return set()
+    return {
+        mark.start()
+        for tag in _TAG.finditer(text)
+        for mark in _MARK.finditer(text, tag.start(), tag.end())
+    }
+
+
 def find_quotations(text: str) -> list[Quotation]:
     found: list[Quotation] = []
     carried: list[tuple[int, int]] = []
+    in_tags = _in_tags(text)
     for start, end in _paragraphs(text):
         opened: tuple[str, int] | None = None
         for match in _MARK.finditer(text, start, end):
+            if match.start() in in_tags:
+                continue
             mark = match.group()
             if opened is None:
                 if mark == "”" and _opens_line(text, match.start(), match.end()):

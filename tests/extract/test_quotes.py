@@ -498,3 +498,29 @@ def test_a_quotation_signed_with_a_dash_is_the_signer_s(extract):
     ]
     assert "Ruiz" in direct[0].speaker_mention.text
     assert "Mendes" in direct[1].speaker_mention.text
+
+
+def test_a_second_report_after_a_comma_or_before_is_its_own(extract):
+    facts = extract(
+        "Mayor Lena Hart insisted that the tunnel has “paid for itself,” claiming that traffic "
+        "fell by a third. Councillor Omar Reyes said the budget was “a fantasy” on Tuesday "
+        "before arguing that taxes would rise. Hart found the audit “thorough” and called "
+        "its author “a careful reader.”"
+    )
+    reports = [(q.cue, q.speaker, q.text) for q in facts.quotes if q.kind == "indirect"]
+    assert reports == [
+        ("insisted", "Lena Hart", "the tunnel has “paid for itself,”"),
+        ("claiming", "Lena Hart", "traffic fell by a third"),
+        ("said", "Omar Reyes", "the budget was “a fantasy” on Tuesday"),
+        ("arguing", "Omar Reyes", "taxes would rise"),
+        ("found", "Lena Hart", "the audit “thorough”"),
+        ("called", "Lena Hart", "its author “a careful reader.”"),
+    ]
+
+
+def test_quotation_marks_inside_markup_quote_nobody(extract):
+    facts = extract(
+        'The minister denied it. <post author="ministry" id="77">We never said that.</post> '
+        "“It is false,” the minister said."
+    )
+    assert [q.text for q in facts.quotes if q.kind == "direct"] == ["It is false"]
