@@ -337,6 +337,7 @@ def _speaker_outside(cue: Token, quotations: list[Quotation]) -> Token | None:
     return None
 
 
+POSSESSIVES = {"'s", "’s"}
 SETTING_PREPOSITIONS = {"on", "in", "at", "with", "during", "from", "to", "for", "of"}
 
 
@@ -351,6 +352,14 @@ def _is_title_or_setting(quote: Span, cue: Token) -> bool:
         and all(t.text[:1].isupper() for t in content_words)
         and words[0].text[:1].isupper()
     ):
+        return True
+    doc = quote.doc
+    before = quote.start - 1
+    while before >= 0 and doc[before].is_punct and doc[before].lower_ not in POSSESSIVES:
+        before -= 1
+    possessed = before >= 0 and doc[before].lower_ in POSSESSIVES
+    if len(words) == 1 and words[0].text[:1].isupper() and possessed:
+        # 'told NBC’s “Today”': a possessive names whose show it is
         return True
     token = quote.root
     while token.i != cue.i and token.head.i != token.i:

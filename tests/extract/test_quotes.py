@@ -524,3 +524,11 @@ def test_quotation_marks_inside_markup_quote_nobody(extract):
         "“It is false,” the minister said."
     )
     assert [q.text for q in facts.quotes if q.kind == "direct"] == ["It is false"]
+
+
+def test_a_capitalised_word_after_a_possessive_is_a_show_not_words_said(extract):
+    facts = extract(
+        "Senator Ada Rivera told Channel 9’s “Sunrise” on Monday that the count was “rigged.”"
+    )
+    partial = [q.text for q in facts.quotes if q.kind == "partial"]
+    assert partial == ["rigged."]
