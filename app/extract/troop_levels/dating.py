@@ -49,7 +49,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     'remain in X, down from 5,100 at the start of the year' the date is the 5,100's (the
     parser hangs it on 'from'), in 'fell from 500 to 300 in May' the change's."""
     number_tokens = {p.span[-1].i for p in phrases}
-    old_values = {p.span[-1].i for p in phrases if p.role == "from" and p.partner is None}
+    old_values = [p.span[-1] for p in phrases if p.role == "from" and p.partner is None]
     for ent in ctx.doc.ents:
         if ent.label_ != "DATE":
             continue
@@ -68,7 +68,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
         token = root
         while token.head.i != token.i:
             token = token.head
-            number = next((c for c in _old_value_slots(token) if c.i in old_values), None)
+            number = _old_value_below(token, old_values) if old_values else None
             if token.pos_ == "ADP" and number is not None and number.dep_ == "pobj":
                 token = number
             if token.i in number_tokens or token.pos_ in {"VERB", "AUX"}:
@@ -76,14 +76,15 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 break
 
 
-def _old_value_slots(token: Token) -> list[Token]:
-    """Tokens below `token` through prepositions only: where an old value hangs ('from
-    5,100', 'from a peak of 170,000')."""
-    slots = []
-    for candidate in token.subtree:
-        step = candidate
-        while step.i != token.i and step.dep_ in {"pobj", "prep"}:
+def _old_value_below(token: Token, old_values: list[Token]) -> Token | None:
+    """The old value hanging below `token` through prepositions only ('from 5,100', 'from a
+    peak of 170,000'), if any."""
+    for number in old_values:
+        if number.head.i == token.i and number.i != token.i:
+            return number
+        step = number
+        while step.i != token.i and step.dep_ in {"pobj", "prep"} and step.head.i != step.i:
             step = step.head
-        if step.i == token.i and candidate.i != token.i:
-            slots.append(candidate)
-    return slots
+        if step.i == token.i and number.i != token.i:
+            return number
+    return None
