@@ -57,6 +57,17 @@ _MODS = {
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 """A season is placed by a month inside it, then given as its year: 'last summer' in a March
 2024 article is 2023, 'by spring' in November 2018 is 2019 (TIMEX3 would say 2023-SU)."""
+HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "new year's eve": (12, 31),
+    "new year’s eve": (12, 31),
+    "new year's day": (1, 1),
+    "new year’s day": (1, 1),
+}
+"""Holidays on a fixed day, placed like a month and day: 'by Christmas' in October is that
+December 25th."""
 _MOD = (
     r"(?:(?P<mod>" + "|".join(sorted(map(re.escape, _MODS), key=len, reverse=True)) + r")[\s-]*)?"
 )
@@ -80,6 +91,8 @@ _FORMS = [
     re.compile(rf"^{_MOD}the\s+(?P<unit>year|month)$"),
     re.compile(rf"^{_MOD}(?P<month_rel>last|next|this)\s+{_MONTH}$"),
     re.compile(r"^(?:the\s+)?(?P<unit>year|month)(?:'s|’s|-)\s*(?P<mod>end|start)$"),
+    re.compile(r"^(?:the\s+)?(?P<new_year>new year)$"),
+    re.compile(rf"^(?P<holiday>{'|'.join(map(re.escape, HOLIDAYS))})(?:\s+{_YEAR})?$"),
     re.compile(
         rf"^{_MOD}(?:(?P<month_rel>last|next|this)\s+|the\s+)?(?P<season>{'|'.join(SEASONS)})"
         rf"(?:\s+(?:of\s+)?{_YEAR})?$"
@@ -144,12 +157,23 @@ def normalise_date(
     else:
         return None
     parts = match.groupdict()
+    if parts.get("new_year"):
+        # 'in the new year': the coming one, unless the year has only just begun
+        if anchor is None:
+            return None
+        coming = anchor.year + (1 if anchor.month is None or anchor.month >= 7 else 0)
+        return NormalisedDate(f"{coming:04d}", "year")
+    if parts.get("holiday"):
+        parts["month"], parts["day"] = None, None
+        holiday_month, holiday_day = HOLIDAYS[parts["holiday"]]
     mod = _MODS[parts["mod"].strip()] if parts.get("mod") else None
     try:
         if parts.get("unit"):
             return _relative(parts.get("rel") or "this", parts["unit"], anchor, mod)
         year = int(parts["year"]) if parts.get("year") else None
         month = MONTHS[parts["month"]] if parts.get("month") else None
+        if parts.get("holiday"):
+            month, parts["day"] = holiday_month, str(holiday_day)
         season = SEASONS[parts["season"]] if parts.get("season") else None
         day = int(parts["day"]) if parts.get("day") else None
         if season is not None:

@@ -145,6 +145,16 @@ def tokens_where(doc: Doc, attribute: int, values: Collection[int]) -> list[int]
     return [int(i) for i in numpy.isin(column, list(values)).nonzero()[0]]
 
 
+VAGUE_WORDS = {"few", "several", "many"}
+
+
+def _vague(token: Token) -> bool:
+    """'few' in 'a few dozen', 'several' in 'several hundred' (not 'as many as 2,200')."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.lower_ in VAGUE_WORDS and following is not None and following.lower_ in SCALE_WORDS
+
+
 def _a_scale(token: Token) -> bool:
     """The 'a' of 'a hundred', 'a thousand': one of that scale."""
     doc = token.doc
@@ -171,6 +181,8 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                     else split_qualifier(doc[group_start:end])
                 )
                 group = doc[start:end]
+                if any(_vague(t) for t in doc[max(ent.start, start - 2) : end]):
+                    continue  # 'a few dozen', 'several hundred': no number is said
                 words = [
                     t.text
                     for t in group

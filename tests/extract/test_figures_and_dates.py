@@ -33,6 +33,9 @@ def test_parse_number(text, value):
         ("by spring", "2018-11-14", "future", ("2019", "year", None)),
         ("in the autumn", "2020-02-01", "past", ("2019", "year", None)),
         ("early winter 2019", "2024-01", None, ("2019", "year", "START")),
+        ("by Christmas", "2020-10-07", "future", ("2020-12-25", "day", None)),
+        ("in the new year", "2021-11-10", None, ("2022", "year", None)),
+        ("the new year", "2022-01-05", None, ("2022", "year", None)),
     ],
 )
 def test_normalise_date(text, anchor, direction, expected):

@@ -32,11 +32,18 @@ from app.extract.troop_levels.vocabulary import (
     HOSTING_VERBS,
     NOW_WORDS,
     PARTITIVE_WORDS,
+    PLAN_WORDS,
+    PROPOSAL_VERBS,
     UNIT_NOUNS,
 )
 
 MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
+
+
+def _aims(verb: Token) -> bool:
+    """'aims for 203,000', 'called for 20,000': the number is the target."""
+    return lemma(verb) in PLAN_WORDS | PROPOSAL_VERBS
 
 
 def reading_of(ctx: Context, number: Token) -> Reading | None:
@@ -78,6 +85,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         node.dep_ in {"dobj", "attr", "oprd"}
         or (node.dep_ == "pobj" and node.head.lower_ in {"at", "to"})
         or (node.dep_ == "pobj" and node.head.lower_ in MISREAD_QUALIFIERS)
+        or (node.dep_ == "pobj" and node.head.lower_ == "for" and _aims(node.head.head))
     ):
         # 'the contingent numbered 90', 'is expected to reach 5,000', 'stood at 3,600'
         measure = governing_verb(node)
@@ -91,8 +99,14 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if node.dep_ == "dobj" and measure is not None and lemma(measure) in HOLDING_VERBS:
             # 'Ottawa now deploys fewer than 200'
             return Reading(None, node, verb)
+        if node.dep_ == "pobj" and node.head.lower_ == "for":
+            # '... had 183,000 soldiers and aims for 203,000'
+            return Reading(None, node, verb)
         noun = troop_noun_before(number)
         return Reading(noun, node, verb) if noun is not None else None
+    if counted is None and node.dep_ == "appos" and is_troop_noun(node.head):
+        # 'the remaining troops in Afghanistan, about 4,500, should be home by ...'
+        return Reading(node.head, node.head, governing_verb(node.head))
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "including":
         # 'a battlegroup of 1,000 soldiers, including 400 from Germany'
         whole = node.head.head

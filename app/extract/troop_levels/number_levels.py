@@ -58,10 +58,11 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
         departure = nominal_verb
     if departure is not None:
         definite = is_definite(anchor, reading.noun)
-        asked = departure.tag_ == "VB" and not is_planned(departure)
+        asked = _not_yet_gone(departure) and not is_planned(departure)
         if not definite or not (asked or is_planned(departure)):
             return []
-        # 'Chad has asked the 75 soldiers to leave': there now. 'All 2,000 troops will leave by
+        # 'Chad has asked the 75 soldiers to leave', 'has begun withdrawing the 2,000 troops':
+        # there now. 'All 2,000 troops will leave by
         # May', 'withdraw its final 25 soldiers': 2,000 now, none later.
         size_now = build_level(
             ctx,
@@ -104,3 +105,15 @@ def _said_now(number: Token) -> bool:
         if token.lower_ in NOW_WORDS:
             return True
     return False
+
+
+def _not_yet_gone(departure: Token) -> bool:
+    """A departure asked for ('asked them to leave') or under way ('has begun withdrawing
+    them'), not done."""
+    if departure.tag_ == "VB":
+        return True
+    return (
+        departure.tag_ == "VBG"
+        and departure.dep_ == "xcomp"
+        and departure.head.lemma_.lower() in {"begin", "start", "continue"}
+    )
