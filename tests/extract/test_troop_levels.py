@@ -212,6 +212,21 @@ def test_vague_counts_are_not_levels(extract):
     assert [(lv.count, lv.date) for lv in facts.troop_levels] == [(600, "2028")]
 
 
+def test_misparsed_verbs_shared_plans_asides_and_purposes(extract):
+    facts = extract(
+        "Estonia's armed forces number about 7,000 in peacetime. Latvia is set to buy new "
+        "radars and grow its army to 14,000 soldiers. Spain's share of the mission, about 600 "
+        "soldiers, will be extended. Chile deployed 300 personnel to help rebuild Haiti in May.",
+        published="2027-10-05",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (7000, "reported", "2027-10-05"),
+        (14000, "planned", "2027-10-05"),
+        (600, "reported", "2027-10-05"),
+        (300, "reported", "2027-05"),
+    ]
+
+
 # --- Gold files: tests/gold/README.md says how they are written ---------------------------
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -238,7 +253,7 @@ def score(extractor: Extractor, path: Path) -> tuple[float, float, float]:
 
 
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.991 (P 0.997, R 0.984) on 319 levels when last tuned."""
+    """Measured at F1 0.982 (P 0.994, R 0.971) on 340 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

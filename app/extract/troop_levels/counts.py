@@ -167,7 +167,8 @@ def is_current_size(reading: Reading) -> bool:
     if node.i != noun.i and not (node.dep_ == "pobj" and node.head.head.i == noun.i):
         # the number stands for the noun, or measures it: 'its army of 280,000 will grow'
         return False
-    if noun.dep_ == "appos" and is_troop_body(noun.head):
+    if noun.dep_ == "appos":
+        # 'its contribution to the mission, about 850 soldiers, will be extended'
         return True
     if any(t.lower_ in NOW_WORDS or t.lower_ == "already" for t in noun.subtree):
         # 'its garrison, currently 700 troops, ...', 'With 1,000 troops already there, ...'

@@ -34,6 +34,12 @@ def possible_date_owners(ctx: Context, reading: Reading, verb: Token | None) -> 
     # 'the first 1,000 soldiers arriving in April': the participle on the noun dates it first
     owners = [c for c in (noun.children if noun is not None else ()) if c.dep_ == "acl"]
     owners += [t for t in (verb, noun) if t is not None]
+    if verb is not None:
+        # 'deployed 1,000 personnel to help evacuate Kabul in August': the purpose's date
+        for clause in (c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and _purpose(c)):
+            while clause is not None:  # 'to help evacuate ... in August'
+                owners.append(clause)
+                clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
         owners.append(verb.head)
     plan = verb
@@ -88,3 +94,10 @@ def _old_value_below(token: Token, old_values: list[Token]) -> Token | None:
         if step.i == token.i and number.i != token.i:
             return number
     return None
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose: 'to help ...', 'to evacuate ...'."""
+    return clause.tag_ == "VB" and any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in clause.children
+    )

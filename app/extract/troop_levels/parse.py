@@ -16,7 +16,7 @@ def dependent(token: Token, *deps: str) -> Token | None:
 def governing_verb(token: Token) -> Token | None:
     """The verb over a token; for 'are to be stationed' and 'are ready to leave', the verb
     that says what happens."""
-    verb = next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    verb = next((t for t in (token, *token.ancestors) if _acts_as_verb(t)), None)
     if verb is not None and lemma(verb) == "be":
         complement = dependent(verb, "xcomp", "acomp")
         complement = (
@@ -27,6 +27,14 @@ def governing_verb(token: Token) -> Token | None:
         if complement is not None and complement.pos_ in {"VERB", "AUX"}:
             return complement
     return verb
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun but the parser gave a subject ('armed
+    forces number about 24,000')."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def clause_verb(verb: Token | None) -> Token | None:

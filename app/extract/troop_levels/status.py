@@ -39,7 +39,8 @@ def is_planned(verb: Token | None) -> bool:
         if token.dep_ == "xcomp" and lemma(head) == "be":
             return True
         participle = token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
-        if token.dep_ in {"xcomp", "acomp"} or participle:
+        shared = token.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and not _has_subject(token)
+        if token.dep_ in {"xcomp", "acomp"} or participle or shared:
             token = head
         elif token.dep_ in {"ccomp", "acl"}:
             # 'ordered that ...', 'orders to cut', 'a plan to withdraw'
@@ -47,6 +48,12 @@ def is_planned(verb: Token | None) -> bool:
         else:
             return False
     return False
+
+
+def _has_subject(verb: Token) -> bool:
+    """'is set to buy tanks and grow its forces': 'grow' shares 'set to' unless it has a
+    subject of its own."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def condition_of(doc: Doc, sentence: Span) -> str | None:
