@@ -268,13 +268,13 @@ def _reports_again(token: Token) -> bool:
         # '..., saying that Y', '..., calling it Y' hung on a verb inside the content
         return reports and _after_comma(token)
     if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in SEQUENCE_WORDS:
-        # '... on Twitter before claiming that Y'
+        # '... on Tuesday before arguing that Y'
         return reports
     if token.dep_ != "conj":
         return False
     if lemma in lexicon["clause"] and any(c.dep_ == "ccomp" for c in children):
         return True
-    # '... and called his standing "unheard of"': a second report, in its own words
+    # '... and called its author "a careful reader"': a second report, in its own words
     quoted = any(t.text in {"“", '"', "``"} for t in token.subtree)
     return (
         quoted and lemma in lexicon["object"] and any(c.dep_ in {"dobj", "oprd"} for c in children)
@@ -285,7 +285,7 @@ SEQUENCE_WORDS = {"before", "after", "while", "when"}
 
 
 def _after_comma(token: Token) -> bool:
-    """A comma just before the token's phrase, closing quotation marks aside ('party,”
+    """A comma just before the token's phrase, closing quotation marks aside ('itself,”
     claiming')."""
     doc = token.doc
     index = token.left_edge.i - 1

@@ -6,7 +6,7 @@ since copy edited in several tools mixes them. News style opens every paragraph 
 quotation but closes only the last, so a paragraph left open continues into the next
 one that starts with an opening mark: one quotation, several segments. A closing curly mark
 opening a line before a word is taken for the opening mark it was meant to be. Marks inside
-markup left in the text (`<tweet author="...">`) quote attribute values, not anybody.
+markup left in the text (`<post author="...">`) quote attribute values, not anybody.
 """
 
 from __future__ import annotations

@@ -359,7 +359,7 @@ def _is_title_or_setting(quote: Span, cue: Token) -> bool:
         before -= 1
     possessed = before >= 0 and doc[before].lower_ in POSSESSIVES
     if len(words) == 1 and words[0].text[:1].isupper() and possessed:
-        # 'told NBC’s “Today”': a possessive names whose show it is
+        # 'told Channel 9’s “Sunrise”': a possessive names whose show it is
         return True
     token = quote.root
     while token.i != cue.i and token.head.i != token.i:

@@ -205,7 +205,7 @@ def people_read_as_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
 def groups_of_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """'hostility toward Muslims', 'the rescued included Bangladeshis': a nationality or
     faith in the plural, heading its own phrase, names people (GUM's convention), not a
-    mere adjective ('Muslim pilgrims', 'Afghan team')."""
+    mere adjective ('Muslim pilgrims', 'Kenyan team')."""
     return [
         with_label(span, "PERSON")
         for span in spans

@@ -94,7 +94,7 @@ def covered_only_by_misread_names(
     name: Span, taken: dict[int, Span], *, places_anywhere: bool = False
 ) -> bool:
     """Any span inside the name is one the model puts on names by mistake; a place only
-    as the surname ('Vitas [Gerulaitis]', not '[Afghanistan] Reconciliation') unless the
+    as the surname ('Vitas [Gerulaitis]', not '[Yemen] Mediation') unless the
     context leaves no doubt (`places_anywhere`: '[Valeska] [Paris], an Australian woman')."""
     covering = {id(taken[i]): taken[i] for i in range(name.start, name.end) if i in taken}
     return all(
@@ -108,7 +108,7 @@ def covered_only_by_misread_names(
 
 def could_be_new_name(name: Span, spans: list[Span], *, places_anywhere: bool = False) -> bool:
     """For names found by context alone: no word the document also writes in lower case
-    ('Afghanistan Reconciliation' beside 'reconciliation process') and no place of the
+    ('Yemen Mediation' beside 'mediation process') and no place of the
     document before the surname, unless the context leaves no doubt."""
     places = set() if places_anywhere else {s.text for s in spans if s.label_ in PLACE_LABELS}
     casing = Casing.of(name.doc)

@@ -23,6 +23,7 @@ from app.extract.troop_levels.parse import (
     subject_of,
     verb_object,
 )
+from app.extract.troop_levels.status import is_plan_word
 from app.extract.troop_levels.vocabulary import (
     ADDITION_WORDS,
     CASUALTY_NOUNS,
@@ -32,7 +33,6 @@ from app.extract.troop_levels.vocabulary import (
     HOSTING_VERBS,
     NOW_WORDS,
     PARTITIVE_WORDS,
-    PLAN_WORDS,
     PROPOSAL_VERBS,
     UNIT_NOUNS,
 )
@@ -43,7 +43,7 @@ MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
 
 def _aims(verb: Token) -> bool:
     """'aims for 203,000', 'called for 20,000': the number is the target."""
-    return lemma(verb) in PLAN_WORDS | PROPOSAL_VERBS
+    return is_plan_word(verb) or lemma(verb) in PROPOSAL_VERBS
 
 
 def reading_of(ctx: Context, number: Token) -> Reading | None:
@@ -105,7 +105,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         noun = troop_noun_before(number)
         return Reading(noun, node, verb) if noun is not None else None
     if counted is None and node.dep_ == "appos" and is_troop_noun(node.head):
-        # 'the remaining troops in Afghanistan, about 4,500, should be home by ...'
+        # 'the remaining troops in Chad, about 90, should be home by ...'
         return Reading(node.head, node.head, governing_verb(node.head))
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "including":
         # 'a battlegroup of 1,000 soldiers, including 400 from Germany'

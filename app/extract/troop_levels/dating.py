@@ -27,15 +27,15 @@ def is_later(date: NormalisedDate, published: PartialDate | None) -> bool:
 
 
 def possible_date_owners(ctx: Context, reading: Reading, verb: Token | None) -> list[Token]:
-    """Where a level's date may hang: a participle on the noun, the verb, the verb a participle depends on ('will send
-    ... in September, bringing it to 1,200'), the noun, or a deadline on the plan ('By 2030,
-    the army hopes to have ...')."""
+    """Where a level's date may hang: a participle on the noun ('the first 1,000 soldiers
+    arriving in April'), the verb, a purpose it serves, the verb a participle depends on
+    ('will send ... in September, bringing it to 1,200'), the noun, or a deadline on the plan
+    ('By 2030, the army hopes to have ...')."""
     noun = reading.noun
-    # 'the first 1,000 soldiers arriving in April': the participle on the noun dates it first
     owners = [c for c in (noun.children if noun is not None else ()) if c.dep_ == "acl"]
     owners += [t for t in (verb, noun) if t is not None]
     if verb is not None:
-        # 'deployed 1,000 personnel to help evacuate Kabul in August': the purpose's date
+        # 'deployed 300 personnel to help rebuild Haiti in May': the purpose's date
         for clause in (c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and _purpose(c)):
             while clause is not None:  # 'to help evacuate ... in August'
                 owners.append(clause)

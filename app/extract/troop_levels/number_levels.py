@@ -17,7 +17,7 @@ from app.extract.troop_levels.departures import (
     is_definite,
 )
 from app.extract.troop_levels.levels import build_level, keep
-from app.extract.troop_levels.parse import governing_verb
+from app.extract.troop_levels.parse import governing_verb, lemma
 from app.extract.troop_levels.status import is_planned
 from app.extract.troop_levels.vocabulary import NOW_WORDS
 
@@ -62,8 +62,8 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
         if not definite or not (asked or is_planned(departure)):
             return []
         # 'Chad has asked the 75 soldiers to leave', 'has begun withdrawing the 2,000 troops':
-        # there now. 'All 2,000 troops will leave by
-        # May', 'withdraw its final 25 soldiers': 2,000 now, none later.
+        # there now. 'All 2,000 troops will leave by May', 'withdraw its final 25 soldiers':
+        # 2,000 now, none later.
         size_now = build_level(
             ctx,
             reading=reading,
@@ -78,8 +78,7 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
         return []
     if phrase.role == "from":
         # The old value of a change is a level only when the text dates it.
-        said_now = any(t.lower_ in NOW_WORDS for t in ctx.doc[number.i + 1 : number.i + 2])
-        if number.i not in ctx.date_owner and not said_now:
+        if number.i not in ctx.date_owner and not _said_now(number):
             return []
         planned, owners = False, [number]
     elif is_current_size(reading) or _said_now(number):
@@ -98,9 +97,10 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
 
 
 def _said_now(number: Token) -> bool:
-    """'double the roughly 500 there now', '300 troops currently in Mali': the size today."""
+    """'up from 500 today', 'double the roughly 500 there now', '300 troops currently in
+    Mali': the size today. Not past a comma or another number ('from 500 to 300 now')."""
     for token in number.doc[number.i + 1 : number.i + 4]:
-        if token.is_punct:
+        if token.is_punct or token.like_num:
             return False
         if token.lower_ in NOW_WORDS:
             return True
@@ -115,5 +115,5 @@ def _not_yet_gone(departure: Token) -> bool:
     return (
         departure.tag_ == "VBG"
         and departure.dep_ == "xcomp"
-        and departure.head.lemma_.lower() in {"begin", "start", "continue"}
+        and lemma(departure.head) in {"begin", "start", "continue"}
     )

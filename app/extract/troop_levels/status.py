@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from app.extract.troop_levels.parse import lemma
+from app.extract.troop_levels.parse import dependent, lemma
 from app.extract.troop_levels.vocabulary import (
     CONDITION_WORDS,
     MODAL_OF_ABILITY,
@@ -13,7 +13,7 @@ from app.extract.troop_levels.vocabulary import (
 )
 
 
-def _is_plan_word(token: Token) -> bool:
+def is_plan_word(token: Token) -> bool:
     """The small model lemmatises 'hopes' as 'hop': read the word form too."""
     lower = token.lower_
     forms = {lemma(token), lower, lower.removesuffix("s"), lower.removesuffix("d")}
@@ -26,12 +26,12 @@ def is_planned(verb: Token | None) -> bool:
     stationed'), or a plan noun as its subject ('the target is 5,000')."""
     token = verb
     while token is not None:
-        if _is_plan_word(token):
+        if is_plan_word(token):
             return True
         for child in token.children:
             if child.tag_ == "MD" and child.lower_ not in MODAL_OF_ABILITY:
                 return True
-            if child.dep_ in {"nsubj", "nsubjpass"} and _is_plan_word(child):
+            if child.dep_ in {"nsubj", "nsubjpass"} and is_plan_word(child):
                 return True
             if child.lower_ == "for" and lemma(token) in PROPOSAL_VERBS:
                 return True
@@ -39,21 +39,21 @@ def is_planned(verb: Token | None) -> bool:
         if token.dep_ == "xcomp" and lemma(head) == "be":
             return True
         participle = token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
-        shared = token.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and not _has_subject(token)
+        # 'is set to buy tanks and grow its forces': 'grow' shares the plan, unless it has a
+        # subject of its own
+        shared = (
+            token.dep_ == "conj"
+            and head.pos_ in {"VERB", "AUX"}
+            and dependent(token, "nsubj", "nsubjpass") is None
+        )
         if token.dep_ in {"xcomp", "acomp"} or participle or shared:
             token = head
         elif token.dep_ in {"ccomp", "acl"}:
             # 'ordered that ...', 'orders to cut', 'a plan to withdraw'
-            return head.i < token.i and _is_plan_word(head)
+            return head.i < token.i and is_plan_word(head)
         else:
             return False
     return False
-
-
-def _has_subject(verb: Token) -> bool:
-    """'is set to buy tanks and grow its forces': 'grow' shares 'set to' unless it has a
-    subject of its own."""
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def condition_of(doc: Doc, sentence: Span) -> str | None:
