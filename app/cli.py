@@ -21,6 +21,7 @@ from app.config import get_settings
 from app.evaluate.gold import GoldFileError, Task, summarise_gold
 from app.ingest.errors import IngestProblem
 from app.ingest.readers import count_inputs, read_paths
+from app.ingest.workers import WRITE_BATCH
 from app.partial_date import InvalidDateError, PartialDate
 
 if TYPE_CHECKING:
@@ -67,6 +68,14 @@ def ingest(
             "in this process. Several ingests may also run at once on one database."
         ),
     ] = "1",
+    batch: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Articles written per transaction: fewer store each article sooner "
+            "after it is parsed (1: at once), more write faster.",
+        ),
+    ] = WRITE_BATCH,
 ) -> None:
     """Read articles, extract their facts and store them (re-ingesting changes nothing)."""
     from app.ingest.run import ingest_paths
@@ -89,6 +98,7 @@ def ingest(
             url,
             paths,
             workers=processes,
+            batch=batch,
             on_problem=report,
             on_article=lambda: progress.advance(task),
         )

@@ -4,7 +4,7 @@
 
 For load-testing the API and the store at archive scale without running spaCy: the
 facts are written together with the text (bench/_synthetic.py), turned into
-`ArticleFacts` and saved with `save_article`, the one writer the CLI uses too, so
+`ArticleFacts` and saved with `save_articles`, the one writer the CLI uses too, so
 the rows, counts, aliases and full-text index are exactly what ingest would make.
 Migrations are applied first. People, organisations and places are reused across
 articles with a Zipf-like skew. Prints progress and one summary line.
@@ -35,7 +35,7 @@ from app.extract.schema import (
 from app.ingest.article import RawArticle
 from app.partial_date import PartialDate
 from app.store.db import dispose_engines, migrate, open_session
-from app.store.writer import save_article
+from app.store.writer import save_articles
 
 try:
     from bench._synthetic import EntityFacts, SyntheticArticle, World, make_article, make_world
@@ -181,12 +181,8 @@ def fill(
     commit_every: int = COMMIT_EVERY,
     console: Console | None = None,
 ) -> FillSummary:
-    """Migrate, then save `articles` synthetic articles in one session, committing in batches.
-
-    Batches keep the per-commit cost (WAL append, fsync at checkpoints) off every
-    article while bounding what a crash can lose; `save_article` still wraps each
-    article in its own SAVEPOINT.
-    """
+    """Migrate, then save `articles` synthetic articles in one session, `commit_every` to
+    a batch (as ingest does), each batch one `save_articles` and one commit."""
     console = console or Console(stderr=True)
     migrate(database_url)
     world = world_for(articles, seed)
@@ -203,23 +199,24 @@ def fill(
     )
     with progress, open_session(database_url) as session:
         task = progress.add_task("filling", total=articles, rate="")
-        for index in range(articles):
-            article = make_article(world, seed, index)
-            facts = article_facts(article)
-            if save_article(session, raw_article(article), facts):
-                saved += 1
-                mentions += sum(
-                    len(entity.mentions)
-                    for entity in [*facts.people, *facts.organisations, *facts.places]
-                )
-                quotes += len(facts.quotes)
-                troop_levels += len(facts.troop_levels)
-            if (index + 1) % commit_every == 0 or index + 1 == articles:
-                session.commit()
-                elapsed = time.perf_counter() - started
-                progress.update(
-                    task, completed=index + 1, rate=f"{(index + 1) / elapsed:,.0f} articles/s"
-                )
+        for first in range(0, articles, commit_every):
+            batch = []
+            for index in range(first, min(first + commit_every, articles)):
+                article = make_article(world, seed, index)
+                batch.append((raw_article(article), article_facts(article)))
+            for (_raw, facts), stored in zip(batch, save_articles(session, batch), strict=True):
+                if stored:
+                    saved += 1
+                    mentions += sum(
+                        len(entity.mentions)
+                        for entity in [*facts.people, *facts.organisations, *facts.places]
+                    )
+                    quotes += len(facts.quotes)
+                    troop_levels += len(facts.troop_levels)
+            session.commit()
+            done = first + len(batch)
+            elapsed = time.perf_counter() - started
+            progress.update(task, completed=done, rate=f"{done / elapsed:,.0f} articles/s")
     dispose_engines()
     return FillSummary(saved, mentions, quotes, troop_levels, time.perf_counter() - started)
 
@@ -237,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=(
             "Fill a database with N synthetic articles and their facts through "
-            "app.store.writer.save_article (no NLP), and print how long it took."
+            "app.store.writer.save_articles (no NLP), and print how long it took."
         ),
         epilog="Re-running with the same seed skips the articles already stored.",
     )

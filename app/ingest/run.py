@@ -4,13 +4,16 @@ The input is streamed: files are read as extraction needs them, texts already
 stored (by content hash) are skipped before any parsing, and at most a few chunks
 per worker are in flight, so memory does not grow with the corpus.
 
-Writes happen here only, one transaction per article (`save_article` also wraps
-it in a SAVEPOINT), committed as soon as the article is written: a killed ingest
-leaves whole articles, and the write lock is held a few milliseconds at a time.
-Several `article-facts ingest` processes may run against one database at once:
+Writes happen here only, one transaction per batch of articles as extraction hands
+them back (`--batch`, by default one worker's chunk), committed as soon as it is written: a
+killed ingest leaves whole articles, and the write lock is held tens of milliseconds
+at a time. A batch costs the database statements of one article, so one writing
+process keeps up with several extraction processes. Several `article-facts ingest` processes may run against one database at once:
 the lock `save_article` takes makes each see the others' committed articles and
-entities, and an article whose transaction fails on a lock timeout, deadlock or
-serialization failure is rolled back and written again.
+entities, and a batch whose transaction fails on a lock timeout, deadlock or serialization
+failure is rolled back and written again. A batch with an article the store refuses
+(an id that holds another text) is written again one article at a time, so the
+others are stored and the refused one is reported.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from sqlmodel import Session
 from app.ingest.article import RawArticle
 from app.ingest.errors import IngestProblem
 from app.ingest.readers import read_paths
-from app.ingest.workers import ExtractMany, extraction
+from app.ingest.workers import CHUNK_SIZE, WRITE_BATCH, ExtractMany, extraction
 
 if TYPE_CHECKING:
     from app.extract.pipeline import ExtractionInput
@@ -57,16 +60,19 @@ def ingest_paths(
     paths: Iterable[Path],
     *,
     workers: int = 1,
+    batch: int = WRITE_BATCH,
     on_problem: ProblemHandler | None = None,
     on_article: Callable[[], None] | None = None,
 ) -> IngestSummary:
     """Ingest every article under `paths` into `database_url` (already migrated), with
-    `workers` extraction processes."""
-    with extraction(workers) as extract_many:
+    `workers` extraction processes, `batch` articles per transaction. A small batch also
+    makes the workers' chunks small, so each article is stored as soon as it is parsed."""
+    with extraction(workers, chunk_size=min(batch, CHUNK_SIZE)) as extract_many:
         return ingest_articles(
             database_url,
             read_paths(list(paths)),
             extract_many,
+            batch=batch,
             on_problem=on_problem,
             on_article=on_article,
         )
@@ -77,6 +83,7 @@ def ingest_articles(
     items: Iterable[RawArticle | IngestProblem],
     extract_many: ExtractMany,
     *,
+    batch: int = WRITE_BATCH,
     on_problem: ProblemHandler | None = None,
     on_article: Callable[[], None] | None = None,
 ) -> IngestSummary:
@@ -100,14 +107,19 @@ def ingest_articles(
             waiting.append(article)
             yield ExtractionInput(article.id, article.text, article.published)
 
+    results = extract_many(new_articles())
     with open_session(database_url) as session:
-        for item, facts in extract_many(new_articles()):
-            article = waiting.popleft()
-            if article.id != item.id:
-                raise RuntimeError(f"extraction returned {item.id!r} for {article.id!r}")
-            _write(session, article, facts, summary, problem)
+        while extracted := list(islice(results, batch)):
+            pairs = []
+            for item, facts in extracted:
+                article = waiting.popleft()
+                if article.id != item.id:
+                    raise RuntimeError(f"extraction returned {item.id!r} for {article.id!r}")
+                pairs.append((article, facts))
+            _write(session, pairs, summary, problem)
             if on_article is not None:
-                on_article()
+                for _ in pairs:
+                    on_article()
     return summary
 
 
@@ -144,21 +156,25 @@ def _unstored(
 
 def _write(
     session: Session,
-    article: RawArticle,
-    facts: ArticleFacts,
+    batch: list[tuple[RawArticle, ArticleFacts]],
     summary: IngestSummary,
     problem: ProblemHandler,
 ) -> None:
-    """Save one article in its own transaction; try again if the transaction fails."""
-    from app.store.writer import ArticleConflictError, InvalidFactError, save_article
+    """Save a batch in one transaction; try again if the transaction fails, and one
+    article at a time if the store refuses one of them."""
+    from app.store.writer import ArticleConflictError, InvalidFactError, save_articles
 
     for attempt in range(1, WRITE_ATTEMPTS + 1):
         try:
-            created = save_article(session, article, facts)
+            created = save_articles(session, batch)
             session.commit()
         except (ArticleConflictError, InvalidFactError) as error:
             session.rollback()
-            problem(IngestProblem(article.origin, str(error)))
+            if len(batch) == 1:
+                problem(IngestProblem(batch[0][0].origin, str(error)))
+            else:
+                for pair in batch:
+                    _write(session, [pair], summary, problem)
             return
         except (OperationalError, IntegrityError):
             # A lock wait timed out, a deadlock or serialization failure, or a writer
@@ -168,8 +184,6 @@ def _write(
                 raise
             time.sleep(RETRY_PAUSE_SECONDS * 2**attempt)
         else:
-            if created:
-                summary.created += 1
-            else:
-                summary.unchanged += 1
+            summary.created += sum(created)
+            summary.unchanged += len(created) - sum(created)
             return

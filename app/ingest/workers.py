@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 CHUNK_SIZE = 16
 """Articles per task: one `nlp.pipe` batch (app.extract.pipeline.BATCH_SIZE)."""
+WRITE_BATCH = CHUNK_SIZE
+"""Articles ingest writes in one transaction by default: one chunk, as it comes back
+whole, so writing never waits for the next."""
 CHUNKS_IN_FLIGHT = 2
 """Chunks queued per worker: one being parsed, one waiting, so no worker idles."""
 PARENT_CHECK_SECONDS = 1.0
@@ -50,23 +53,26 @@ def available_cores() -> int:
 
 
 @contextmanager
-def extraction(workers: int, extractor: Extractor | None = None) -> Iterator[ExtractMany]:
-    """`extract_many` over `workers` processes (or in this one with `extractor`); stops
-    the processes on exit."""
+def extraction(
+    workers: int, extractor: Extractor | None = None, *, chunk_size: int = CHUNK_SIZE
+) -> Iterator[ExtractMany]:
+    """`extract_many` over `workers` processes (or in this one with `extractor`), each
+    given `chunk_size` articles at a time; stops the processes on exit."""
     if extractor is not None:
         yield extractor.extract_many
         return
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    with ExtractionProcesses(workers) as processes:
+    with ExtractionProcesses(workers, chunk_size) as processes:
         yield processes.extract_many
 
 
 class ExtractionProcesses:
     """`workers` processes, each with its own pipeline; use as a context manager."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, chunk_size: int = CHUNK_SIZE) -> None:
         self.workers = workers
+        self.chunk_size = chunk_size
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> ExtractionProcesses:
@@ -92,7 +98,7 @@ class ExtractionProcesses:
     def extract_many(self, items: Iterable[ExtractionInput]) -> Iterator[Extracted]:
         """(input, facts) for every item, in input order."""
         executor = self._require()
-        chunks = _chunks(items, CHUNK_SIZE)
+        chunks = _chunks(items, self.chunk_size)
         pending: deque[tuple[list[ExtractionInput], Future[list[ArticleFacts]]]] = deque()
 
         def submit_next() -> bool:

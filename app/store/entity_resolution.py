@@ -7,12 +7,13 @@ with that surname. The fullest name seen (for people, without titles) becomes
 the entity's name, every other form an alias. Ids are slugs of the first name
 and never change.
 
-`ArticleEntities` resolves every name of one article with a handful of indexed
-queries: it first loads every stored entity any of the article's names could
+`ArticleEntities` resolves every name of a batch of articles with a handful of
+indexed queries: it first loads every stored entity any of their names could
 match (people by surname, the others by name or alias key), then applies the
-rules above in memory, in the order the article names them, and finally writes
-the new entities, renames, aliases and counts in one statement each. Entities
-created or renamed earlier in the same article are matched like stored ones.
+rules above in memory, article by article in the order they name them, and
+finally writes the new entities, renames, aliases, counts and appearances in one
+statement each. Entities created or renamed earlier in the batch are matched like
+stored ones, so a batch resolves exactly as its articles saved one at a time would.
 Counts are written as increments, so they stay exact whoever else writes.
 """
 
@@ -62,15 +63,15 @@ class ResolvedEntity:
     name_key: str
     surname_key: str | None
     mention_count: int
-    """Stored count plus what this article added: ties between candidates compare it."""
+    """Stored count plus what the batch added: ties between candidates compare it."""
     is_new: bool = False
     renamed: bool = False
     added_mentions: int = 0
-    appears: bool = False
-    """The article names it (its `article_count` goes up by one)."""
+    added_articles: int = 0
+    """Articles of the batch that name it (its `article_count` goes up by as many)."""
     alias_keys: set[str] = field(default_factory=set)
     """Alias keys known here: all of them for a new entity; for a stored one those among
-    the article's keys, those added here and those looked up (`checked_keys`)."""
+    the batch's keys, those added here and those looked up (`checked_keys`)."""
     checked_keys: set[str] = field(default_factory=set)
     new_aliases: list[tuple[str, str]] = field(default_factory=list)
     """(alias, alias_key) to insert."""
@@ -99,13 +100,33 @@ class NameRequest:
         return _fullest(self.kind, _name_candidates(self.kind, self.forms))
 
 
+@dataclass(frozen=True)
+class _ArticleKeys:
+    """What an appearance row copies from its article, to page an entity's articles."""
+
+    seq: int
+    published_key: date
+
+
 class ArticleEntities:
-    """Resolves the entities of one article; the caller holds the write lock (see writer)."""
+    """Resolves the entities of a batch of articles; the caller holds the write lock (see
+    writer) and names the article each `resolve` and `appear` belongs to (`start_article`)."""
 
     def __init__(self, connection: Connection, requests: Iterable[NameRequest]) -> None:
         self.connection = connection
         self.by_id: dict[str, ResolvedEntity] = {}
+        self._articles: dict[str, _ArticleKeys] = {}
+        self._article_id: str | None = None
+        self._appearances: dict[tuple[str, str], int] = {}
+        """(entity id, article id): the mentions that article makes of that entity."""
+        self._free_ids: set[str] = set()
+        """Ids looked up and found unused, so creating an entity rarely costs a query."""
         self._load(list(requests))
+
+    def start_article(self, article_id: str, *, seq: int, published_key: date) -> None:
+        """Later appearances are in this article (with its sort keys, for paging them)."""
+        self._articles[article_id] = _ArticleKeys(seq, published_key)
+        self._article_id = article_id
 
     # ------------------------------------------------------------------ loading
 
@@ -123,6 +144,9 @@ class ArticleEntities:
         keys.discard("")
         if not keys:
             return
+        slugs = {slugify(request.fullest, fallback=request.kind) for request in requests}
+        taken = self.connection.execute(select(ENTITY.c.id).where(ENTITY.c.id.in_(slugs)))
+        self._free_ids = slugs - set(taken.scalars())
         owners: dict[str, set[str]] = {}
         rows = self.connection.execute(
             select(ALIAS.c.entity_id, ALIAS.c.alias_key).where(ALIAS.c.alias_key.in_(keys))
@@ -170,7 +194,14 @@ class ArticleEntities:
         return entity
 
     def appear(self, entity: ResolvedEntity, mention_count: int) -> None:
-        entity.appears = True
+        """The current article names `entity` (`mention_count` times, maybe 0: implied)."""
+        if self._article_id is None:
+            raise RuntimeError("call start_article before appear")
+        key = (entity.id, self._article_id)
+        if key not in self._appearances:
+            self._appearances[key] = 0
+            entity.added_articles += 1
+        self._appearances[key] += mention_count
         entity.added_mentions += mention_count
         entity.mention_count += mention_count
 
@@ -238,6 +269,8 @@ class ArticleEntities:
     def _id_taken(self, entity_id: str) -> bool:
         if entity_id in self.by_id:
             return True
+        if entity_id in self._free_ids:
+            return False
         statement = select(ENTITY.c.id).where(ENTITY.c.id == entity_id)
         return self.connection.execute(statement).first() is not None
 
@@ -271,9 +304,8 @@ class ArticleEntities:
 
     # ------------------------------------------------------------------ writing
 
-    def save(self, article_id: str, *, article_seq: int, published_key: date) -> None:
-        """Write new entities, renames, counts, aliases and the article's appearances
-        (with the article's sort keys, `seq` and publication day, for paging them)."""
+    def save(self) -> None:
+        """Write new entities, renames, counts, aliases and the articles' appearances."""
         entities = list(self.by_id.values())
         new = [
             {
@@ -283,7 +315,7 @@ class ArticleEntities:
                 "name_key": e.name_key,
                 "surname_key": e.surname_key,
                 "mention_count": e.added_mentions,
-                "article_count": 1 if e.appears else 0,
+                "article_count": e.added_articles,
             }
             for e in entities
             if e.is_new
@@ -307,9 +339,9 @@ class ArticleEntities:
                 renamed,
             )
         counted = [
-            {"b_id": e.id, "mentions": e.added_mentions}
+            {"b_id": e.id, "mentions": e.added_mentions, "articles": e.added_articles}
             for e in entities
-            if e.appears and not e.is_new
+            if e.added_articles and not e.is_new
         ]
         if counted:
             self.connection.execute(
@@ -317,7 +349,7 @@ class ArticleEntities:
                 .where(ENTITY.c.id == bindparam("b_id"))
                 .values(
                     mention_count=ENTITY.c.mention_count + bindparam("mentions"),
-                    article_count=ENTITY.c.article_count + 1,
+                    article_count=ENTITY.c.article_count + bindparam("articles"),
                 ),
                 counted,
             )
@@ -330,14 +362,13 @@ class ArticleEntities:
             self.connection.execute(insert(ALIAS), aliases)
         appearances = [
             {
-                "entity_id": e.id,
+                "entity_id": entity_id,
                 "article_id": article_id,
-                "mention_count": e.added_mentions,
-                "article_seq": article_seq,
-                "published_key": published_key,
+                "mention_count": mention_count,
+                "article_seq": self._articles[article_id].seq,
+                "published_key": self._articles[article_id].published_key,
             }
-            for e in entities
-            if e.appears
+            for (entity_id, article_id), mention_count in self._appearances.items()
         ]
         if appearances:
             self.connection.execute(insert(ENTITY_ARTICLE), appearances)

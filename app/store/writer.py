@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
@@ -29,7 +30,6 @@ from app.store.models import (
     utc_now,
 )
 from app.store.names import normalise_name
-from app.store.queries import is_stored
 
 ARTICLE = Article.__table__
 ROLE_COUNT = EntityRoleCount.__table__
@@ -50,35 +50,75 @@ class InvalidFactError(ValueError):
 def save_article(session: Session, article: RawArticle, facts: ArticleFacts) -> bool:
     """Store an article with its facts; True if stored, False if this text is already stored.
 
-    All rows for the article are written inside a SAVEPOINT: on any error none of
-    them remain and the session is still usable. The caller commits.
-    Raises ArticleConflictError when the id holds another text, InvalidFactError
-    when a fact does not fit the text.
+    One article's `save_articles`: raises ArticleConflictError when the id holds
+    another text, InvalidFactError when a fact does not fit the text. The caller commits.
+    """
+    return save_articles(session, [(article, facts)])[0]
+
+
+def save_articles(session: Session, batch: Sequence[tuple[RawArticle, ArticleFacts]]) -> list[bool]:
+    """Store articles with their facts, as saving them one by one in this order would; for
+    each, True if stored, False if its text was already stored (or came earlier in the batch).
+
+    A batch costs the statements of one article (a few dozen, one per table), not of
+    each, which is what lets ingest keep up with several extraction processes. All its
+    rows are written inside one SAVEPOINT: on any error none of them remain and the
+    session is still usable. The caller commits. Raises ArticleConflictError when an id
+    holds another text, InvalidFactError when a fact does not fit its text, for the
+    first such article, before anything is written.
 
     Writers take turns (`lock_writes`), so several ingest processes may save the
     same article or create the same person at the same moment: the second sees the
     first's committed rows and finds the article stored, or the person to merge with.
     """
-    if facts.id != article.id:
-        raise ValueError(f"facts are for article {facts.id!r}, not {article.id!r}")
+    for article, facts in batch:
+        if facts.id != article.id:
+            raise ValueError(f"facts are for article {facts.id!r}, not {article.id!r}")
     lock_writes(session)
-    stored = session.get(Article, article.id)
-    if stored is not None:
-        if stored.content_hash == article.content_hash:
-            return False
-        raise ArticleConflictError(
-            f"article id {article.id!r} already holds different text; give this article another id"
+    new = _new_articles(session, batch)
+    if any(new):
+        with session.begin_nested():
+            fresh = [pair for pair, is_new in zip(batch, new, strict=True) if is_new]
+            changed = _ArticleWriter(session.connection()).write(fresh)
+            bump_data_version(session)
+        for instance in list(session.identity_map.values()):  # rows written past the ORM
+            if isinstance(instance, Entity) and instance.id in changed:
+                session.expire(instance)
+    return new
+
+
+def _new_articles(session: Session, batch: Sequence[tuple[RawArticle, ArticleFacts]]) -> list[bool]:
+    """Which articles of the batch are not stored yet; raises for a conflict or a bad fact."""
+    connection = session.connection()
+    ids = {article.id for article, _facts in batch}
+    hashes = {article.content_hash for article, _facts in batch}
+    held = {
+        row.id: row.content_hash
+        for row in connection.execute(
+            select(ARTICLE.c.id, ARTICLE.c.content_hash).where(ARTICLE.c.id.in_(ids))
         )
-    if is_stored(session, article):
-        return False
-    check_facts(article, facts)
-    with session.begin_nested():
-        changed = _ArticleWriter(session.connection(), article.id).write(article, facts)
-        bump_data_version(session)
-    for instance in list(session.identity_map.values()):  # rows written past the ORM
-        if isinstance(instance, Entity) and instance.id in changed:
-            session.expire(instance)
-    return True
+    }
+    stored = set(
+        connection.execute(
+            select(ARTICLE.c.content_hash).where(ARTICLE.c.content_hash.in_(hashes))
+        ).scalars()
+    )
+    new = []
+    for article, facts in batch:
+        text_held = held.get(article.id)
+        if text_held is not None and text_held != article.content_hash:
+            raise ArticleConflictError(
+                f"article id {article.id!r} already holds different text; "
+                "give this article another id"
+            )
+        if text_held is not None or article.content_hash in stored:
+            new.append(False)
+            continue
+        check_facts(article, facts)
+        held[article.id] = article.content_hash
+        stored.add(article.content_hash)
+        new.append(True)
+    return new
 
 
 def lock_writes(session: Session) -> None:
@@ -137,57 +177,86 @@ def check_facts(article: RawArticle, facts: ArticleFacts) -> None:
             raise InvalidFactError(f"article {article.id!r}: troop level date: {error}") from error
 
 
-class _ArticleWriter:
-    """Writes one article with Core statements, one per table: entities are resolved in
-    memory (`ArticleEntities`), so nothing needs flushing between rows."""
+def _entity_kinds(facts: ArticleFacts) -> list[tuple[EntityKind, list[schema.Entity]]]:
+    return [
+        ("person", facts.people),
+        ("organisation", facts.organisations),
+        ("place", facts.places),
+    ]
 
-    def __init__(self, connection: Connection, article_id: str) -> None:
+
+def _name_requests(facts: ArticleFacts) -> list[NameRequest]:
+    """Every name the article gives an entity, in the order the writer resolves them."""
+    requests = [
+        NameRequest(kind, extracted.name, tuple(extracted.aliases))
+        for kind, extracted_entities in _entity_kinds(facts)
+        for extracted in extracted_entities
+    ]
+    requests += [
+        NameRequest("organisation", name)
+        for person in facts.people
+        for name in person.organisations
+    ]
+    return requests
+
+
+def _article_row(article: RawArticle, seq: int) -> dict[str, Any]:
+    published = article.published
+    return {
+        "id": article.id,
+        "seq": seq,
+        "content_hash": article.content_hash,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "language": article.language,
+        "published_date": published.value if published else None,
+        "published_precision": published.precision if published else None,
+        "published_start": published.first_day() if published else None,
+        "published_end": published.last_day() if published else None,
+        "text": article.text,
+        "ingested_at": utc_now(),
+    }
+
+
+class _ArticleWriter:
+    """Writes a batch of new articles with Core statements, one per table: entities are
+    resolved in memory (`ArticleEntities`), so nothing needs flushing between rows."""
+
+    def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self.article_id = article_id
+        self.article_id = ""
         self.entity_ids: dict[tuple[EntityKind, str], str] = {}
+        """This article's names (and aliases) by kind: whom its quotes and roles name."""
         self.person_organisations: set[tuple[str, str]] = set()
         self.fact_rows: dict[type[SQLModel], list[dict[str, Any]]] = {}
 
-    def write(self, article: RawArticle, facts: ArticleFacts) -> set[str]:
-        """Insert every row of the article; returns the ids of the entities it touched."""
-        published = article.published
-        last_seq = self.connection.execute(select(func.max(ARTICLE.c.seq))).scalar()
-        seq = (last_seq or 0) + 1
-        published_start = published.first_day() if published else None
-        self.connection.execute(
-            insert(ARTICLE).values(
-                id=article.id,
-                seq=seq,
-                content_hash=article.content_hash,
-                title=article.title,
-                source=article.source,
-                url=article.url,
-                language=article.language,
-                published_date=published.value if published else None,
-                published_precision=published.precision if published else None,
-                published_start=published_start,
-                published_end=published.last_day() if published else None,
-                text=article.text,
-                ingested_at=utc_now(),
-            )
+    def write(self, batch: Sequence[tuple[RawArticle, ArticleFacts]]) -> set[str]:
+        """Insert every row of the articles; returns the ids of the entities they touched."""
+        last_seq = self.connection.execute(select(func.max(ARTICLE.c.seq))).scalar() or 0
+        articles = [
+            _article_row(article, seq) for seq, (article, _f) in enumerate(batch, last_seq + 1)
+        ]
+        self.connection.execute(insert(ARTICLE), articles)
+        self.entities = ArticleEntities(
+            self.connection, [request for _a, facts in batch for request in _name_requests(facts)]
         )
-        kinds: list[tuple[EntityKind, list[schema.Entity]]] = [
-            ("person", facts.people),
-            ("organisation", facts.organisations),
-            ("place", facts.places),
-        ]
-        requests = [
-            NameRequest(kind, extracted.name, tuple(extracted.aliases))
-            for kind, extracted_entities in kinds
-            for extracted in extracted_entities
-        ]
-        requests += [
-            NameRequest("organisation", name)
-            for person in facts.people
-            for name in person.organisations
-        ]
-        self.entities = ArticleEntities(self.connection, requests)
-        for kind, extracted_entities in kinds:
+        for row, (_article, facts) in zip(articles, batch, strict=True):
+            self.article_id = row["id"]
+            self.entity_ids = {}
+            self.person_organisations = set()
+            self.entities.start_article(
+                row["id"], seq=row["seq"], published_key=row["published_start"] or UNDATED
+            )
+            self._write_facts(facts)
+        self.entities.save()
+        self._save_role_counts()
+        for table, rows in self.fact_rows.items():
+            self.connection.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
+        return set(self.entities.by_id)
+
+    def _write_facts(self, facts: ArticleFacts) -> None:
+        for kind, extracted_entities in _entity_kinds(facts):
             for extracted in extracted_entities:
                 self._save_entity(kind, extracted)
         for person in facts.people:
@@ -196,13 +265,6 @@ class _ArticleWriter:
         self._save_figures(facts.figures)
         self._save_dates(facts.dates)
         self._save_troop_levels(facts.troop_levels)
-        self.entities.save(
-            self.article_id, article_seq=seq, published_key=published_start or UNDATED
-        )
-        self._save_role_counts()
-        for table, rows in self.fact_rows.items():
-            self.connection.execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
-        return set(self.entities.by_id)
 
     def _save_role_counts(self) -> None:
         """Add this article's role mentions to each entity's distinct roles and their counts."""

@@ -1,7 +1,7 @@
 """An ingest killed with SIGKILL leaves whole articles only, and running it again finishes.
 
-Each article is one transaction: whatever moment the process dies at, the database
-holds some articles with every one of their facts, and nothing of the others.
+Each batch of articles is one transaction: whatever moment the process dies at, the
+database holds some articles with every one of their facts, and nothing of the others.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from bench.corpus import write_corpus
 from tests.reliability.facts_dump import dump_facts, facts_per_article
 
 ARTICLES = 24
+BATCH = 2
+"""Articles per transaction (and per chunk a worker parses): each killed run gets a
+batch or two further, so four of them leave articles to the run that finishes."""
 CLI = Path(sys.executable).parent / "article-facts"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,7 +32,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 def ingest(url: str, corpus: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": url}
     return subprocess.Popen(
-        [str(CLI), "ingest", str(corpus)],
+        [str(CLI), "ingest", "--batch", str(BATCH), str(corpus)],
         cwd=REPO_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

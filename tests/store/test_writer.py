@@ -1,4 +1,5 @@
-"""save_article: idempotent, refuses conflicting ids, all or nothing, counts kept up to date."""
+"""save_article(s): idempotent, refuses conflicting ids, all or nothing, counts kept up to
+date; a batch stores what saving its articles one by one stores."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from app.store.models import (
 )
 from app.store.models import Quote as QuoteRow
 from app.store.queries import count_articles, is_stored
-from app.store.writer import ArticleConflictError, InvalidFactError, save_article
+from app.store.writer import ArticleConflictError, InvalidFactError, save_article, save_articles
 
 from .sample import article, entity, located
 
@@ -238,3 +239,64 @@ def test_distinct_roles_are_counted_at_ingest_and_deletion(session: Session) -> 
     assert delete_article(session, "one")
     session.commit()
     assert count(session, EntityRoleCount) == 0
+
+
+def test_a_batch_resolves_names_as_its_articles_saved_one_by_one(session: Session) -> None:
+    """A later article of the batch renames an entity an earlier one created, names it
+    again, and repeats another article's text: counts, appearances and seqs agree."""
+    first = "Lopez spoke in Southport."
+    second = "Maria Lopez and Lopez left Southport."
+    batch = [
+        article("a", first, people=[entity(first, "Lopez")], places=[entity(first, "Southport")]),
+        article(
+            "b",
+            second,
+            people=[entity(second, "Maria Lopez", "Maria Lopez", "Lopez", aliases=("Lopez",))],
+            places=[entity(second, "Southport")],
+        ),
+        article("a-copy", first, people=[entity(first, "Lopez")]),
+    ]
+    assert save_articles(session, batch) == [True, True, False]
+    session.commit()
+    person = session.get(Entity, "lopez")
+    assert (person.name, person.mention_count, person.article_count) == ("Maria Lopez", 3, 2)
+    appearances = session.exec(
+        select(EntityArticle.entity_id, EntityArticle.article_id, EntityArticle.mention_count)
+    ).all()
+    assert sorted(appearances) == [
+        ("lopez", "a", 1),
+        ("lopez", "b", 2),
+        ("southport", "a", 1),
+        ("southport", "b", 1),
+    ]
+    assert session.exec(select(Article.id).order_by(Article.seq)).all() == ["a", "b"]
+    assert session.get(Entity, "southport").article_count == 2
+
+
+def test_a_batch_with_a_conflict_or_a_bad_fact_writes_nothing(session: Session) -> None:
+    save_article(session, *lopez_article())
+    session.commit()
+    good = article("other", "Ana Berg spoke.", people=[entity("Ana Berg spoke.", "Ana Berg")])
+    conflict = lopez_article(text=TEXT + " Updated at noon.")
+    with pytest.raises(ArticleConflictError):
+        save_articles(session, [good, conflict])
+    session.rollback()
+    raw, facts = lopez_article("moved", TEXT + " Moved.")
+    facts.figures[0] = facts.figures[0].model_copy(update={"end": len(raw.text) + 5})
+    with pytest.raises(InvalidFactError):
+        save_articles(session, [good, (raw, facts)])
+    session.rollback()
+    assert count_articles(session) == 1
+    assert session.get(Entity, "ana-berg") is None
+
+
+def test_a_batch_bumps_the_data_version_once(session: Session) -> None:
+    before = session.exec(select(DataVersion.version)).one()
+    texts = ["Ana Berg spoke.", "Kofi Mensah spoke.", "Lena Ortiz spoke."]
+    save_articles(
+        session,
+        [article(f"n{i}", text, people=[entity(text, text[:-7])]) for i, text in enumerate(texts)],
+    )
+    session.commit()
+    assert session.exec(select(DataVersion.version)).one() == before + 1
+    assert count(session, Entity) == 3

@@ -1,5 +1,6 @@
 """Saving an article costs a fixed handful of indexed statements, however many entities it
-names: entity resolution loads its candidates in a few queries, then writes in bulk."""
+names: entity resolution loads its candidates in a few queries, then writes in bulk. A
+batch of articles costs the statements of one."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from app.extract.schema import Entity
-from app.store.writer import save_article
+from app.store.writer import save_article, save_articles
 
 from .sample import article, entity
 
@@ -65,6 +66,22 @@ def test_known_entities_cost_no_statement_each(session: Session) -> None:
         session.commit()
     assert len(all_of_them) <= len(one)
     assert len(all_of_them) <= 20
+
+
+def test_a_batch_costs_the_statements_of_one_article(session: Session) -> None:
+    save_article(session, *people_article("warm-up", PEOPLE, ORGANISATIONS))
+    session.commit()
+    with recorded(session) as one:
+        save_article(session, *people_article("one", PEOPLE[:4], ORGANISATIONS[:1]))
+        session.commit()
+    batch = [
+        people_article(f"batch-{i}", [*PEOPLE[i % 4 :], f"Newcomer Number{i}"], ORGANISATIONS)
+        for i in range(8)
+    ]
+    with recorded(session) as eight:
+        assert save_articles(session, batch) == [True] * 8
+        session.commit()
+    assert len(eight) <= len(one) + 2
 
 
 @pytest.mark.sqlite_only
