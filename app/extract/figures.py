@@ -322,7 +322,7 @@ def counted_noun(number: Token) -> Token | None:
                 noun = next((c for c in verb.children if c.dep_ == dep), None)
                 if noun is not None:
                     return noun
-    if number.dep_ in {"dobj", "nsubj", "attr", "appos"} and any(
+    if number.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "appos"} and any(
         c.dep_ == "prep" for c in number.children
     ):
         of = next((c for c in number.children if c.lower_ == "of"), None)

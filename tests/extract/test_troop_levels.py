@@ -252,8 +252,74 @@ def score(extractor: Extractor, path: Path) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def test_a_line_headed_by_a_date_dates_its_levels(extract):
+    facts = extract(
+        "TIMELINE\n1999: NATO has 48,000 troops in the province.\n"
+        "March 2008 - Some 14,000 troops remain.\nUPDATE 2 - Italy has 600 soldiers there.",
+        published="2015-06-01",
+    )
+    assert [(lv.count, lv.date) for lv in facts.troop_levels] == [
+        (48000, "1999"),
+        (14000, "2008-03"),
+        (600, "2015-06-01"),
+    ]
+
+
+def test_a_count_answering_how_many_troops_counts_them(extract):
+    facts = extract(
+        "Q: How many Spanish soldiers are still in Latvia?\nA: Roughly 600, most of them in "
+        'Adazi. Asked how many troops Spain has in Lebanon, she said: "About 650."',
+        published="2023-09-12",
+    )
+    assert levels(facts) == [
+        ("Spain", "Latvia", 600, "approx", "reported", "2023-09-12", None),
+        ("Spain", "Lebanon", 650, "approx", "reported", "2023-09-12", None),
+    ]
+    assert extract("How many workers are there? About 600.", published="2023").troop_levels == []
+
+
+def test_limits_figures_referred_to_and_shortfalls(extract):
+    facts = extract(
+        "Under the deal, the number of Australian troops at the base may rise to a maximum of "
+        "2,500 from next year. Nearly 1,800 Australian Defence Force members are there now, a "
+        "figure Canberra says could rise to 2,000. The navy has a shortfall of 3,000 members.",
+        published="2023-02-10",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (2500, "planned", "2024"),
+        (1800, "reported", "2023-02-10"),
+        (2000, "planned", "2023-02-10"),
+    ]
+
+
+def test_sizes_now_said_at_present_or_before_a_part_of_them_moves(extract):
+    facts = extract(
+        "Latvia will raise its army's strength to 14,000 by 2026, from about 9,000 at present. "
+        "Of the 400 Latvian soldiers deployed in Iraq, half are due to rotate out in May.",
+        published="2024-01-15",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (14000, "planned", "2026"),
+        (9000, "reported", "2024-01-15"),
+        (400, "reported", "2024-01-15"),
+    ]
+
+
+def test_forces_of_a_multinational_unit_and_of_a_speaker_after_a_time(extract):
+    facts = extract(
+        "16:30 GMT: The Czech defence ministry says its contingent in Slovakia has grown to "
+        "700 soldiers. "
+        "The multinational battlegroup in Hungary has 800 troops.",
+        published="2022-05-01",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [
+        ("Czech Republic", 700),
+        ("foreign", 800),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.982 (P 0.994, R 0.971) on 340 levels when last tuned."""
+    """Measured at F1 0.974 (P 0.992, R 0.957) on 394 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

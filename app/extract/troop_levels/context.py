@@ -37,6 +37,9 @@ class Context:
     """Token index of the number or verb date phrases attach to -> the date phrases."""
     date_root: dict[int, Token] = field(default_factory=dict)
     """Token index inside a date phrase -> the phrase's root."""
+    line_dates: list[tuple[int, int, str]] = field(default_factory=list)
+    """(start, end) characters of a line headed by a date label ('2011: The force peaks
+    at ...') -> the label."""
     emptied: set[int] = field(default_factory=set)
     """Troop nouns already read as leaving ('All the remaining troops': once)."""
     last: TroopLevel | None = None

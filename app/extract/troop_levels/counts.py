@@ -28,9 +28,11 @@ from app.extract.troop_levels.vocabulary import (
     ADDITION_WORDS,
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
+    CHANGE_NOUNS,
     CHANGE_VERBS,
     HOLDING_VERBS,
     HOSTING_VERBS,
+    LIMIT_NOUNS,
     NOW_WORDS,
     PARTITIVE_WORDS,
     PROPOSAL_VERBS,
@@ -60,6 +62,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if unit is not None:
         return Reading(unit, unit, governing_verb(unit))
     counted = counted_noun(node)
+    if counted is not None and lemma(counted) in LIMIT_NOUNS and counted.dep_ == "pobj":
+        # 'would rise to a maximum of 1,500': the limit stands for the number
+        node, counted = counted, None
     if counted is not None and lemma(counted) in COUNT_OF and counted.i < node.i:
         # 'reach its full strength of 4,800': the strength of the verb's subject.
         verb = governing_verb(counted)
@@ -130,7 +135,34 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         # 'keeps 12 soldiers in Lebanon and 240 in Kosovo'
         return Reading(None, node, governing_verb(node))
     noun = troop_noun_before(number)
-    return Reading(noun, node, governing_verb(node)) if noun is not None else None
+    if noun is not None:
+        return Reading(noun, node, governing_verb(node))
+    asked = _asked_for(number) if counted is None else None
+    # the question's verb says whose they are: 'how many soldiers Britain has'
+    return Reading(asked, node, governing_verb(asked)) if asked is not None else None
+
+
+ANSWER_OPENERS = {":", '"', "\u201c", "-", "\u2013", "\u2014"}
+
+
+def _asked_for(number: Token) -> Token | None:
+    """'Q: How many troops are in Syria? A: About 900.', 'Asked how many soldiers it has,
+    she replied: "About 800."': the troops a question asked for, when the number opens the
+    answer."""
+    doc = number.doc
+    sentence = number.sent
+    opening = number.i - 1
+    while opening >= sentence.start and doc[opening].pos_ in {"ADV", "ADP", "ADJ"}:
+        opening -= 1  # 'About', 'Just over', 'Roughly'
+    if opening >= sentence.start and doc[opening].text not in ANSWER_OPENERS:
+        return None
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    start = previous.start if previous is not None else sentence.start
+    for token in doc[start : number.i]:
+        if token.lower_ == "many" and doc[token.i - 1].lower_ == "how":
+            noun = token.head
+            return noun if is_troop_noun(noun) else None
+    return None
 
 
 def is_change_or_loss(number: Token, reading: Reading) -> bool:
@@ -147,12 +179,26 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     noun = reading.noun
     if noun is not None and noun.dep_ == "pobj" and lemma(noun.head.head) in CASUALTY_NOUNS:
         return True
+    if _counts_a_change(number):
+        return True
     if noun is not None and noun.i > number.i:
         if not held and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
             return True
         if noun.dep_ == "dobj" and lemma(noun.head) in CHANGE_VERBS:
             return True
     return verb is not None and lemma(verb) in CASUALTY_VERBS
+
+
+def _counts_a_change(number: Token) -> bool:
+    """'a shortfall of 16,000 members', 'a surge of 30,000 troops'."""
+    node = number
+    for _ in range(3):
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            return False
+        if node.lower_ == "of" and lemma(node.head) in CHANGE_NOUNS:
+            return True
+    return False
 
 
 def is_current_size(reading: Reading) -> bool:
@@ -177,6 +223,11 @@ def is_current_size(reading: Reading) -> bool:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
         whole = head.head
         if lemma(whole) in PARTITIVE_WORDS or whole.like_num:
+            return True
+        if whole.pos_ in {"VERB", "AUX"} and any(
+            lemma(part) in PARTITIVE_WORDS for part in (*head.children, *whole.children)
+        ):
+            # 'Of the 1,200 soldiers deployed there, a third are due to rotate out'
             return True
     if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         return any(

@@ -3,6 +3,8 @@ takes from them."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from app.extract.date_facts import date_span
@@ -20,6 +22,29 @@ def attached_date(ctx: Context, owners: list[Token], direction: Direction) -> No
             if value is not None:
                 return value
     return None
+
+
+def line_date(ctx: Context, at: int, direction: Direction) -> NormalisedDate | None:
+    """The date heading the line with character `at`, in a list of key dates."""
+    for start, end, label in ctx.line_dates:
+        if start <= at < end:
+            return normalise_date(label, ctx.published, direction)
+    return None
+
+
+_LINE_LABEL = re.compile(r"^[ \t]*([^\n:]{1,30}?)[ \t]*[:\u2013\u2014-][ \t]", re.MULTILINE)
+"""A short phrase that heads its line before a colon or a dash: '2011: The force ...'."""
+
+
+def _label_lines(ctx: Context) -> None:
+    """Note the lines headed by a date ('March 2014 - ...'), whatever the model made of it."""
+    text = ctx.doc.text
+    for found in _LINE_LABEL.finditer(text):
+        label = found.group(1)
+        if not any(c.isdigit() for c in label) or normalise_date(label, None, "past") is None:
+            continue
+        line_end = text.find("\n", found.end())
+        ctx.line_dates.append((found.end(), line_end if line_end >= 0 else len(text), label))
 
 
 def is_later(date: NormalisedDate, published: PartialDate | None) -> bool:
@@ -54,6 +79,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     """Each date phrase belongs to the nearest number or verb above it in the parse: in
     'remain in X, down from 5,100 at the start of the year' the date is the 5,100's (the
     parser hangs it on 'from'), in 'fell from 500 to 300 in May' the change's."""
+    _label_lines(ctx)
     number_tokens = {p.span[-1].i for p in phrases}
     old_values = [p.span[-1] for p in phrases if p.role == "from" and p.partner is None]
     for ent in ctx.doc.ents:

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from app.extract.dates import NormalisedDate
 from app.extract.schema import Mention, TroopLevel
 from app.extract.troop_levels.context import Context, Reading
-from app.extract.troop_levels.dating import attached_date, is_later
+from app.extract.troop_levels.dating import attached_date, is_later, line_date
 from app.extract.troop_levels.force import force_of
 from app.extract.troop_levels.location import location_of
 from app.extract.troop_levels.status import condition_of, is_planned
@@ -38,7 +38,10 @@ def build_level(
     decided = planned is not None
     if planned is None:
         planned = is_planned(reading.verb)
-    date = attached_date(ctx, date_owners, "future" if planned else "past")
+    direction = "future" if planned else "past"
+    date = attached_date(ctx, date_owners, direction) or line_date(
+        ctx, evidence.start_char, direction
+    )
     if date is not None and not decided and not planned and is_later(date, ctx.published):
         # 'rotates in next month' in the present tense is still a plan.
         planned = True

@@ -19,8 +19,11 @@ def is_troop_noun(token: Token | None) -> bool:
     if token is None or token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if lemma(token) in {"member", "man", "woman"}:
-        # 'service members', 'servicemen'
-        return any(c.lower_ == "service" for c in token.lefts)
+        # 'service members', 'Armed Forces members'
+        return any(
+            c.lower_ == "service" or (c.dep_ == "compound" and is_troop_noun(c))
+            for c in token.lefts
+        )
     if any(c.lower_ in CIVILIAN_MODIFIERS for c in token.lefts):
         return False
     return lemma(token) in TROOP_NOUNS or token.lower_.removesuffix("s") in TROOP_NOUNS
@@ -44,6 +47,10 @@ def troop_noun(noun: Token | None) -> Token | None:
     if lemma(noun) in COUNT_OF:
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         inner = dependent(of, "pobj") if of is not None else dependent(noun, "compound")
+        if inner is None and of is None:
+            # "the brigade's strength"
+            inner = dependent(noun, "poss")
+            return inner if inner is not None and is_troop_body(inner) else None
         return inner if is_troop_noun(inner) else None
     return noun if is_troop_noun(noun) else None
 

@@ -65,6 +65,9 @@ def subject_of(verb: Token | None) -> Token | None:
         if verb.dep_ == "acl":
             # 'a number expected to fall'
             return verb.head
+        if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+            # 'a figure Ottawa says could rise to 3,400': the gap is the noun described
+            return verb.head.head
         if verb.dep_ not in {"xcomp", "conj", "advcl", "acomp"} or verb.head.i == verb.i:
             return None
         if verb.dep_ == "xcomp" and dependent(verb.head, "dobj") is not None:
