@@ -318,8 +318,40 @@ def test_forces_of_a_multinational_unit_and_of_a_speaker_after_a_time(extract):
     ]
 
 
+def test_headlines_state_plans_and_dates_without_a_verb(extract):
+    facts = extract(
+        "Norway to send 200 troops to Lithuania\nOslo will deploy the soldiers soon.\n\n"
+        "Poland's new division: 18,000 troops by 2026\nWarsaw confirmed the plan.",
+        published="2023-02-01",
+    )
+    assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        ("Norway", 200, "planned", "2023-02-01"),
+        ("Poland", 18000, "planned", "2026"),
+    ]
+
+
+def test_a_part_leaving_and_a_change_by_an_amount_are_not_levels(extract):
+    facts = extract(
+        "Italy will bring home 50 of its 300 soldiers in Niger by June. Rome is expected to "
+        "cut its force of 1,200 soldiers in Iraq by about 400 next year.",
+        published="2024-03-05",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (300, "reported", "2024-03-05"),
+        (1200, "reported", "2024-03-05"),
+    ]
+
+
+def test_troops_due_back_leave(extract):
+    facts = extract("All 300 Dutch soldiers in Mali are due back in May.", published="2020-04-07")
+    assert sorted((lv.count, lv.status, lv.date) for lv in facts.troop_levels) == [
+        (0, "planned", "2020-05"),
+        (300, "reported", "2020-04-07"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.974 (P 0.992, R 0.957) on 394 levels when last tuned."""
+    """Measured at F1 0.969 (P 0.990, R 0.950) on 417 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -84,7 +84,8 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         # '3,200 troops', 'a 1,100-strong contingent': the number is part of the noun phrase;
         # 'cut the presence to 1,200', 'a force of 900': the number hangs on its own.
         in_phrase = noun.i == counted.i and (node.head.i == noun.i or noun.i > node.i)
-        holder = noun if in_phrase else node
+        partitive = any(c.lower_ == "of" for c in node.children)  # '60 of its 200 soldiers'
+        holder = noun if in_phrase and not partitive else node
         return Reading(noun, holder, governing_verb(holder))
     if counted is None and (
         node.dep_ in {"dobj", "attr", "oprd"}
@@ -181,6 +182,12 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True
     if _counts_a_change(number):
         return True
+    if any(
+        node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.head.pos_ == "VERB"
+        for node in (number, reading.node)
+    ):
+        # 'cut its force by about 600', 'was reinforced by 300 troops', 'by 400 next year'
+        return True
     if noun is not None and noun.i > number.i:
         if not held and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
             return True
@@ -199,6 +206,11 @@ def _counts_a_change(number: Token) -> bool:
         if node.lower_ == "of" and lemma(node.head) in CHANGE_NOUNS:
             return True
     return False
+
+
+def _amount(token: Token) -> bool:
+    """A number that is no date: '600', not '2027'."""
+    return token.like_num and token.ent_type_ != "DATE" and token.shape_ != "dddd"
 
 
 def is_current_size(reading: Reading) -> bool:
@@ -229,9 +241,16 @@ def is_current_size(reading: Reading) -> bool:
         ):
             # 'Of the 1,200 soldiers deployed there, a third are due to rotate out'
             return True
+    if noun.dep_ == "pobj" and head.lower_ == "of" and is_troop_body(head.head):
+        noun = head.head  # 'cut its force of 5,100 soldiers by 600': the force is cut
     if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        # 'cut its force to 4,500' or 'by 600' (not 'by 2027')
         return any(
-            prep.lower_ == "to" and any(has_number(obj) for obj in prep.children)
+            (prep.lower_ == "to" and any(has_number(obj) for obj in prep.children))
+            or (
+                prep.lower_ == "by"
+                and any(_amount(t) for obj in prep.children for t in (obj, *obj.children))
+            )
             for prep in verb.children
         )
     return False

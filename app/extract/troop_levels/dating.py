@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from app.extract.date_facts import date_span
 from app.extract.dates import Direction, NormalisedDate, normalise_date, parse_duration
@@ -82,12 +82,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     _label_lines(ctx)
     number_tokens = {p.span[-1].i for p in phrases}
     old_values = [p.span[-1] for p in phrases if p.role == "from" and p.partner is None]
-    for ent in ctx.doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        span = date_span(ent)
-        if span is None or parse_duration(span.text) is not None:
-            continue
+    for span in _date_phrases(ctx.doc):
         root = span.root
         ctx.date_root.update((t.i, root) for t in span)
         if root.head.lower_ in UNBOUNDED_DATE_PREPOSITIONS:
@@ -106,6 +101,34 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
             if token.i in number_tokens or token.pos_ in {"VERB", "AUX"}:
                 ctx.date_owner.setdefault(token.i, []).append(span)
                 break
+            counted = next((c for c in token.children if c.i in number_tokens), None)
+            if token.pos_ == "NOUN" and counted is not None and token.dep_ != "pobj":
+                # a headline with no verb: '5,000 troops by 2027'
+                ctx.date_owner.setdefault(counted.i, []).append(span)
+                break
+
+
+YEAR_PREPOSITIONS = {"by", "in", "until", "before", "after", "since", "through"}
+
+
+def _date_phrases(doc: Doc) -> list[Span]:
+    """The model's dates, and the years it missed after a preposition ('18,000 troops by
+    2026' in a headline, where it often finds no entity at all)."""
+    found = []
+    for ent in doc.ents:
+        span = date_span(ent) if ent.label_ == "DATE" else None
+        if span is not None and parse_duration(span.text) is None:
+            found.append(span)
+    for token in doc:
+        if (
+            token.shape_ == "dddd"
+            and not token.ent_type_
+            and 1900 <= int(token.text) <= 2100
+            and token.dep_ == "pobj"
+            and token.head.lower_ in YEAR_PREPOSITIONS
+        ):
+            found.append(doc[token.i : token.i + 1])
+    return found
 
 
 def _old_value_below(token: Token, old_values: list[Token]) -> Token | None:

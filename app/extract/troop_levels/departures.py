@@ -52,6 +52,9 @@ def is_definite(number: Token, noun: Token | None) -> bool:
     """'All 2,000 troops', 'the remaining 900 soldiers', 'its final 25 soldiers', 'the
     5,100-strong force': the whole of a force, not some of it."""
     words = [c for c in number.children]
+    if any(w.lower_ == "of" for w in words):
+        # 'bring home 60 of its 200 peacekeepers': a part leaves
+        return False
     if noun is not None:
         words += [c for c in noun.children if c.i < noun.i]
     return any(
@@ -72,8 +75,12 @@ def departure_verb(verb: Token | None) -> Token | None:
 def _leaves(verb: Token) -> bool:
     if lemma(verb) in DEPARTURE_VERBS:
         return True
+    due = [c for c in verb.children if c.dep_ == "acomp"]  # 'are due back in May'
     return any(
-        c.lower_ in DEPARTURE_PARTICLES for c in verb.children if c.dep_ in {"advmod", "prt"}
+        c.lower_ in DEPARTURE_PARTICLES
+        for word in (verb, *due)
+        for c in word.children
+        if c.dep_ in {"advmod", "prt"}
     )
 
 

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.names import antecedent, demonym_place, force_named
-from app.extract.troop_levels.nouns import is_troop_noun
+from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun
 from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import FOREIGN_WORDS, HOSTING_VERBS
 
@@ -16,7 +16,8 @@ def _own_force(ctx: Context, noun: Token) -> str | None:
     if noun.pos_ == "PRON":
         return antecedent(ctx, noun) if noun.lower_ in {"it", "its", "they", "their"} else None
     named = force_named(ctx, noun)
-    if named is not None and noun.pos_ == "PROPN" and not is_troop_noun(noun):
+    if named is not None and not is_troop_noun(noun) and noun.pos_ in {"PROPN", "VERB"}:
+        # 'Denmark to send ...' in a headline, where the tagger takes the name for a verb
         return named
     for child in noun.lefts:
         if is_troop_noun(child):
@@ -109,7 +110,7 @@ def _reports_on(root: Token) -> list[Token]:
 def _container_of(noun: Token) -> Token | None:
     """The unit a troop noun belongs to: 'a NATO battlegroup of 2,000 personnel', 'the
     force in Kosovo, 3,800 troops'."""
-    if noun.dep_ == "appos" and is_troop_noun(noun.head):
+    if noun.dep_ == "appos" and is_troop_body(noun.head):
         return noun.head
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and is_troop_noun(head.head):

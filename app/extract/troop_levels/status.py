@@ -24,6 +24,8 @@ def is_plan_word(token: Token) -> bool:
 def is_planned(verb: Token | None) -> bool:
     """A modal, a plan word over the verb ('plans to keep', 'ordered X to cut', 'is to be
     stationed'), or a plan noun as its subject ('the target is 5,000')."""
+    if verb is not None and _headline_infinitive(verb):
+        return True
     token = verb
     while token is not None:
         if is_plan_word(token):
@@ -31,7 +33,8 @@ def is_planned(verb: Token | None) -> bool:
         for child in token.children:
             if child.tag_ == "MD" and child.lower_ not in MODAL_OF_ABILITY:
                 return True
-            if child.dep_ in {"nsubj", "nsubjpass"} and is_plan_word(child):
+            if child.dep_ in {"nsubj", "nsubjpass", "acomp"} and is_plan_word(child):
+                # 'the target is 5,000', 'are due home in May'
                 return True
             if child.lower_ == "for" and lemma(token) in PROPOSAL_VERBS:
                 return True
@@ -54,6 +57,22 @@ def is_planned(verb: Token | None) -> bool:
         else:
             return False
     return False
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """'Denmark to send 130 troops', 'Minister to cut force to 900': in a headline, an
+    infinitive with no finite verb over it states a plan."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.dep_ == "ROOT"
+        and head.i < verb.i
+        and dependent(head, "nsubj", "nsubjpass", "aux", "auxpass") is None
+    )
 
 
 def condition_of(doc: Doc, sentence: Span) -> str | None:
