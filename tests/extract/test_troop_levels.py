@@ -350,14 +350,43 @@ def test_troops_due_back_leave(extract):
     ]
 
 
+def test_leaving_some_behind_going_somewhere_and_being_recalled(extract):
+    facts = extract(
+        "Canada would withdraw 300 soldiers from Latvia, leaving about 700 in the country. "
+        "Some 250 Dutch soldiers would go to Lithuania next year. All 90 Irish troops in Chad "
+        "will be recalled by March.",
+        published="2024-10-01",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (700, "planned", "2024-10-01"),
+        (250, "planned", "2025"),
+        (0, "planned", "2025-03"),
+        (90, "reported", "2024-10-01"),
+    ]
+
+
+def test_counts_said_after_there_were_or_beside_a_place(extract):
+    facts = extract(
+        "Today there are 1,200 Spanish troops in Turkey. Five years ago there were 900. "
+        "Austria's troops in Bosnia, currently 180, will be joined by 50 more in May. "
+        "The army recruited 3,000 soldiers last year.",
+        published="2024-02-01",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (1200, "reported", "2024-02-01"),
+        (900, "reported", "2019"),
+        (180, "reported", "2024-02-01"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.969 (P 0.990, R 0.950) on 417 levels when last tuned."""
+    """Measured at F1 0.970 (P 0.991, R 0.950) on 441 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.837 (P 0.922, R 0.766) on 77 levels;
+    """Written after the rules and never tuned on: F1 0.853 (P 0.924, R 0.792) on 77 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

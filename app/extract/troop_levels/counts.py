@@ -87,6 +87,14 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         partitive = any(c.lower_ == "of" for c in node.children)  # '60 of its 200 soldiers'
         holder = noun if in_phrase and not partitive else node
         return Reading(noun, holder, governing_verb(holder))
+    if (
+        counted is None
+        and node.dep_ == "attr"
+        and any(c.dep_ == "expl" for c in node.head.children)
+        and ctx.last is not None
+    ):
+        # '... there are 14,000 troops. Two years ago there were 8,400.'
+        return Reading(None, node, governing_verb(node))
     if counted is None and (
         node.dep_ in {"dobj", "attr", "oprd"}
         or (node.dep_ == "pobj" and node.head.lower_ in {"at", "to"})
@@ -105,6 +113,13 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if node.dep_ == "dobj" and measure is not None and lemma(measure) in HOLDING_VERBS:
             # 'Ottawa now deploys fewer than 200'
             return Reading(None, node, verb)
+        if node.dep_ == "dobj" and measure is not None and measure.dep_ == "advcl":
+            # 'would withdraw 300 soldiers, leaving about 700 in the country': the rest
+            noun = (
+                troop_noun(verb_object(measure.head, node)) if lemma(measure) == "leave" else None
+            )
+            if noun is not None:
+                return Reading(noun, node, verb)
         if node.dep_ == "pobj" and node.head.lower_ == "for":
             # '... had 183,000 soldiers and aims for 203,000'
             return Reading(None, node, verb)
@@ -113,6 +128,12 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if counted is None and node.dep_ == "appos" and is_troop_noun(node.head):
         # 'the remaining troops in Chad, about 90, should be home by ...'
         return Reading(node.head, node.head, governing_verb(node.head))
+    if counted is None and node.dep_ == "appos" and node.head.dep_ == "pobj":
+        # "Slovenia's troops in Kosovo, currently 110, ...": the parser hangs it on the place
+        noun = node.head.head.head
+        if is_troop_noun(noun):
+            return Reading(noun, noun, governing_verb(noun))
+
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "including":
         # 'a battlegroup of 1,000 soldiers, including 400 from Germany'
         whole = node.head.head

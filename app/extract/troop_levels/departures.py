@@ -85,8 +85,17 @@ def _leaves(verb: Token) -> bool:
 
 
 def departs(verb: Token | None, node: Token) -> bool:
-    """The troops counted are the ones leaving: subject or object of 'leave', 'withdraw'..."""
-    if departure_verb(verb) is None:
+    """The troops counted are the ones leaving: subject or object of 'leave', 'withdraw'...
+    Not 'leaving 24,000 in the country' (those stay) nor 'would go to Slovakia' (a
+    destination: they arrive)."""
+    departure = departure_verb(verb)
+    if departure is None:
+        return False
+    if lemma(departure) == "go" and any(
+        c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in departure.children
+    ):
+        return False
+    if lemma(departure) == "leave" and node.dep_ == "dobj":
         return False
     return node.dep_ in {"nsubj", "nsubjpass", "dobj"} or node.head.i == verb.i
 
