@@ -379,8 +379,41 @@ def test_counts_said_after_there_were_or_beside_a_place(extract):
     ]
 
 
+def test_lists_that_leave_out_the_verb_and_the_noun(extract):
+    facts = extract(
+        "Belgium has 300 troops in Romania, Portugal about 220 and Luxembourg 30. "
+        "Italy leads in Bulgaria with 750 soldiers, Greece in Cyprus with 1,000. "
+        "France sent 300 soldiers to Estonia, Britain 40 tanks.",
+        published="2024-05-14",
+    )
+    assert [(lv.force, lv.location, lv.count) for lv in facts.troop_levels] == [
+        ("Belgium", "Romania", 300),
+        ("Portugal", "Romania", 220),
+        ("Luxembourg", "Romania", 30),
+        ("Italy", "Bulgaria", 750),
+        ("Greece", "Cyprus", 1000),
+        ("France", "Estonia", 300),
+    ]
+
+
+def test_what_a_count_was_is_dated_by_its_own_clause(extract):
+    facts = extract(
+        "Compared with the 1,800 soldiers it sent to Kosovo in 1999, Norway's force is small. "
+        "By 2030, Romania wants an army of 90,000, double the 45,000 it had in 2020. "
+        "Two years ago Latvia hosted no allied troops; it hosts no fewer than 2,000 now.",
+        published="2024-01-09",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (1800, "reported", "1999"),
+        (90000, "planned", "2030"),
+        (45000, "reported", "2020"),
+        (0, "reported", "2022"),
+        (2000, "reported", "2024-01-09"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.970 (P 0.991, R 0.950) on 441 levels when last tuned."""
+    """Measured at F1 0.966 (P 0.989, R 0.943) on 477 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

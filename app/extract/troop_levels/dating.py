@@ -57,7 +57,8 @@ def possible_date_owners(ctx: Context, reading: Reading, verb: Token | None) -> 
     ('will send ... in September, bringing it to 1,200'), the noun, or a deadline on the plan
     ('By 2030, the army hopes to have ...')."""
     noun = reading.noun
-    owners = [c for c in (noun.children if noun is not None else ()) if c.dep_ == "acl"]
+    # 'the first 1,000 soldiers arriving in April', 'the 2,500 soldiers it sent in 2003'
+    owners = [c for c in (noun.children if noun is not None else ()) if c.dep_ in {"acl", "relcl"}]
     owners += [t for t in (verb, noun) if t is not None]
     if verb is not None:
         # 'deployed 300 personnel to help rebuild Haiti in May': the purpose's date

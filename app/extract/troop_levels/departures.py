@@ -16,6 +16,7 @@ from app.extract.troop_levels.vocabulary import (
     DEPARTURE_PARTICLES,
     DEPARTURE_VERBS,
     HOLDING_VERBS,
+    HOSTING_VERBS,
     LEAVING_QUANTIFIERS,
 )
 
@@ -32,8 +33,10 @@ def none_held(ctx: Context, determiner: Token) -> list[TroopLevel]:
     noun = determiner.head
     if determiner.dep_ != "det" or not is_troop_noun(noun):
         return []
+    if determiner.nbor().lower_ in {"fewer", "more", "less"}:
+        return []  # 'no fewer than 1,000 soldiers' is a qualifier
     verb = governing_verb(noun)
-    if verb is None or lemma(verb) not in HOLDING_VERBS | {"be"}:
+    if verb is None or lemma(verb) not in HOLDING_VERBS | HOSTING_VERBS | {"be"}:
         return []
     reading = Reading(noun, noun, verb)
     return keep(

@@ -16,6 +16,7 @@ from app.extract.troop_levels.departures import (
     emptied_level,
     is_definite,
 )
+from app.extract.troop_levels.gapping import gapped_level
 from app.extract.troop_levels.levels import build_level, keep
 from app.extract.troop_levels.parse import governing_verb, lemma
 from app.extract.troop_levels.status import is_planned
@@ -40,7 +41,7 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
             # 'remain in X, down from 5,100 in 2019': the old value of the level just read.
             reading = Reading(None, number, governing_verb(number))
     if reading is None:
-        return []
+        return keep(gapped_level(ctx, phrase))
     evidence = phrase.span
     if phrase.role == "low" and partner is not None:
         evidence = ctx.doc[phrase.span.start : partner.span.end]
@@ -83,6 +84,9 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
         planned, owners = False, [number]
     elif is_current_size(reading) or _said_now(number):
         planned, owners = False, [anchor]
+    elif (clause := _past_clause(anchor)) is not None:
+        # 'double the 150,000 it had in 2022': what it had, when it had it
+        planned, owners = False, [anchor, clause]
     return keep(
         build_level(
             ctx,
@@ -105,6 +109,11 @@ def _said_now(number: Token) -> bool:
         if token.lower_ in NOW_WORDS:
             return True
     return False
+
+
+def _past_clause(number: Token) -> Token | None:
+    """A relative clause in the past tense on the count itself."""
+    return next((c for c in number.children if c.dep_ == "relcl" and c.tag_ == "VBD"), None)
 
 
 def _not_yet_gone(departure: Token) -> bool:

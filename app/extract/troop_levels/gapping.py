@@ -1,0 +1,74 @@
+"""Levels whose verb and noun are left out because a list shares them: 'Britain has 900
+troops in Estonia, France 300 and Spain about 350', 'Germany leads in Lithuania with
+1,600, Canada in Latvia with 2,000'. The parser makes little of these, so they are read
+from the words: a country that opens a list item and the count that closes it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from app.extract.figures import NumberPhrase, counted_noun
+from app.extract.schema import TroopLevel
+from app.extract.troop_levels.context import Context
+from app.extract.troop_levels.names import force_named, place_of
+
+ITEM_OPENERS = {",", ";", "and", "while", "whereas"}
+MAX_ITEM_TOKENS = 12
+
+
+def gapped_level(ctx: Context, phrase: NumberPhrase) -> TroopLevel | None:
+    """The level a count states in a list item after a level of the same sentence, with
+    the item's own force (and place, after 'in'); status and date as the level before."""
+    last = ctx.last
+    number = phrase.span[-1]
+    sentence = number.sent
+    if last is None or last.sentence.start != sentence.start_char:
+        return None
+    counted = counted_noun(number)
+    if counted is not None and counted.pos_ == "NOUN":
+        return None  # 'France sent 300 tanks': the count has a noun of its own
+    item = _item_before(phrase.span, last.end)
+    if item is None:
+        return None
+    force = next((name for t in item if (name := _country(ctx, t)) is not None), None)
+    if force is None or force == last.force:
+        return None
+    location = next(
+        (place_of(ctx, t) for t in item if t.i > item.start and t.doc[t.i - 1].lower_ == "in"),
+        None,
+    )
+    level = last.model_copy(
+        update={
+            "text": phrase.span.text,
+            "start": phrase.span.start_char,
+            "end": phrase.span.end_char,
+            "count": int(phrase.value),
+            "qualifier": phrase.qualifier,
+            "force": force,
+            "location": location or last.location,
+        }
+    )
+    ctx.last = level
+    return level
+
+
+def _item_before(span: Span, after_char: int) -> Span | None:
+    """The words of the list item that ends with the count: from the first opener (a comma,
+    a semicolon, 'and') after the level before, up to the count."""
+    doc = span.doc
+    opener = None
+    for token in reversed(doc[max(span.sent.start, span.start - MAX_ITEM_TOKENS) : span.start]):
+        if token.idx < after_char or token.like_num:
+            break
+        if token.lower_ in ITEM_OPENERS:
+            opener = token.i
+    if opener is None or opener + 1 >= span.start:
+        return None
+    return doc[opener + 1 : span.start]
+
+
+def _country(ctx: Context, token: Token) -> str | None:
+    """A place or organisation that can hold troops, named by the token."""
+    if token.pos_ != "PROPN":
+        return None
+    return force_named(ctx, token)
