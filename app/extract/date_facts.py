@@ -12,6 +12,7 @@ from app.partial_date import PartialDate
 
 _LARGE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{5,}$")
 """Never part of a date: '11,000', '25000'."""
+_DATE_OPENERS = {"last", "next", "this", "earlier", "later", "early", "late", "in", "by"}
 _YEAR = re.compile(r"^(?:1[89]|2\d)\d\d$")
 
 
@@ -34,6 +35,9 @@ def date_span(ent: Span) -> Span | None:
     doc = ent.doc
     start, end = ent.start, ent.end
     while start < end and _LARGE_NUMBER.match(doc[start].text):
+        start += 1
+    # 'down from 400 last year': a count before a date that starts with its own word
+    if end - start > 1 and doc[start].like_num and doc[start + 1].lower_ in _DATE_OPENERS:
         start += 1
     # 'Last year 250 took part': a count after the date, not a day or a year of it.
     while end - 1 > start and doc[end - 1].like_num and not _ends_date(doc[end - 2 : end]):

@@ -125,6 +125,8 @@ def _number_groups(span: Span) -> list[tuple[int, int]]:
         if token.lower_ in RANGE_WORDS and token.i > start:
             if token.text in DASHES and not span.doc[token.i - 1].text[:1].isdigit():
                 continue
+            if token.lower_ == "and" and span.doc[token.i - 1].lower_ in {"hundred", "thousand"}:
+                continue  # 'three hundred and fifty' is one number
             groups.append((start, token.i))
             start = token.i + 1
     if start < span.end:
@@ -180,6 +182,8 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                     if group_start == first
                     else split_qualifier(doc[group_start:end])
                 )
+                if start > 0 and _a_scale(doc[start - 1]):
+                    start -= 1  # 'A thousand-strong contingent': the model leaves out the 'A'
                 group = doc[start:end]
                 if any(_vague(t) for t in doc[max(ent.start, start - 2) : end]):
                     continue  # 'a few dozen', 'several hundred': no number is said
@@ -306,6 +310,8 @@ def counted_noun(number: Token) -> Token | None:
     head = number.head
     if head.lower_ == "strong" and head.head.pos_ == "NOUN":
         return head.head
+    if number.dep_ == "nummod" and head.dep_ == "amod" and head.head.pos_ == "NOUN":
+        return head.head  # '240 Danish soldiers' with the count hung on 'Danish'
     if number.dep_ in {"nummod", "quantmod", "amod", "compound"} and head.pos_ in {"NOUN", "PROPN"}:
         hyphenated = head.i == number.i + 2 and number.doc[number.i + 1].text in DASHES
         if hyphenated and head.dep_ in {"compound", "amod"} and head.head.pos_ == "NOUN":

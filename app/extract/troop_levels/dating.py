@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from app.extract.date_facts import date_span
-from app.extract.dates import Direction, NormalisedDate, normalise_date, parse_duration
+from app.extract.dates import SEASONS, Direction, NormalisedDate, normalise_date, parse_duration
 from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.vocabulary import UNBOUNDED_DATE_PREPOSITIONS
@@ -18,9 +18,11 @@ from app.partial_date import PartialDate
 def attached_date(ctx: Context, owners: list[Token], direction: Direction) -> NormalisedDate | None:
     for owner in owners:
         for found in ctx.date_owner.get(owner.i, []):
-            value = normalise_date(found.text, ctx.published, direction)
-            if value is not None:
-                return value
+            # the model sometimes takes in words before the date: 'a quarter this spring'
+            for start in range(found.start, found.end):
+                value = normalise_date(ctx.doc[start : found.end].text, ctx.published, direction)
+                if value is not None:
+                    return value
     return None
 
 
@@ -110,6 +112,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
 
 
 YEAR_PREPOSITIONS = {"by", "in", "until", "before", "after", "since", "through"}
+SEASON_DETERMINERS = {"this", "next", "last"}
 
 
 def _date_phrases(doc: Doc) -> list[Span]:
@@ -121,14 +124,20 @@ def _date_phrases(doc: Doc) -> list[Span]:
         if span is not None and parse_duration(span.text) is None:
             found.append(span)
     for token in doc:
+        if token.ent_type_:
+            continue
         if (
             token.shape_ == "dddd"
-            and not token.ent_type_
             and 1900 <= int(token.text) <= 2100
             and token.dep_ == "pobj"
             and token.head.lower_ in YEAR_PREPOSITIONS
         ):
             found.append(doc[token.i : token.i + 1])
+        elif token.lower_ in SEASONS and token.pos_ == "NOUN":
+            # 'this autumn', 'next spring'
+            first = next((c for c in token.lefts if c.lower_ in SEASON_DETERMINERS), None)
+            if first is not None:
+                found.append(doc[first.i : token.i + 1])
     return found
 
 

@@ -100,6 +100,12 @@ def departs(verb: Token | None, node: Token) -> bool:
         return False
     if lemma(departure) == "leave" and node.dep_ == "dobj":
         return False
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.lower_ in LEAVING_QUANTIFIERS
+    ):
+        node = node.head.head  # 'the last of its 1,100 soldiers left': all of them
     return node.dep_ in {"nsubj", "nsubjpass", "dobj"} or node.head.i == verb.i
 
 

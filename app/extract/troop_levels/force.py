@@ -69,6 +69,11 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON":
             force = antecedent(ctx, owner)
+    if force is None and reading.verb is not None:
+        # "bringing the UK's contribution to about 300"
+        measured = dependent(reading.verb, "dobj")
+        owner = dependent(measured, "poss") if measured is not None else None
+        force = force_named(ctx, owner) if owner is not None else None
     if force is None:
         force = _force_in_sentence(ctx, noun)
     if force is None and ctx.last is not None:
