@@ -439,8 +439,22 @@ def test_the_last_of_a_force_leaving_and_a_total_someone_owns(extract):
     ]
 
 
+def test_asides_in_brackets_ceilings_and_extra_units(extract):
+    facts = extract(
+        "Norway's troop numbers in Lithuania (currently 80) are set to rise to 300 by 2026. "
+        "The UN mission's authorised strength is 6,000, but only about 4,900 UN peacekeepers "
+        "are deployed in Cyprus. Latvia will host an extra Canadian battalion of 1,000 in a crisis.",
+        published="2024-02-20",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (80, "reported", "2024-02-20"),
+        (300, "planned", "2026"),
+        (4900, "reported", "2024-02-20"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.965 (P 0.987, R 0.944) on 497 levels when last tuned."""
+    """Measured at F1 0.959 (P 0.988, R 0.932) on 515 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

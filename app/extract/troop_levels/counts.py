@@ -28,6 +28,7 @@ from app.extract.troop_levels.vocabulary import (
     ADDITION_WORDS,
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
+    CEILING_WORDS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
     HOLDING_VERBS,
@@ -125,14 +126,17 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             return Reading(None, node, verb)
         noun = troop_noun_before(number)
         return Reading(noun, node, verb) if noun is not None else None
-    if counted is None and node.dep_ == "appos" and is_troop_noun(node.head):
-        # 'the remaining troops in Chad, about 90, should be home by ...'
-        return Reading(node.head, node.head, governing_verb(node.head))
+    if counted is None and node.dep_ == "appos" and troop_noun(node.head) is not None:
+        # 'the remaining troops in Chad, about 90, should be home by ...', 'troop numbers
+        # (currently 80)'
+        return Reading(troop_noun(node.head), node.head, governing_verb(node.head))
     if counted is None and node.dep_ == "appos" and node.head.dep_ == "pobj":
-        # "Slovenia's troops in Kosovo, currently 110, ...": the parser hangs it on the place
-        noun = node.head.head.head
-        if is_troop_noun(noun):
-            return Reading(noun, noun, governing_verb(noun))
+        # "Slovenia's troops in Kosovo, currently 110, ...", "troop numbers in Latvia
+        # (currently 60)": the parser hangs the count on the place
+        holder = node.head.head.head
+        noun = troop_noun(holder)
+        if noun is not None:
+            return Reading(noun, holder, governing_verb(holder))
 
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "including":
         # 'a battlegroup of 1,000 soldiers, including 400 from Germany'
@@ -203,12 +207,22 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True
     if _counts_a_change(number):
         return True
+    measured = [t for t in (noun, counted_noun(number), subject_of(verb)) if t is not None]
+    if any(c.lower_ in CEILING_WORDS for t in measured for c in t.children if c.dep_ == "amod"):
+        return True  # 'its authorised strength is 15,000': a ceiling, not who is there
     if any(
         node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.head.pos_ == "VERB"
         for node in (number, reading.node)
     ):
         # 'cut its force by about 600', 'was reinforced by 300 troops', 'by 400 next year'
         return True
+    if (
+        noun is not None
+        and noun.i < number.i
+        and number.head.head.i == noun.i
+        and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i)
+    ):
+        return True  # 'an extra brigade of 4,000'
     if noun is not None and noun.i > number.i:
         if not held and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
             return True

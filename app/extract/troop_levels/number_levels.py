@@ -108,7 +108,10 @@ def _count_token(span: Span) -> Token:
 
 def _said_now(number: Token) -> bool:
     """'up from 500 today', 'double the roughly 500 there now', '300 troops currently in
-    Mali': the size today. Not past a comma or another number ('from 500 to 300 now')."""
+    Mali', '(currently 60)': the size today. Not past a comma or another number ('from 500
+    to 300 now')."""
+    if number.i > 0 and number.doc[number.i - 1].lower_ in NOW_WORDS:
+        return True
     for token in number.doc[number.i + 1 : number.i + 4]:
         if token.is_punct or token.like_num:
             return False
