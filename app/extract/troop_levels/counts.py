@@ -78,6 +78,8 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if subject is not None and is_troop_body(subject):
             return Reading(subject, node, governing_verb(node))
     noun = troop_noun(counted)
+    if noun is None and counted is not None and node.head.lower_ == "of" and is_troop_body(counted):
+        noun = counted  # 'a Swedish unit of about 600'
     if noun is not None and node.head.i == noun.i and lemma(noun) in UNIT_NOUNS:
         # 'deploy four battalions': a count of units, not of soldiers
         return None

@@ -88,6 +88,11 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     for span in _date_phrases(ctx.doc):
         root = span.root
         ctx.date_root.update((t.i, root) for t in span)
+        clause = next((c for c in root.children if c.dep_ == "relcl"), None)
+        while clause is not None:
+            # 'until the spring, when a unit of 600 is due to take over'
+            ctx.date_owner.setdefault(clause.i, []).append(span)
+            clause = next((c for c in clause.children if c.dep_ in {"acomp", "xcomp"}), None)
         if root.head.lower_ in UNBOUNDED_DATE_PREPOSITIONS:
             continue
         number = next((c for c in root.children if c.i in number_tokens), None)
@@ -112,7 +117,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
 
 
 YEAR_PREPOSITIONS = {"by", "in", "until", "before", "after", "since", "through"}
-SEASON_DETERMINERS = {"this", "next", "last"}
+SEASON_DETERMINERS = {"this", "next", "last", "the"}
 
 
 def _date_phrases(doc: Doc) -> list[Span]:

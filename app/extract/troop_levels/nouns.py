@@ -67,8 +67,8 @@ def refers_back(noun: Token | None) -> bool:
 def sized_unit(number: Token) -> Token | None:
     """The body a personnel size describes: 'a 250-member unit', 'the unit was 350-strong'."""
     size = number.head
-    if size.lower_ not in SIZE_WORDS or size.i != number.i + 2:
-        return None
+    if size.lower_ not in SIZE_WORDS or size.i not in {number.i + 1, number.i + 2}:
+        return None  # '250-member', '460 strong'
     if size.dep_ == "acomp":
         unit = subject_of(size.head)
     elif size.dep_ in {"amod", "compound", "nmod"}:
