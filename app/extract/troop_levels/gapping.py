@@ -33,10 +33,8 @@ def gapped_level(ctx: Context, phrase: NumberPhrase) -> TroopLevel | None:
     force = next((name for t in item if (name := _country(ctx, t)) is not None), None)
     if force is None or force == last.force:
         return None
-    location = next(
-        (place_of(ctx, t) for t in item if t.i > item.start and t.doc[t.i - 1].lower_ == "in"),
-        None,
-    )
+    places = (place_of(ctx, t) for t in item if t.i > item.start and t.doc[t.i - 1].lower_ == "in")
+    location = next((place for place in places if place is not None), None)
     level = last.model_copy(
         update={
             "text": phrase.span.text,
