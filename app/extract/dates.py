@@ -125,8 +125,12 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _nearest_year(month: int, anchor: PartialDate, direction: Direction) -> int:
-    """Year that puts `month` nearest the anchor month, honouring tense when it is known."""
+def _nearest_year(
+    month: int, anchor: PartialDate, direction: Direction, *, strict: bool = False
+) -> int:
+    """Year that puts `month` nearest the anchor month, honouring tense when it is known;
+    `strict` (said with 'last' or 'next') never gives the anchor's own month: 'last July'
+    written in July is a year before."""
     if anchor.month is None:
         return anchor.year
     candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
@@ -134,6 +138,8 @@ def _nearest_year(month: int, anchor: PartialDate, direction: Direction) -> int:
 
     def distance(year: int) -> tuple[int, int]:
         offset = year * 12 + month - anchor_index
+        if strict and offset == 0:
+            return (1, 0)
         wrong_way = (direction == "future" and offset < 0) or (direction == "past" and offset > 0)
         return (int(wrong_way), abs(offset))
 
@@ -172,8 +178,12 @@ def normalise_date(
         if year is None:
             if anchor is None or month is None:
                 return None
+            relative = parts.get("month_rel")
             year = _nearest_year(
-                month, anchor, _MONTH_DIRECTION.get(parts.get("month_rel"), direction)
+                month,
+                anchor,
+                _MONTH_DIRECTION.get(relative, direction),
+                strict=relative in _MONTH_DIRECTION,
             )
         if parts.get("season"):
             return NormalisedDate(f"{year:04d}", "year", mod)

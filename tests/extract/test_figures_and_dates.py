@@ -85,6 +85,9 @@ def test_dates_are_normalised_against_publication(extract):
         ("by year's end", "2026-02-10", None, ("2026", "year", "END")),
         ("last December", "2018-07-09", None, ("2017-12", "month", None)),
         ("next March", "2018-07-09", None, ("2019-03", "month", None)),
+        ("last July", "2022-07-26", None, ("2021-07", "month", None)),  # not this July
+        ("next July", "2022-07-01", None, ("2023-07", "month", None)),
+        ("in July", "2022-07-26", "past", ("2022-07", "month", None)),
     ],
 )
 def test_relative_dates(text, anchor, direction, expected):

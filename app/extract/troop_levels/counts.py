@@ -44,6 +44,11 @@ MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
+def _arrives(verb: Token) -> bool:
+    """'arrived last July with 1,000': the count the force came with."""
+    return lemma(verb) in {"arrive", "deploy", "enter", "land", "begin", "start"}
+
+
 def _aims(verb: Token) -> bool:
     """'aims for 203,000', 'called for 20,000': the number is the target."""
     return is_plan_word(verb) or lemma(verb) in PROPOSAL_VERBS
@@ -103,6 +108,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         or (node.dep_ == "pobj" and node.head.lower_ in {"at", "to"})
         or (node.dep_ == "pobj" and node.head.lower_ in MISREAD_QUALIFIERS)
         or (node.dep_ == "pobj" and node.head.lower_ == "for" and _aims(node.head.head))
+        or (node.dep_ == "pobj" and node.head.lower_ == "with" and _arrives(node.head.head))
     ):
         # 'the contingent numbered 90', 'is expected to reach 5,000', 'stood at 3,600'
         measure = governing_verb(node)
@@ -123,8 +129,8 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             )
             if noun is not None:
                 return Reading(noun, node, verb)
-        if node.dep_ == "pobj" and node.head.lower_ == "for":
-            # '... had 183,000 soldiers and aims for 203,000'
+        if node.dep_ == "pobj" and node.head.lower_ in {"for", "with"}:
+            # '... had 183,000 soldiers and aims for 203,000', '... since it arrived with 1,000'
             return Reading(None, node, verb)
         noun = troop_noun_before(number)
         return Reading(noun, node, verb) if noun is not None else None

@@ -53,14 +53,21 @@ def is_later(date: NormalisedDate, published: PartialDate | None) -> bool:
     return published is not None and date.partial.first_day() > published.last_day()
 
 
-def possible_date_owners(ctx: Context, reading: Reading, verb: Token | None) -> list[Token]:
-    """Where a level's date may hang: a participle on the noun ('the first 1,000 soldiers
-    arriving in April'), the verb, a purpose it serves, the verb a participle depends on
-    ('will send ... in September, bringing it to 1,200'), the noun, or a deadline on the plan
-    ('By 2030, the army hopes to have ...')."""
+def noun_clauses(noun: Token | None) -> list[Token]:
+    """Clauses on a troop noun that may date it: 'the first 1,000 soldiers arriving in April',
+    'the 2,500 soldiers it sent in 2003'."""
+    return [c for c in (noun.children if noun is not None else ()) if c.dep_ in {"acl", "relcl"}]
+
+
+def possible_date_owners(
+    ctx: Context, reading: Reading, verb: Token | None, *, own_clauses: bool = True
+) -> list[Token]:
+    """Where a level's date may hang: a clause on the noun (`noun_clauses`; not when the
+    level is about something else happening to them, `own_clauses`), the verb, a purpose it
+    serves, the verb a participle depends on ('will send ... in September, bringing it to
+    1,200'), the noun, or a deadline on the plan ('By 2030, the army hopes to have ...')."""
     noun = reading.noun
-    # 'the first 1,000 soldiers arriving in April', 'the 2,500 soldiers it sent in 2003'
-    owners = [c for c in (noun.children if noun is not None else ()) if c.dep_ in {"acl", "relcl"}]
+    owners = noun_clauses(noun) if own_clauses else []
     owners += [t for t in (verb, noun) if t is not None]
     if verb is not None:
         # 'deployed 300 personnel to help rebuild Haiti in May': the purpose's date

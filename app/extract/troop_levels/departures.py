@@ -150,6 +150,7 @@ def emptied_level(
             count=0,
             qualifier="exact",
             evidence=evidence,
-            date_owners=possible_date_owners(ctx, reading, departure),
+            # 'withdraw the 1,200 soldiers it sent last month': the date is of the sending
+            date_owners=possible_date_owners(ctx, reading, departure, own_clauses=False),
         )
     )

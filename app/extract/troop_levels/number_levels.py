@@ -8,7 +8,7 @@ from app.extract.figures import NumberPhrase
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.counts import is_change_or_loss, is_current_size, reading_of
-from app.extract.troop_levels.dating import possible_date_owners
+from app.extract.troop_levels.dating import noun_clauses, possible_date_owners
 from app.extract.troop_levels.departures import (
     departs,
     departure_noun,
@@ -71,7 +71,7 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
             count=int(phrase.value),
             qualifier=phrase.qualifier,
             evidence=evidence,
-            date_owners=[anchor],
+            date_owners=[anchor, *noun_clauses(reading.noun)],
             planned=False,
         )
         return keep(size_now) + ([] if asked else emptied_level(ctx, reading, departure, evidence))
