@@ -486,7 +486,7 @@ def test_gold_troop_levels(extractor: Extractor):
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.865 (P 0.928, R 0.811) on 95 levels;
+    """Written after the rules and never tuned on: F1 0.864 (P 0.925, R 0.811) on 106 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)
