@@ -479,8 +479,20 @@ def test_troops_sent_or_arrived_with_are_dated_by_that(extract):
     ]
 
 
+def test_men_under_arms_and_a_comparison_that_dates_nothing(extract):
+    facts = extract(
+        "Albania's army has fewer than 7,000 men under arms. Eight thousand Romanian soldiers "
+        "now guard the border, twice as many as in October.",
+        published="2022-03-22",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (7000, "reported", "2022-03-22"),
+        (8000, "reported", "2022-03-22"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.959 (P 0.988, R 0.931) on 548 levels when last tuned."""
+    """Measured at F1 0.960 (P 0.989, R 0.932) on 561 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -77,8 +77,8 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         noun = troop_noun(subject_of(verb))
         if noun is not None:
             return Reading(noun, node, verb)
-    if counted is not None and lemma(counted) == "member":
-        # 'the unit is to be cut to 195 members'
+    if counted is not None and lemma(counted) in {"member", "man", "woman"}:
+        # 'the unit is to be cut to 195 members', 'the army has fewer than 6,000 men'
         subject = subject_of(governing_verb(counted))
         if subject is not None and is_troop_body(subject):
             return Reading(subject, node, governing_verb(node))

@@ -102,6 +102,10 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
             clause = next((c for c in clause.children if c.dep_ in {"acomp", "xcomp"}), None)
         if root.head.lower_ in UNBOUNDED_DATE_PREPOSITIONS:
             continue
+        if root.head.lower_ in {"as", "than"} or (
+            root.head.lower_ != "of" and root.head.head.lower_ in {"as", "than"}
+        ):
+            continue  # 'twice as many as in November' dates the comparison ('as of' dates)
         number = next((c for c in root.children if c.i in number_tokens), None)
         if number is not None:
             # 'up from 500 today'
