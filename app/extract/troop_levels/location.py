@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from app.extract.dates import MONTHS
+from app.extract.patterns import demonyms
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.names import antecedent, place_of
 from app.extract.troop_levels.nouns import is_troop_noun
@@ -13,9 +15,13 @@ from app.extract.troop_levels.vocabulary import (
     DESTINATION_VERBS,
     HOSTING_VERBS,
     LOCATION_PREPOSITIONS,
+    MILITARY_UNITS,
     PLACE_NOUNS,
     SOIL_NOUNS,
 )
+
+OPERATION_WORDS = {"operation", "mission", "task", "force"}
+"""'in Operation Barkhane' names what they do, not where."""
 
 
 def _place_before(ctx: Context, token: Token, force: str | None) -> str | None:
@@ -43,7 +49,7 @@ def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> s
             if prep.lower_ not in LOCATION_PREPOSITIONS and not destination:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                place = place_of(ctx, obj) or _place_inside(ctx, obj)
+                place = place_of(ctx, obj) or _place_inside(ctx, obj) or _unlabelled_place(ctx, obj)
                 if place is not None and not (prep.lower_ == "from" and place == force):
                     # 'including 400 from Germany' says whose they are, not where
                     return place
@@ -91,3 +97,21 @@ def _place_inside(ctx: Context, noun: Token) -> str | None:
                 if obj.dep_ == "pobj" and place_of(ctx, obj):
                     return place_of(ctx, obj)
     return None
+
+
+def _unlabelled_place(ctx: Context, token: Token) -> str | None:
+    """'in the Sahel', 'in Kidal': a proper name after a preposition of place that the model
+    labelled as something else, or not at all; not a person, a people or an operation."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.lower_ in demonyms():
+        return None
+    if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in MONTHS or is_troop_noun(token):
+        return None  # 'in June', 'with US Marines'
+    if lemma(token) in MILITARY_UNITS:
+        return None  # 'from the 101st Airborne Division'
+    cluster = ctx.entities.at(token.i)
+    if cluster is not None and cluster.kind == "person":
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if any(t.lower_ in OPERATION_WORDS for t in words):
+        return None
+    return " ".join(t.text for t in [*words, token])
