@@ -39,7 +39,20 @@ def force_named(ctx: Context, token: Token) -> str | None:
         name = token.text
     if name is not None and name in _metonyms():
         return demonym_place(ctx, _metonyms()[name]) or name
+    if name is not None and cluster is not None and cluster.kind == "organisation":
+        return _state_body(ctx, name) or name
     return name
+
+
+STATE_BODIES = {"army", "forces", "force", "military", "ministry", "navy", "government", "marines"}
+"""'the Czech army', 'the Dutch defence ministry', 'the Irish Defence Forces': the country."""
+
+
+def _state_body(ctx: Context, name: str) -> str | None:
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in STATE_BODIES:
+        return None
+    return demonym_place(ctx, words[0])
 
 
 def place_of(ctx: Context, token: Token) -> str | None:
