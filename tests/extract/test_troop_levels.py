@@ -517,14 +517,29 @@ def test_a_national_army_or_ministry_stands_for_its_country(extract):
     ]
 
 
+def test_counts_the_parse_loses_and_list_items_with_verbs_of_their_own(extract):
+    facts = extract(
+        "Turkey's forces in Syria number about 9,000, the monitor said. Russia has massed "
+        "more than 40,000 troops near the border and moved about 5,000 into Belarus. Some "
+        "2,000 Iranian soldiers are in Syria, and Tehran could send up to 3,000 more.",
+        published="2022-02-10",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [
+        ("Turkey", 9000),
+        ("Russia", 40000),
+        ("Russia", 5000),
+        ("Iran", 2000),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.960 (P 0.989, R 0.932) on 561 levels when last tuned."""
+    """Measured at F1 0.961 (P 0.989, R 0.935) on 571 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.864 (P 0.925, R 0.811) on 106 levels;
+    """Written after the rules and never tuned on: F1 0.870 (P 0.926, R 0.821) on 106 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

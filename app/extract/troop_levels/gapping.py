@@ -11,6 +11,7 @@ from app.extract.figures import NumberPhrase, counted_noun
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context
 from app.extract.troop_levels.names import force_named, place_of
+from app.extract.troop_levels.vocabulary import ADDITION_WORDS
 
 ITEM_OPENERS = {",", ";", "and", "while", "whereas"}
 MAX_ITEM_TOKENS = 12
@@ -28,8 +29,11 @@ def gapped_level(ctx: Context, phrase: NumberPhrase) -> TroopLevel | None:
     if counted is not None and counted.pos_ == "NOUN":
         return None  # 'France sent 300 tanks': the count has a noun of its own
     item = _item_before(phrase.span, last.end)
-    if item is None:
-        return None
+    if item is None or any(t.pos_ in {"VERB", "AUX"} for t in item):
+        return None  # an item with a verb of its own says something else
+    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if after is not None and after.lower_ in ADDITION_WORDS:
+        return None  # 'and 300 more'
     force = next((name for t in item if (name := _country(ctx, t)) is not None), None)
     if force is None or force == last.force:
         return None

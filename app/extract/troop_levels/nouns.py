@@ -78,12 +78,21 @@ def sized_unit(number: Token) -> Token | None:
     return unit if unit is not None and is_troop_body(unit) else None
 
 
+MEASURE_WORDS = {"to", "at", "number", "numbers", "numbered", "total", "totals", "totalled"}
+"""'cut its forces ... to 3,000', "Russia's forces in Ukraine number about 470,000"."""
+QUALIFIER_WORDS = {"about", "around", "roughly", "some", "nearly", "almost", "approximately"}
+
+
 def troop_noun_before(number: Token) -> Token | None:
-    """'cut its forces in Iraq ... to 3,000' when the parse loses the link: the troop noun before 'to N'."""
-    if number.i == 0 or number.doc[number.i - 1].lower_ not in {"to", "at"}:
+    """'cut its forces in Iraq ... to 3,000', "forces in Ukraine number about 470,000", when
+    the parse loses the link: the troop noun before the measuring word."""
+    doc, sentence = number.doc, number.sent
+    before = number.i - 1
+    while before > sentence.start and doc[before].lower_ in QUALIFIER_WORDS:
+        before -= 1
+    if before < sentence.start or doc[before].lower_ not in MEASURE_WORDS:
         return None
-    sentence = number.sent
-    for token in reversed(number.doc[max(sentence.start, number.i - 12) : number.i]):
+    for token in reversed(doc[max(sentence.start, number.i - 12) : before]):
         if token.like_num:
             continue
         if is_troop_noun(token) and token.pos_ == "NOUN":
