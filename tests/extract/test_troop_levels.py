@@ -532,8 +532,22 @@ def test_counts_the_parse_loses_and_list_items_with_verbs_of_their_own(extract):
     ]
 
 
+def test_the_national_guard_and_troops_already_there(extract):
+    facts = extract(
+        "About 200 Iowa guardsmen will deploy to Kosovo in May. The Pentagon will send 1,000 "
+        "troops to the border, joining 2,000 Guard members already there. Poland's Border "
+        "Guard has 14,000 officers.",
+        published="2023-03-02",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (200, "planned", "2023-05"),
+        (1000, "planned", "2023-03-02"),
+        (2000, "reported", "2023-03-02"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.961 (P 0.989, R 0.935) on 571 levels when last tuned."""
+    """Measured at F1 0.962 (P 0.989, R 0.936) on 579 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -271,7 +271,7 @@ def is_current_size(reading: Reading) -> bool:
     if noun.dep_ == "appos":
         # 'its contribution to the mission, about 850 soldiers, will be extended'
         return True
-    if any(t.lower_ in NOW_WORDS or t.lower_ == "already" for t in noun.subtree):
+    if any(t.lower_ in NOW_WORDS for t in noun.subtree):
         # 'its garrison, currently 700 troops, ...', 'With 1,000 troops already there, ...'
         return True
     head = noun.head

@@ -26,6 +26,9 @@ def is_troop_noun(token: Token | None) -> bool:
         )
     if any(c.lower_ in CIVILIAN_MODIFIERS for c in token.lefts):
         return False
+    if token.text == "Guard":
+        # 'the National Guard', 'Guard members'; not a border guard
+        return not any(c.lower_ == "border" for c in token.lefts)
     return lemma(token) in TROOP_NOUNS or token.lower_.removesuffix("s") in TROOP_NOUNS
 
 
