@@ -546,14 +546,22 @@ def test_the_national_guard_and_troops_already_there(extract):
     ]
 
 
+def test_a_force_named_as_a_subject_just_before(extract):
+    facts = extract(
+        "Q. Is Spain sending troops to Latvia? A. We already have about 500 soldiers there.",
+        published="2022-01-27",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("Spain", 500)]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.962 (P 0.989, R 0.936) on 579 levels when last tuned."""
+    """Measured at F1 0.963 (P 0.989, R 0.938) on 579 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.870 (P 0.926, R 0.821) on 106 levels;
+    """Written after the rules and never tuned on: F1 0.876 (P 0.926, R 0.830) on 106 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

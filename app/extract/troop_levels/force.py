@@ -78,7 +78,25 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
         force = _force_in_sentence(ctx, noun)
     if force is None and ctx.last is not None:
         force = ctx.last.force
+    if force is None:
+        # 'Britain's 3rd Battalion ... The battalion's 650 soldiers ...': the last place or
+        # organisation the article made a subject, in this sentence or the two before
+        force = _recent_subject(ctx, noun)
     return force
+
+
+RECENT_SENTENCES = 2
+
+
+def _recent_subject(ctx: Context, noun: Token) -> str | None:
+    here = ctx.sentence_index[noun.sent.start]
+    for index, name in reversed(ctx.subjects):
+        if (
+            index < noun.i
+            and here - ctx.sentence_index[ctx.doc[index].sent.start] <= RECENT_SENTENCES
+        ):
+            return name
+    return None
 
 
 def _sent_by(ctx: Context, number: Token) -> str | None:
