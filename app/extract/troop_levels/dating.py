@@ -70,6 +70,8 @@ def possible_date_owners(
     owners = noun_clauses(noun) if own_clauses else []
     owners += [t for t in (verb, noun) if t is not None]
     if verb is not None:
+        # 'When the accords were signed in 1995, NATO sent 60,000 troops': the time clause's
+        owners += [c for c in verb.children if c.dep_ == "advcl" and _says_when(c)]
         # 'deployed 300 personnel to help rebuild Haiti in May': the purpose's date
         for clause in (c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and _purpose(c)):
             while clause is not None:  # 'to help evacuate ... in August'
@@ -169,6 +171,11 @@ def _old_value_below(token: Token, old_values: list[Token]) -> Token | None:
         if step.i == token.i and number.i != token.i:
             return number
     return None
+
+
+def _says_when(clause: Token) -> bool:
+    """A clause introduced by 'when' or 'as': the time of what the main clause says."""
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as"} for c in clause.children)
 
 
 def _purpose(clause: Token) -> bool:

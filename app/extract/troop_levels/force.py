@@ -15,6 +15,8 @@ def _own_force(ctx: Context, noun: Token) -> str | None:
     """'US troops', 'American soldiers', "the EU's mission", 'the Nigerian army'."""
     if noun.pos_ == "PRON":
         return antecedent(ctx, noun) if noun.lower_ in {"it", "its", "they", "their"} else None
+    if noun.pos_ == "NOUN" and noun.lower_ in FOREIGN_WORDS:
+        return "foreign"  # 'the coalition assembled 700,000 troops'
     named = force_named(ctx, noun)
     if named is not None and not is_troop_noun(noun) and noun.pos_ in {"PROPN", "VERB"}:
         # 'Denmark to send ...' in a headline, where the tagger takes the name for a verb
