@@ -451,6 +451,8 @@ def test_asides_in_brackets_ceilings_and_extra_units(extract):
         (300, "planned", "2026"),
         (4900, "reported", "2024-02-20"),
     ]
+    capped = extract("Ireland's contingent in Lebanon shall not exceed 500.", published="2024")
+    assert capped.troop_levels == []
 
 
 def test_a_strength_said_plainly_and_a_unit_due_when_a_date_comes(extract):
@@ -567,7 +569,7 @@ def test_a_time_clause_dates_the_main_one_and_the_coalition_is_foreign(extract):
 
 
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.963 (P 0.989, R 0.937) on 591 levels when last tuned."""
+    """Measured at F1 0.962 (P 0.989, R 0.936) on 598 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

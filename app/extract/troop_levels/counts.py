@@ -215,6 +215,8 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True
     if _counts_a_change(number):
         return True
+    if verb is not None and lemma(verb) == "exceed" and any(c.dep_ == "neg" for c in verb.children):
+        return True  # 'shall not exceed 460': a ceiling
     measured = [t for t in (noun, counted_noun(number), subject_of(verb)) if t is not None]
     if any(c.lower_ in CEILING_WORDS for t in measured for c in t.children if c.dep_ == "amod"):
         return True  # 'its authorised strength is 15,000': a ceiling, not who is there
