@@ -263,6 +263,12 @@ def _word_before(phrase: NumberPhrase) -> str:
         if start - size > 0 and doc[start - size : start].text.lower() in QUALIFIERS:
             start -= size
             break
+    if (
+        start >= 3
+        and doc[start - 2].lower_ in {"the", "its"}
+        and doc[start - 1].lower_ in NOW_MODIFIERS
+    ):
+        start -= 2  # 'compared to the current 5,100'
     if start >= 2 and doc[start - 2].lower_ == "compared":
         return f"compared {doc[start - 1].lower_}"
     if start >= 4 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in EXTREME_WORDS:
@@ -271,6 +277,7 @@ def _word_before(phrase: NumberPhrase) -> str:
     return doc[start - 1].lower_ if start > 0 else ""
 
 
+NOW_MODIFIERS = {"current", "present"}
 EXTREME_WORDS = {"peak", "high", "low", "maximum", "minimum", "level", "total", "record"}
 """'from a peak of 170,000', 'from a high of 5,000': words naming an earlier value."""
 

@@ -568,8 +568,21 @@ def test_a_time_clause_dates_the_main_one_and_the_coalition_is_foreign(extract):
     ]
 
 
+def test_men_of_a_presence_a_current_size_compared_and_the_dead(extract):
+    facts = extract(
+        "Britain will reduce its presence in Estonia to between 900 and 1,000 men, compared "
+        "to the current 1,700. The three British soldiers who died in the crash were based "
+        "in Tapa.",
+        published="2021-07-06",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (900, "planned"),
+        (1700, "reported"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.962 (P 0.989, R 0.936) on 598 levels when last tuned."""
+    """Measured at F1 0.963 (P 0.990, R 0.937) on 605 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -78,10 +78,12 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if noun is not None:
             return Reading(noun, node, verb)
     if counted is not None and lemma(counted) in {"member", "man", "woman"}:
-        # 'the unit is to be cut to 195 members', 'the army has fewer than 6,000 men'
-        subject = subject_of(governing_verb(counted))
-        if subject is not None and is_troop_body(subject):
-            return Reading(subject, node, governing_verb(node))
+        # 'the unit is to be cut to 195 members', 'the army has fewer than 6,000 men',
+        # 'reduce its presence to 2,500 men'
+        verb = governing_verb(counted)
+        for whole in (subject_of(verb), verb_object(verb, node)):
+            if whole is not None and is_troop_body(whole):
+                return Reading(whole, node, governing_verb(node))
     noun = troop_noun(counted)
     if noun is None and counted is not None and node.head.lower_ == "of" and is_troop_body(counted):
         noun = counted  # 'a Swedish unit of about 600'
@@ -238,6 +240,10 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
             return True
         if noun.dep_ == "dobj" and lemma(noun.head) in CHANGE_VERBS:
             return True
+    if noun is not None and any(
+        c.dep_ in {"relcl", "acl"} and lemma(c) in CASUALTY_VERBS for c in noun.children
+    ):
+        return True  # 'the 13 soldiers who died in the crash'
     return verb is not None and lemma(verb) in CASUALTY_VERBS
 
 
