@@ -79,7 +79,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             return Reading(noun, node, verb)
     if counted is not None and lemma(counted) in {"member", "man", "woman"}:
         # 'the unit is to be cut to 195 members', 'the army has fewer than 6,000 men',
-        # 'reduce its presence to 2,500 men'
+        # 'reduce its presence to 1,800 men'
         verb = governing_verb(counted)
         for whole in (subject_of(verb), verb_object(verb, node)):
             if whole is not None and is_troop_body(whole):
@@ -295,7 +295,7 @@ def is_current_size(reading: Reading) -> bool:
     if noun.dep_ == "pobj" and head.lower_ == "of" and is_troop_body(head.head):
         noun = head.head  # 'cut its force of 5,100 soldiers by 600': the force is cut
     if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
-        # 'cut its force to 4,500' or 'by 600' (not 'by 2027')
+        # 'cut its force to 3,900' or 'by 600' (not 'by 2027')
         return any(
             (prep.lower_ == "to" and any(has_number(obj) for obj in prep.children))
             or (

@@ -55,7 +55,7 @@ def is_later(date: NormalisedDate, published: PartialDate | None) -> bool:
 
 def noun_clauses(noun: Token | None) -> list[Token]:
     """Clauses on a troop noun that may date it: 'the first 1,000 soldiers arriving in April',
-    'the 2,500 soldiers it sent in 2003'."""
+    'the 1,800 soldiers it sent in 2003'."""
     return [c for c in (noun.children if noun is not None else ()) if c.dep_ in {"acl", "relcl"}]
 
 
