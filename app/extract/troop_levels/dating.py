@@ -95,6 +95,8 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     number_tokens = {p.span[-1].i for p in phrases}
     old_values = [p.span[-1] for p in phrases if p.role == "from" and p.partner is None]
     for span in _date_phrases(ctx.doc):
+        if _DATELINE.match(ctx.doc.text[: span.start_char]):
+            continue  # 'WARSAW, Feb 2 (Reuters) -': when the story was filed, not a level's date
         root = span.root
         ctx.date_root.update((t.i, root) for t in span)
         clause = next((c for c in root.children if c.dep_ == "relcl"), None)
@@ -129,6 +131,8 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 break
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,\s*$")
+"""The place in capitals that opens a wire story, up to its date."""
 YEAR_PREPOSITIONS = {"by", "in", "until", "before", "after", "since", "through"}
 SEASON_DETERMINERS = {"this", "next", "last", "the"}
 
