@@ -92,6 +92,13 @@ class NumberPhrase:
     partner: int | None = None
     """Index, in the list `number_phrases` returns, of the other end of a range or change."""
 
+    @property
+    def count_token(self) -> Token:
+        """The token the parse hangs the count on: its last word, or 'hundred' in 'three
+        hundred and fifty'."""
+        last = self.span[-1]
+        return last.head if last.dep_ == "conj" and last.head.i >= self.span.start else last
+
 
 def split_qualifier(span: Span) -> tuple[str, int]:
     """('more than 3,200') -> ('at_least', index of '3,200'); a qualifier just before the span counts too."""

@@ -5,13 +5,14 @@ stored (by content hash) are skipped before any parsing, and at most a few chunk
 per worker are in flight, so memory does not grow with the corpus.
 
 Writes happen here only, one transaction per batch of articles as extraction hands
-them back (`--batch`, by default one worker's chunk), committed as soon as it is written: a
-killed ingest leaves whole articles, and the write lock is held tens of milliseconds
-at a time. A batch costs the database statements of one article, so one writing
-process keeps up with several extraction processes. Several `article-facts ingest` processes may run against one database at once:
-the lock `save_article` takes makes each see the others' committed articles and
-entities, and a batch whose transaction fails on a lock timeout, deadlock or serialization
-failure is rolled back and written again. A batch with an article the store refuses
+them back (`--batch`, by default one worker's chunk), committed as soon as it is
+written: a killed ingest leaves whole articles, and the write lock is held tens of
+milliseconds at a time. A batch costs the database statements of one article, so one
+writing process keeps up with several extraction processes. Several `article-facts
+ingest` processes may run against one database at once: the lock `save_articles` takes
+makes each see the others' committed articles and entities, and a batch whose
+transaction fails on a lock timeout, deadlock or serialization failure is rolled back
+and written again. A batch with an article the store refuses
 (an id that holds another text) is written again one article at a time, so the
 others are stored and the refused one is reported.
 """

@@ -55,7 +55,7 @@ def name_key(kind: EntityKind, name: str) -> str:
 
 @dataclass
 class ResolvedEntity:
-    """A stored (or new) entity as this article leaves it; written by `ArticleEntities.save`."""
+    """A stored (or new) entity as the batch leaves it; written by `ArticleEntities.save`."""
 
     id: str
     kind: EntityKind

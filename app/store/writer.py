@@ -267,7 +267,7 @@ class _ArticleWriter:
         self._save_troop_levels(facts.troop_levels)
 
     def _save_role_counts(self) -> None:
-        """Add this article's role mentions to each entity's distinct roles and their counts."""
+        """Add the batch's role mentions to each entity's distinct roles and their counts."""
         added = Counter(
             (row["entity_id"], row["role"]) for row in self.fact_rows.get(EntityRole, [])
         )

@@ -195,7 +195,7 @@ def _asked_for(number: Token) -> Token | None:
     previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
     start = previous.start if previous is not None else sentence.start
     for token in doc[start : number.i]:
-        if token.lower_ == "many" and doc[token.i - 1].lower_ == "how":
+        if token.lower_ == "many" and token.i > 0 and doc[token.i - 1].lower_ == "how":
             noun = token.head
             return noun if is_troop_noun(noun) else None
     return None

@@ -92,10 +92,11 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     'remain in X, down from 5,100 at the start of the year' the date is the 5,100's (the
     parser hangs it on 'from'), in 'fell from 500 to 300 in May' the change's."""
     _label_lines(ctx)
-    number_tokens = {p.span[-1].i for p in phrases}
-    old_values = [p.span[-1] for p in phrases if p.role == "from" and p.partner is None]
+    number_tokens = {p.count_token.i for p in phrases}
+    old_values = [p.count_token for p in phrases if p.role == "from" and p.partner is None]
+    dateline = _DATELINE.match(ctx.doc.text)
     for span in _date_phrases(ctx.doc):
-        if _DATELINE.match(ctx.doc.text[: span.start_char]):
+        if dateline is not None and span.start_char == dateline.end():
             continue  # 'WARSAW, Feb 2 (Reuters) -': when the story was filed, not a level's date
         root = span.root
         ctx.date_root.update((t.i, root) for t in span)
@@ -131,7 +132,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 break
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,\s*$")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
 """The place in capitals that opens a wire story, up to its date."""
 YEAR_PREPOSITIONS = {"by", "in", "until", "before", "after", "since", "through"}
 SEASON_DETERMINERS = {"this", "next", "last", "the"}

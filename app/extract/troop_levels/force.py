@@ -81,7 +81,7 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
     if force is None and ctx.last is not None:
         force = ctx.last.force
     if force is None:
-        # 'Britain's 3rd Battalion ... The battalion's 650 soldiers ...': the last place or
+        # 'Q. Is Spain sending troops? A. We already have 500 there': the last place or
         # organisation the article made a subject, in this sentence or the two before
         force = _recent_subject(ctx, noun)
     return force

@@ -21,7 +21,7 @@ def gapped_level(ctx: Context, phrase: NumberPhrase) -> TroopLevel | None:
     """The level a count states in a list item after a level of the same sentence, with
     the item's own force (and place, after 'in'); status and date as the level before."""
     last = ctx.last
-    number = phrase.span[-1]
+    number = phrase.count_token
     sentence = number.sent
     if last is None or last.sentence.start != sentence.start_char:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from app.extract.figures import COUNT_OF
+from app.extract.figures import COUNT_OF, QUALIFIERS
 from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import (
     CIVILIAN_MODIFIERS,
@@ -83,7 +83,8 @@ def sized_unit(number: Token) -> Token | None:
 
 MEASURE_WORDS = {"to", "at", "number", "numbers", "numbered", "total", "totals", "totalled"}
 """'cut its forces ... to 3,000', "Russia's forces in Ukraine number about 470,000"."""
-QUALIFIER_WORDS = {"about", "around", "roughly", "some", "nearly", "almost", "approximately"}
+QUALIFIER_WORDS = {word for word in QUALIFIERS if " " not in word}
+"""'about', 'roughly', 'nearly': a one-word qualifier may stand between ('number about N')."""
 
 
 def troop_noun_before(number: Token) -> Token | None:

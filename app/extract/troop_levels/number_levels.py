@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from app.extract.figures import NumberPhrase
 from app.extract.schema import TroopLevel
@@ -30,13 +30,13 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
     if phrase.value == 1 or phrase.value > 5_000_000:
         # One soldier is a person, not a level ('one of the biggest forces').
         return []
-    number = _count_token(phrase.span)
+    number = phrase.count_token
     partner = phrases[phrase.partner] if phrase.partner is not None else None
-    anchor = _count_token(partner.span) if phrase.role == "low" and partner is not None else number
+    anchor = partner.count_token if phrase.role == "low" and partner is not None else number
     reading = reading_of(ctx, anchor) or reading_of(ctx, number)
     if reading is None and phrase.role == "from":
         if partner is not None:
-            reading = reading_of(ctx, partner.span[-1])
+            reading = reading_of(ctx, partner.count_token)
         elif ctx.last is not None and ctx.last.sentence.start == number.sent.start_char:
             # 'remain in X, down from 5,100 in 2019': the old value of the level just read.
             reading = Reading(None, number, governing_verb(number))
@@ -98,12 +98,6 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
             planned=planned,
         )
     )
-
-
-def _count_token(span: Span) -> Token:
-    """The token the parse hangs a count on: 'hundred' in 'three hundred and fifty'."""
-    last = span[-1]
-    return last.head if last.dep_ == "conj" and last.head.i >= span.start else last
 
 
 def _said_now(number: Token) -> bool:
