@@ -14,6 +14,7 @@ its model instead.
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -434,29 +435,74 @@ class TroopLevelPointPublic(BaseModel):
     source: TroopLevelSourcePublic
 
     @staticmethod
-    def dump_row(row: StoredRow) -> Item:
-        """From a whole `troop_level` row: `date_start` and `date_end` are stored, made
-        from `date` at ingest (`PartialDate.first_day` and `last_day`)."""
-        return {
-            "count": row.count,
-            "qualifier": row.qualifier,
-            "status": row.status,
-            "date": row.date,
-            "date_precision": row.date_precision,
-            "date_mod": row.date_mod,
-            "date_start": row.date_start.isoformat(),
-            "date_end": row.date_end.isoformat(),
-            "condition": row.condition,
-            "source": {
-                "start": row.start,
-                "end": row.end,
-                "text": row.text,
-                "article": row.article_id,
-                "sentence": MentionPublic.dump_span(
-                    row.sentence_start, row.sentence_end, row.sentence_text
-                ),
-            },
-        }
+    def dump_rows(rows: list[StoredRow]) -> list[Item]:
+        """From whole `troop_level` rows: `date_start` and `date_end` are stored, made
+        from `date` at ingest (`PartialDate.first_day` and `last_day`). Columns are read
+        by position: by name costs three times as much, which a page of a thousand
+        points feels."""
+        if not rows:
+            return []
+        read = itemgetter(*(rows[0]._fields.index(name) for name in _POINT_COLUMNS))
+        return [_point(*read(row)) for row in rows]
+
+
+_POINT_COLUMNS = (
+    "count",
+    "qualifier",
+    "status",
+    "date",
+    "date_precision",
+    "date_mod",
+    "date_start",
+    "date_end",
+    "condition",
+    "start",
+    "end",
+    "text",
+    "article_id",
+    "sentence_start",
+    "sentence_end",
+    "sentence_text",
+)
+
+
+def _point(
+    count: int,
+    qualifier: str,
+    status: str,
+    date: str,
+    date_precision: str,
+    date_mod: str | None,
+    date_start: dt.date,
+    date_end: dt.date,
+    condition: str | None,
+    start: int,
+    end: int,
+    text: str,
+    article: str,
+    sentence_start: int,
+    sentence_end: int,
+    sentence_text: str,
+) -> Item:
+    """A point from its `_POINT_COLUMNS`, in that order."""
+    return {
+        "count": count,
+        "qualifier": qualifier,
+        "status": status,
+        "date": date,
+        "date_precision": date_precision,
+        "date_mod": date_mod,
+        "date_start": date_start.isoformat(),
+        "date_end": date_end.isoformat(),
+        "condition": condition,
+        "source": {
+            "start": start,
+            "end": end,
+            "text": text,
+            "article": article,
+            "sentence": MentionPublic.dump_span(sentence_start, sentence_end, sentence_text),
+        },
+    }
 
 
 class TroopLevelSeriesPublic(BaseModel):
@@ -476,7 +522,7 @@ class TroopLevelSeriesPublic(BaseModel):
             "force": series.force,
             "location": series.location,
             "point_count": series.level_count,
-            "points": [TroopLevelPointPublic.dump_row(level) for level in series.levels],
+            "points": TroopLevelPointPublic.dump_rows(series.levels),
         }
 
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import (
     String,
     bindparam,
+    case,
     column,
     func,
     literal_column,
@@ -564,11 +565,10 @@ class TroopLevelSeries:
     """Every level of the series that matches the filters, `levels` being the latest."""
 
 
-_MOD_ORDER = {"START": 0, None: 1, "MID": 1, "END": 2}
-
-
-def _chronological(level: StoredRow) -> tuple[Any, ...]:
-    return (level.date_start, _MOD_ORDER[level.date_mod], level.date_end, level.id)
+MAX_PAGE_POINTS = 2000
+"""Points one page of series holds at most: a page ends before the series that would
+pass it (it always holds one), so a page with many long series stays a few hundred
+kilobytes and a few tens of milliseconds; `next` goes on from there."""
 
 
 def troop_level_series(
@@ -583,7 +583,8 @@ def troop_level_series(
     """Series of troop levels, one per (force, location). Date bounds are inclusive:
     a point is kept when the days its date can mean overlap [date_from, date_to].
     `points` keeps the latest that many levels of each series (None: every one), so a
-    page of series stays small however long the archive's timelines grow."""
+    page of series stays small however long the archive's timelines grow; a page also
+    stops before its points pass `MAX_PAGE_POINTS`."""
     conditions = []
     if force:
         conditions.append(TroopLevel.force == force)
@@ -599,19 +600,34 @@ def troop_level_series(
     groups = select(TroopLevel.force, location_key, func.count().label("level_count")).where(
         *conditions
     )
+    sorts = {
+        "force": [col(TroopLevel.force), location_key],
+        "location": [location_key, col(TroopLevel.force)],
+    }
+    if location and not force:  # the series are counted in the first order: seek one place
+        sorts = {"location": sorts["location"], "force": sorts["force"]}
     return Listing(
         groups,
-        sorts={
-            "force": [col(TroopLevel.force), location_key],
-            "location": [location_key, col(TroopLevel.force)],
-        },
+        sorts=sorts,
         load=lambda session, rows: _series_of(session, rows, conditions, points),
+        fits=lambda rows: _series_within(rows, points, MAX_PAGE_POINTS),
         hints={  # force and location are never NULL, nor is their key
             "force": [col(TroopLevel.force) >= ""],
             "location": [location_key.element >= ""],
         },
         grouped=True,
     )
+
+
+def _series_within(groups: list[StoredRow], points: int | None, budget: int) -> int:
+    """How many of the leading `groups` a page holds: at least one, and no more than
+    `budget` points together (a series shows min(level_count, points) of its points)."""
+    total = 0
+    for held, group in enumerate(groups):
+        total += group.level_count if points is None else min(group.level_count, points)
+        if total > budget:
+            return max(held, 1)
+    return len(groups)
 
 
 def _location_key() -> Any:
@@ -649,15 +665,25 @@ def _latest_levels(
         .limit(points)
     )
     shown = TroopLevel.__table__.alias("shown")  # type: ignore[attr-defined]
+    chronological = (  # earliest first; START before MID (or none) before END of one period
+        shown.c.date_start,
+        case({"START": 0, "END": 2}, value=shown.c.date_mod, else_=1),
+        shown.c.date_end,
+        shown.c.id,
+    )
     if lateral:
         levels = latest.lateral("latest")
-        return (
+        statement = (
             select(*shown.c)
             .select_from(page)
             .join(levels, true())
             .join(shown, shown.c.id == levels.c.id)
         )
-    return select(*shown.c).select_from(page).join(shown, shown.c.id.in_(latest.correlate(page)))
+    else:
+        statement = (
+            select(*shown.c).select_from(page).join(shown, shown.c.id.in_(latest.correlate(page)))
+        )
+    return statement.order_by(*chronological)
 
 
 def _series_of(
@@ -676,6 +702,6 @@ def _series_of(
         series[(level.force, level.location or "")].append(level)
     items = []
     for group in groups:
-        levels = sorted(series[(group.force, group.location_key)], key=_chronological)
+        levels = series[(group.force, group.location_key)]
         items.append(TroopLevelSeries(group.force, levels[0].location, levels, group.level_count))
     return items

@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from app.store import queries
+
 
 def test_series_by_force_and_location_with_points_in_date_order(client: TestClient) -> None:
     body = client.get("/timelines/troop-levels").json()
@@ -98,3 +100,28 @@ def test_points_out_of_range_is_a_422_problem(client: TestClient, points: str) -
     response = client.get(f"/timelines/troop-levels?points={points}")
     assert response.status_code == 422
     assert response.json()["errors"][0]["parameter"] == "points"
+
+
+def test_a_page_ends_before_its_points_pass_the_budget(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Series of many points make short pages, never one past the budget (unless its one
+    series alone passes it); `next` goes on, and streamed formats still hold every series."""
+    monkeypatch.setattr(queries, "MAX_PAGE_POINTS", 2)
+    first = client.get("/timelines/troop-levels").json()
+    assert [(s["force"], len(s["points"])) for s in first["items"]] == [("Eastland Army", 2)]
+    second = client.get(first["next_url"]).json()
+    assert [(s["force"], len(s["points"])) for s in second["items"]] == [("Westland Army", 1)]
+    assert second["next"] is None
+    latest = client.get("/timelines/troop-levels?points=1").json()
+    assert [s["force"] for s in latest["items"]] == ["Eastland Army", "Westland Army"]
+    monkeypatch.setattr(queries, "MAX_PAGE_POINTS", 1)
+    alone = client.get("/timelines/troop-levels").json()["items"]
+    assert [(s["force"], len(s["points"])) for s in alone] == [("Eastland Army", 2)]
+    csv = client.get("/timelines/troop-levels?format=csv").text.splitlines()
+    assert len(csv) == 1 + 3
+
+
+def test_the_docs_give_the_page_budget(client: TestClient) -> None:
+    route = client.get("/openapi.json").json()["paths"]["/timelines/troop-levels"]["get"]
+    assert f"{queries.MAX_PAGE_POINTS:,} (it always holds one series)" in route["description"]

@@ -118,3 +118,48 @@ def test_series_points_run_from_earliest_to_latest(session: Session) -> None:
     (series,) = page.items
     assert (series.force, series.location) == ("Navy", None)
     assert [level.count for level in series.levels] == [200, 100, 300, 50]
+
+
+def test_series_are_counted_as_paging_finds_them_under_every_filter(session: Session) -> None:
+    """`total` seeks from one series to the next instead of reading every level: it must
+    find what paging finds, with or without a location, under each filter."""
+    text = "Levels: " + "; ".join(f"level {n}" for n in range(24)) + "."
+    sentence = located(text, text)
+    forces, places = ["Army", "Navy", "Air Force"], ["Aden", None, "Bari", "Cork"]
+    levels = [
+        TroopLevel(
+            **located(text, f"level {n};" if n < 23 else "level 23.").model_dump(),
+            force=forces[n % 3],
+            location=places[(n // 3) % 4],
+            count=100 + n,
+            qualifier="exact",
+            date=f"{2019 + n % 4}",
+            date_precision="year",
+            date_mod=None,
+            status="planned" if n % 5 == 0 else "reported",
+            condition=None,
+            sentence=sentence,
+        )
+        for n in range(24)
+        if (n % 3, (n // 3) % 4) != (2, 3)  # no Air Force in Cork: not every pair exists
+    ]
+    save_article(session, *article("a", text, troop_levels=levels))
+    for filters in [
+        {},
+        {"status": "planned"},
+        {"force": "Navy"},
+        {"location": "Bari"},
+        {"location": "Cork", "status": "reported"},
+        {"date_from": PartialDate.parse("2021")},
+        {"date_to": PartialDate.parse("2020"), "force": "Army"},
+        {"force": "Nobody"},
+    ]:
+        listing = troop_level_series(**filters)
+        paged, after = 0, None
+        while True:
+            page = listing.page(session, "location", PageRequest(limit=1, after=after))
+            paged += len(page.items)
+            if (after := page.next_key) is None:
+                break
+        assert listing.count(session) == paged, filters
+    assert troop_level_series().count(session) == 11

@@ -56,10 +56,10 @@ def static_files() -> StaticFiles:
     return StaticFiles(directory=STATIC_DIR)
 
 
-CHART_SERIES = 50
-"""Lines a chart draws at most (the first page of `/timelines/troop-levels`): more than
-a reader can tell apart already; filters pick the others. Each line has the latest
-`DEFAULT_POINTS` points, as the list gives them."""
+CHART_SERIES = 16
+"""Lines a chart draws at most (the first of `/timelines/troop-levels`): two per colour
+of the palette, as many as a reader can still tell apart; filters pick the others.
+Each line has the latest `DEFAULT_POINTS` points, as the list gives them."""
 
 
 def chart_series(
@@ -102,7 +102,7 @@ def troop_level_chart(
     date_from: FromFilter = None,
     date_to: ToFilter = None,
 ) -> Response:
-    """The first page of `/timelines/troop-levels` (same filters, 50 series with their
+    """The first page of `/timelines/troop-levels` (same filters, 16 series with their
     latest 20 points) drawn as an SVG chart; filter by force or location for others.
 
     One line per force and location; filled points were reported, hollow points

@@ -97,7 +97,9 @@ def troop_levels(
     """Troop levels over time: one series per (force, location), points earliest first.
 
     `limit` pages the series; each series holds its latest `points` points and their
-    number before the cap, `point_count`. Each point has `date_start` and `date_end`,
+    number before the cap, `point_count`. A JSON page also ends before its points pass
+    2,000 (it always holds one series): with long series it holds fewer than `limit`,
+    and `next` goes on. Each point has `date_start` and `date_end`,
     the days its date can mean, so a chart can place a month-precision point. In CSV,
     each point is a row.
     """
