@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from app.extract.schema import ArticleFacts, Quote, Span
 from app.ingest.article import RawArticle
 from app.store import queries
+from app.store import search as search_module
 from app.store.models import Article
 from app.store.models import Quote as QuoteRow
 from app.store.pagination import InvalidCursorError, PageRequest
@@ -109,6 +110,42 @@ def test_more_occurrences_rank_higher(session: Session) -> None:
     hits = found(session, "strike")
     assert article_ids(hits) == ["thrice", "once"]
     assert hits[0].rank < hits[1].rank < 0
+
+
+def test_a_common_word_ranks_only_its_newest_matches(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past `RANKED_MATCHES`, the newest matches are ranked (and counted by `total`); the
+    kinds searched share them evenly."""
+    monkeypatch.setattr(search_module, "RANKED_MATCHES", 4)
+    add_filler(session)
+    for number in range(6):
+        text = f"The ferry sailed at {number}. " + "Gulls followed. " * number
+        add(session, f"ferry-{number}", text, quotes=((text.split(". ")[0] + ".", "Crew"),))
+    articles = found(session, "ferry", kind="article")
+    assert sorted(article_ids(articles)) == [f"ferry-{number}" for number in range(2, 6)]
+    assert [hit.rank for hit in articles] == sorted(hit.rank for hit in articles)
+    assert search(session, "ferry", kind="article").count(session) == 4
+    both = found(session, "ferry")
+    assert sorted((hit.kind, hit.article_id) for hit in both) == [
+        (kind, f"ferry-{number}") for kind in ("article", "quote") for number in (4, 5)
+    ]
+
+
+def test_each_alternative_of_an_or_brings_its_own_newest_matches(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rare word's old matches stay beside a common word's newest; a row holding both
+    ranks above rows holding either, as its scores add up."""
+    monkeypatch.setattr(search_module, "RANKED_MATCHES", 4)
+    add_filler(session)
+    add(session, "old-rare", "A glacier calved into the bay.")
+    for number in range(5):
+        add(session, f"common-{number}", f"The ferry sailed at {number}.")
+    add(session, "both", "The ferry passed a glacier.")
+    hits = found(session, "glacier OR ferry", kind="article")
+    assert article_ids(hits)[0] == "both"
+    assert sorted(article_ids(hits)) == ["both", "common-4", "old-rare"]
 
 
 # Query syntax

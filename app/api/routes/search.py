@@ -10,11 +10,11 @@ from app.api.errors import problem_responses
 from app.api.listing import ListDep, list_responses
 from app.api.public import SearchHitPublic, SearchPage
 from app.store import search as full_text
-from app.store.search import SearchKind
+from app.store.search import RANKED_MATCHES, SearchKind
 
 router = APIRouter(prefix="/search", tags=["search"], responses=problem_responses(500, 503))
 
-DESCRIPTION = """\
+DESCRIPTION = f"""\
 Articles and quotes whose words match `q`, best match first (bm25 on SQLite,
 ts_rank_cd on PostgreSQL; a word in an article's title counts ten times one in
 its text). Words are matched by their
@@ -29,6 +29,13 @@ stem and without accents: `talks` finds "talked", `zurich` finds "Zürich".
 - `NEAR(envoy talks, 5)`: both words at most 5 words apart
 - `title:accord`, `speaker:lopez`, `text:budget`: one column only; articles have
   `title` and `text`, quotes `text` and `speaker`
+
+A search ranks at most the {RANKED_MATCHES:,} newest matches: a word found in more (most
+news articles hold "said") is ranked among its newest, which keeps the first page
+fast; `total` counts what the pages reach. The kinds searched share the {RANKED_MATCHES:,}, as do
+the alternatives of an OR, each bringing its own newest: `truce OR said` keeps every
+"truce". For every match of a common word in list order, use `/articles?q=` or
+`/quotes?q=`.
 
 A query that is not valid gets a 400 saying what to write instead; to search
 punctuation-heavy input literally, put it all in double quotes.

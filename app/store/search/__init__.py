@@ -7,6 +7,13 @@ better) and pages them by (rank, kind, id) with the shared keyset helper. SQLite
 bm25 depends on the whole index, so a cursor taken before an ingest may skip or
 repeat a hit there (good enough for reading results); PostgreSQL's ts_rank_cd
 looks at one row only.
+
+Ranking costs each match a score, and a common word matches a third of an archive:
+a search ranks at most `RANKED_MATCHES` matches, the newest, so its first page costs
+about the same however common its words are. The kinds searched share them evenly,
+and so do the alternatives of an OR, each bringing its own newest: a rare word keeps
+every match beside a common one. A row two alternatives bring scores the sum of
+their scores, as bm25 scores the whole OR.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, func, union_all
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -24,9 +31,17 @@ from app.store.models import Article, Quote
 from app.store.pagination import Listing, read_rows
 from app.store.search import postgres, sqlite
 from app.store.search.hits import ArticleMatch, QuoteMatch, SearchHit, safe_snippet
-from app.store.search.query import InvalidSearchError, Node, SearchKind, parse, runnable_kinds
+from app.store.search.query import (
+    InvalidSearchError,
+    Node,
+    Or,
+    SearchKind,
+    parse,
+    runnable_kinds,
+)
 
 __all__ = [
+    "RANKED_MATCHES",
     "InvalidSearchError",
     "Matching",
     "SearchHit",
@@ -82,7 +97,8 @@ def search(session: Session, q: str, *, kind: SearchKind | None = None) -> Listi
     backend = _backend(session)
     query = parse(q)
     kinds = runnable_kinds(query, [each for each in KINDS if kind is None or each == kind])
-    keys = [backend.match_keys(each, query) for each in kinds]
+    share = RANKED_MATCHES // len(kinds)
+    keys = [_ranked_keys(session, backend, each, query, share) for each in kinds]
     union = keys[0] if len(keys) == 1 else keys[0].union_all(*keys[1:])
     hits = union.subquery("hits")
     sort_key = [hits.c.rank, hits.c.kind, hits.c.id]
@@ -92,6 +108,39 @@ def search(session: Session, q: str, *, kind: SearchKind | None = None) -> Listi
         return [found[key] for row in rows if (key := (row.kind, row.id)) in found]
 
     return Listing(select(*sort_key), sorts={"rank": sort_key}, load=load)
+
+
+RANKED_MATCHES = 5_000
+"""Matches a search ranks at most: the newest. Ranking them costs about 10 ms at 100k
+articles; all 133k quotes and 95k articles holding "would" took 160 ms."""
+
+
+def _ranked_keys(
+    session: Session, backend: _Backend, kind: SearchKind, query: Node, ranked_at_most: int
+) -> Any:
+    """(kind, id, rank) of the matches of `kind` that `search` ranks (see the module)."""
+    parts = query.children if isinstance(query, Or) else (query,)
+    share = ranked_at_most // len(parts)
+    ranked = []
+    for part in parts:
+        keys = backend.match_keys(kind, part)
+        floor = _newest_floor(session, backend.matching_ids(kind, part), share)
+        ranked.append(keys if floor is None else keys.where(keys.selected_columns.id >= floor))
+    if len(ranked) == 1:
+        return ranked[0]
+    each = union_all(*ranked).subquery()
+    return select(each.c.kind, each.c.id, func.sum(each.c.rank).label("rank")).group_by(
+        each.c.kind, each.c.id
+    )
+
+
+def _newest_floor(session: Session, ids: SelectOfScalar[int], newest: int) -> int | None:
+    """The least of the `newest` greatest `ids`; None when there are no more than that.
+    Ids grow as rows are added, so rows from the floor up are the newest matches."""
+    key = ids.selected_columns[0]
+    statement = ids.order_by(key.desc()).offset(newest - 1).limit(1)
+    floor = read_rows(session, statement)
+    return floor[0][0] if floor else None
 
 
 def _load_hits(
