@@ -192,14 +192,17 @@ class Listing(Generic[T]):
         return name, PageRequest(limit=request.limit, after=after)
 
     def count(self, session: Session) -> int:
+        return session.execute(self.count_statement()).scalar_one()
+
+    def count_statement(self) -> Select[Any]:
+        """The select `count` runs (to EXPLAIN it, say)."""
         name = next(iter(self.sorts))
         if self.grouped and len(self.sorts[name]) == 2:  # no hints: a second lower bound
-            return _count_pairs(session, self.statement, self.sorts[name])  # hides the seek's
-        counted = select(func.count()).select_from(self._statement(name).order_by(None).subquery())
-        return session.execute(counted).scalar_one()
+            return _pairs_counted(self.statement, self.sorts[name])  # hides the seek's
+        return select(func.count()).select_from(self._statement(name).order_by(None).subquery())
 
 
-def _count_pairs(session: Session, statement: Select[Any], keys: Sequence[Any]) -> int:
+def _pairs_counted(statement: Select[Any], keys: Sequence[Any]) -> Select[Any]:
     """Distinct (first, second) key pairs among `statement`'s rows, by a loose index scan:
     from each pair, one seek finds the next (a greater second key under the same first,
     else the least pair of the next first key). A few hundred groups of a hundred
@@ -232,5 +235,4 @@ def _count_pairs(session: Session, statement: Select[Any], keys: Sequence[Any]) 
         ),
     ).where(pairs.c.first_key.is_not(None))
     pairs = pairs.union_all(step)
-    counted = select(func.count()).select_from(pairs).where(pairs.c.first_key.is_not(None))
-    return session.execute(counted).scalar_one()
+    return select(func.count()).select_from(pairs).where(pairs.c.first_key.is_not(None))
