@@ -113,7 +113,7 @@ class Result:
         return self.articles / self.seconds
 
 
-def _tree_rss(root: int) -> int:
+def tree_rss(root: int) -> int:
     """Bytes resident in `root` and all its descendants (Linux /proc)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
@@ -147,7 +147,7 @@ def run_measurement(args: list[str]) -> tuple[dict[str, float], int]:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(child.pid))
+            peak = max(peak, tree_rss(child.pid))
             time.sleep(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bench._synthetic import make_articles
 from bench.corpus import write_corpus
-from bench.ingest import INGEST_LABEL, PIPE_LABELS, Result, _tree_rss, run_measurement, table
+from bench.ingest import INGEST_LABEL, PIPE_LABELS, Result, run_measurement, table, tree_rss
 
 MB = 2**20
 
@@ -35,9 +35,9 @@ def test_memory_counts_children_too() -> None:
     )
     try:
         deadline = time.monotonic() + 20
-        while _tree_rss(child.pid) < 200 * MB and time.monotonic() < deadline:
+        while tree_rss(child.pid) < 200 * MB and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert _tree_rss(os.getpid()) >= _tree_rss(child.pid) >= 200 * MB
+        assert tree_rss(os.getpid()) >= tree_rss(child.pid) >= 200 * MB
     finally:
         child.kill()
         child.wait()
