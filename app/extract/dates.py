@@ -102,6 +102,12 @@ _LEADING = re.compile(
     re.I,
 )
 _AGO = re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month)s?\s+ago$")
+_AHEAD = (
+    re.compile(r"^within\s+(?P<number>[\w-]+)\s+(?P<unit>year|month)s?$"),
+    re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month)s?'s?(?:\s+time)?$"),
+)
+"""'within five years', '(in) two years' time': that long after the anchor. A bare 'five
+years' is a length of time, not a date."""
 _DURATION = re.compile(
     r"^(?P<number>[\w,.-]+?)[\s-](?P<unit>day|week|month|year|hour|minute|decade)s?(?:[\s-]long)?$",
     re.I,
@@ -155,6 +161,9 @@ def normalise_date(
     ago = _AGO.match(phrase)
     if ago:
         return _ago(ago["number"], ago["unit"], anchor)
+    ahead = next((match for form in _AHEAD if (match := form.match(phrase))), None)
+    if ahead:
+        return _ago(ahead["number"], ahead["unit"], anchor, later=True)
     for form in _FORMS:
         match = form.match(phrase)
         if match:
@@ -220,16 +229,20 @@ def _relative(rel: str, unit: str, anchor: PartialDate | None, mod: Mod) -> Norm
     return NormalisedDate(f"{year:04d}-{month:02d}", "month", mod)
 
 
-def _ago(number: str, unit: str, anchor: PartialDate | None) -> NormalisedDate | None:
-    """'five years ago' from a 2023 article is 2018; 'two months ago' from 2019-03 is 2019-01."""
+def _ago(
+    number: str, unit: str, anchor: PartialDate | None, *, later: bool = False
+) -> NormalisedDate | None:
+    """'five years ago' from a 2023 article is 2018; 'two months ago' from 2019-03 is 2019-01;
+    `later`, 'within five years' from 2022 is 2027."""
     amount = 1 if number in {"a", "one"} else parse_number(number)
     if anchor is None or amount is None or amount != int(amount):
         return None
+    step = int(amount) if later else -int(amount)
     if unit == "year":
-        return NormalisedDate(f"{anchor.year - int(amount):04d}", "year")
+        return NormalisedDate(f"{anchor.year + step:04d}", "year")
     if anchor.month is None:
         return None
-    year, month = _shift_month(anchor.year, anchor.month, -int(amount))
+    year, month = _shift_month(anchor.year, anchor.month, step)
     return NormalisedDate(f"{year:04d}-{month:02d}", "month")
 
 

@@ -58,6 +58,10 @@ QUALIFIERS = {
     "as many as": "at_most",
     "just over": "at_least",
     "just under": "at_most",
+    "well over": "at_least",
+    "well above": "at_least",
+    "well under": "at_most",
+    "well below": "at_most",
 }
 _QUALIFIER = re.compile(
     r"^(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+", re.I
@@ -281,6 +285,8 @@ def _word_before(phrase: NumberPhrase) -> str:
     if start >= 4 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in EXTREME_WORDS:
         # 'down from a peak of about 170,000': the old value behind its description
         start -= 3 if doc[start - 3].lower_ in {"a", "an", "the", "its", "their"} else 2
+    elif start >= 2 and doc[start - 1].lower_ == "the":
+        start -= 1  # 'a far cry from the 170,000 there in 2007'
     return doc[start - 1].lower_ if start > 0 else ""
 
 

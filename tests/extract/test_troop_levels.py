@@ -590,14 +590,71 @@ def test_a_wire_dateline_dates_the_story_not_its_levels(extract):
     assert [(lv.count, lv.date) for lv in facts.troop_levels] == [(700, "2023-03-04")]
 
 
+def test_old_values_dated_in_a_change_and_a_far_cry(extract):
+    facts = extract(
+        "The Danish force in Oman fell from 5,000 troops in May to about 3,000 in June. "
+        "Norway's force has grown from 800 soldiers in 2014 to 1,100 today. Madrid now keeps "
+        "600 troops in Cyprus, a far cry from the 4,000 stationed there in 2009.",
+        published="2019-11-02",
+    )
+    assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        ("Denmark", 5000, "reported", "2019-05"),
+        ("Denmark", 3000, "reported", "2019-06"),
+        ("Norway", 800, "reported", "2014"),
+        ("Norway", 1100, "reported", "2019-11-02"),
+        ("Spain", 600, "reported", "2019-11-02"),
+        ("Spain", 4000, "reported", "2009"),
+    ]
+
+
+def test_a_part_moved_is_no_level_and_what_is_left_is(extract):
+    facts = extract(
+        "About 1,200 of the 5,000 Dutch troops in Norway would be moved, leaving some 3,800 "
+        "in the country.",
+        published="2020-07-30",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (5000, "reported"),
+        (3800, "planned"),
+    ]
+
+
+def test_sizes_aside_dates_ahead_and_raised_well_over(extract):
+    facts = extract(
+        "Chile's contingent in Haiti, 450 soldiers strong, will shrink to 340 by the end of "
+        "the year. Syria's Republican Guards, 25,000 strong, protect the capital. Greece "
+        "wants its army to grow to 90,000 soldiers within five years. Oslo will raise the "
+        "number of troops on alert to well over 3,000.",
+        published="2021-02-10",
+    )
+    assert [
+        (lv.force, lv.count, lv.qualifier, lv.status, lv.date) for lv in facts.troop_levels
+    ] == [
+        ("Chile", 450, "exact", "reported", "2021-02-10"),
+        ("Chile", 340, "exact", "planned", "2021"),
+        ("Syria", 25000, "exact", "reported", "2021-02-10"),
+        ("Greece", 90000, "exact", "planned", "2026"),
+        ("Norway", 3000, "at_least", "planned", "2021-02-10"),
+    ]
+
+
+def test_a_level_a_sentence_says_twice_is_one_level(extract):
+    facts = extract(
+        "When the last Austrian soldier left Chad on August 30, Austria had no troops left "
+        "in the country.",
+        published="2021-09-14",
+    )
+    assert levels(facts) == [("Austria", "Chad", 0, "exact", "reported", "2021-08-30", None)]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.963 (P 0.990, R 0.938) on 611 levels when last tuned."""
+    """Measured at F1 0.963 (P 0.990, R 0.938) on 643 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.866 (P 0.915, R 0.822) on 118 levels;
+    """Written after the rules and never tuned on: F1 0.862 (P 0.907, R 0.822) on 118 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

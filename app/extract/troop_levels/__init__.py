@@ -67,4 +67,18 @@ def extract_troop_levels(
             levels += none_held(ctx, doc[key])
         else:
             levels += zero_level(ctx, doc[key])
-    return levels
+    return _once_a_sentence(levels)
+
+
+def _once_a_sentence(levels: list[TroopLevel]) -> list[TroopLevel]:
+    """A sentence that says one level twice ('When the last soldier left on August 30, it
+    had no troops left there') gives it once, from its first wording."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for level in levels:
+        key = (level.sentence.start, level.force, level.location, level.count, level.status)
+        key += (level.date, level.date_mod)
+        if key not in seen:
+            seen.add(key)
+            kept.append(level)
+    return kept

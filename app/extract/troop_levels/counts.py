@@ -17,6 +17,7 @@ from app.extract.troop_levels.nouns import (
 )
 from app.extract.troop_levels.parse import (
     clause_verb,
+    dependent,
     governing_verb,
     has_number,
     lemma,
@@ -34,6 +35,7 @@ from app.extract.troop_levels.vocabulary import (
     HOLDING_VERBS,
     HOSTING_VERBS,
     LIMIT_NOUNS,
+    MOVING_VERBS,
     NOW_WORDS,
     PARTITIVE_WORDS,
     PROPOSAL_VERBS,
@@ -56,8 +58,13 @@ def _aims(verb: Token) -> bool:
 
 def reading_of(ctx: Context, number: Token) -> Reading | None:
     node = number
-    if any(c.lower_ == "strong" for c in number.children):
-        # 'their force in Niger, now 290 strong, could double': an aside on its size now.
+    if any(c.lower_ == "strong" for c in number.children) or (
+        number.dep_ == "nummod"
+        and is_troop_noun(number.head)
+        and number.head.head.lower_ == "strong"
+    ):
+        # 'their force in Niger, now 290 strong, could double', 'the contingent, 450
+        # soldiers strong, will shrink': an aside on its size now.
         noun = next((a for a in number.ancestors if is_troop_body(a)), None)
         if noun is not None:
             return Reading(noun, noun, None)
@@ -127,7 +134,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if node.dep_ == "dobj" and measure is not None and measure.dep_ == "advcl":
             # 'would withdraw 300 soldiers, leaving about 700 in the country': the rest
             noun = (
-                troop_noun(verb_object(measure.head, node)) if lemma(measure) == "leave" else None
+                troop_noun(_what_moves(measure.head, node)) if lemma(measure) == "leave" else None
             )
             if noun is not None:
                 return Reading(noun, node, verb)
@@ -161,6 +168,10 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if counted is None and node.dep_ in {"nsubj", "nsubjpass"}:
         # 'Only 450 remain today'
         return Reading(None, node, governing_verb(node))
+    placed = next((c for c in node.children if c.dep_ == "acl" and lemma(c) in HOLDING_VERBS), None)
+    if counted is None and placed is not None and ctx.last is not None:
+        # 'keeps 2,500 troops there, a far cry from the 170,000 stationed there in 2007'
+        return Reading(None, node, placed)
     last = ctx.last
     if (
         counted is None
@@ -240,11 +251,28 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
             return True
         if noun.dep_ == "dobj" and lemma(noun.head) in CHANGE_VERBS:
             return True
+    if verb is not None and lemma(verb) in MOVING_VERBS and _part_of_a_count(number):
+        return True  # '11,900 of the 36,000 US troops would be moved'
     if noun is not None and any(
         c.dep_ in {"relcl", "acl"} and lemma(c) in CASUALTY_VERBS for c in noun.children
     ):
         return True  # 'the 13 soldiers who died in the crash'
     return verb is not None and lemma(verb) in CASUALTY_VERBS
+
+
+def _what_moves(verb: Token, number: Token) -> Token | None:
+    """The troops a verb moves: its object, or the subject of a passive ('11,900 of the
+    36,000 US troops would be moved'), through the number counting them."""
+    moved = verb_object(verb, number) or dependent(verb, "nsubjpass")
+    counted = counted_noun(moved) if moved is not None and moved.like_num else None
+    return counted or moved
+
+
+def _part_of_a_count(number: Token) -> bool:
+    """'11,900 of the 36,000 troops': a number whose 'of' counts a larger whole."""
+    of = next((c for c in number.children if c.lower_ == "of"), None)
+    whole = dependent(of, "pobj") if of is not None else None
+    return whole is not None and any(_amount(c) for c in (whole, *whole.children))
 
 
 def _counts_a_change(number: Token) -> bool:

@@ -11,6 +11,7 @@ from app.extract.date_facts import date_span
 from app.extract.dates import SEASONS, Direction, NormalisedDate, normalise_date, parse_duration
 from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.vocabulary import UNBOUNDED_DATE_PREPOSITIONS
 from app.partial_date import PartialDate
 
@@ -94,6 +95,11 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     _label_lines(ctx)
     number_tokens = {p.count_token.i for p in phrases}
     old_values = [p.count_token for p in phrases if p.role == "from" and p.partner is None]
+    between_values = [
+        (phrase.span.end, new.span.start, phrase.count_token)
+        for index, phrase in enumerate(phrases)
+        if phrase.role == "from" and (new := _new_value(phrases, index)) is not None
+    ]
     dateline = _DATELINE.match(ctx.doc.text)
     for span in _date_phrases(ctx.doc):
         if dateline is not None and span.start_char == dateline.end():
@@ -112,6 +118,9 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
         ):
             continue  # 'twice as many as in November' dates the comparison ('as of' dates)
         number = next((c for c in root.children if c.i in number_tokens), None)
+        if number is None:
+            # 'grown from 3,000 soldiers in 2014 to 4,500': the date between is the first's
+            number = next((n for a, b, n in between_values if a <= span.start < b), None)
         if number is not None:
             # 'up from 500 today'
             ctx.date_owner.setdefault(number.i, []).append(span)
@@ -120,7 +129,9 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
         while token.head.i != token.i:
             token = token.head
             number = _old_value_below(token, old_values) if old_values else None
-            if token.pos_ == "ADP" and number is not None and number.dep_ == "pobj":
+            if token.pos_ in {"ADP", "NOUN"} and number is not None and number.dep_ == "pobj":
+                # 'down from 5,100 at the start of the year'; 'a far cry from the 170,000
+                # there in 2007', where the parser hangs the date on the noun
                 token = number
             if token.i in number_tokens or token.pos_ in {"VERB", "AUX"}:
                 ctx.date_owner.setdefault(token.i, []).append(span)
@@ -130,6 +141,24 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 # a headline with no verb: '5,000 troops by 2027'
                 ctx.date_owner.setdefault(counted.i, []).append(span)
                 break
+
+
+def _new_value(phrases: list[NumberPhrase], index: int) -> NumberPhrase | None:
+    """The value a change goes to from `phrases[index]`: its partner, or the next number of
+    the sentence after 'to' ('from 5,000 troops in May to 3,000')."""
+    old = phrases[index]
+    if old.partner is not None:
+        return phrases[old.partner]
+    doc = old.span.doc
+    for new in phrases[index + 1 :]:
+        if new.span.sent.start != old.span.sent.start:
+            return None
+        before = new.span.start - 1
+        while before > old.span.end and doc[before].lower_ in QUALIFIER_WORDS:
+            before -= 1  # 'to about 3,000'
+        if doc[before].lower_ == "to":
+            return new
+    return None
 
 
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]+,\s*")
@@ -144,8 +173,12 @@ def _date_phrases(doc: Doc) -> list[Span]:
     found = []
     for ent in doc.ents:
         span = date_span(ent) if ent.label_ == "DATE" else None
-        if span is not None and parse_duration(span.text) is None:
+        if span is None:
+            continue
+        if parse_duration(span.text) is None:
             found.append(span)
+        elif span.start > 0 and doc[span.start - 1].lower_ == "within":
+            found.append(doc[span.start - 1 : span.end])  # 'within five years': a date ahead
     for token in doc:
         if token.ent_type_:
             continue

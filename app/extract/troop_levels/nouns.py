@@ -26,8 +26,8 @@ def is_troop_noun(token: Token | None) -> bool:
         )
     if any(c.lower_ in CIVILIAN_MODIFIERS for c in token.lefts):
         return False
-    if token.text == "Guard":
-        # 'the National Guard', 'Guard members'; not a border guard
+    if token.text in {"Guard", "Guards"}:
+        # 'the National Guard', 'Guard members', 'the Revolutionary Guards'; not a border guard
         return not any(c.lower_ == "border" for c in token.lefts)
     return lemma(token) in TROOP_NOUNS or token.lower_.removesuffix("s") in TROOP_NOUNS
 
@@ -83,8 +83,12 @@ def sized_unit(number: Token) -> Token | None:
 
 MEASURE_WORDS = {"to", "at", "number", "numbers", "numbered", "total", "totals", "totalled"}
 """'cut its forces ... to 3,000', "Russia's forces in Ukraine number about 470,000"."""
-QUALIFIER_WORDS = {word for word in QUALIFIERS if " " not in word}
-"""'about', 'roughly', 'nearly': a one-word qualifier may stand between ('number about N')."""
+_ONE_WORD = {word for word in QUALIFIERS if " " not in word}
+QUALIFIER_WORDS = _ONE_WORD | {
+    first for first, _, second in (q.partition(" ") for q in QUALIFIERS) if second in _ONE_WORD
+}
+"""'about', 'roughly', 'nearly', 'well over': a qualifier of one word, or of two whose
+second is one ('just over'), may stand between ('number about N')."""
 
 
 def troop_noun_before(number: Token) -> Token | None:

@@ -75,13 +75,16 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
             planned=False,
         )
         return keep(size_now) + ([] if asked else emptied_level(ctx, reading, departure, evidence))
-    if is_change_or_loss(anchor, reading):
-        return []
     if phrase.role == "from":
-        # The old value of a change is a level only when the text dates it.
-        if number.i not in ctx.date_owner and not _said_now(number):
+        # The old value of a change is a level only when the text dates it ('fell from
+        # 5,000 troops in May to 3,000', 'from the 4,000 stationed there in 2009'); the
+        # change is the verb's, not the old value's.
+        owners = [number, *noun_clauses(number)]
+        if not any(owner.i in ctx.date_owner for owner in owners) and not _said_now(number):
             return []
-        planned, owners = False, [number]
+        planned = False
+    elif is_change_or_loss(anchor, reading):
+        return []
     elif is_current_size(reading) or _said_now(number):
         planned, owners = False, [anchor]
     elif (clause := _past_clause(anchor)) is not None:
