@@ -149,6 +149,9 @@ class Listing(Generic[T]):
     hints: Mapping[str, Sequence[Any]] = field(default_factory=dict)
     grouped: bool = False
     fits: Callable[[list[Any]], int] | None = None
+    counted: Select[Any] | None = None
+    """What `count` runs, when counting the statement itself would cost more (a search
+    would score every hit only to count them)."""
 
     def page(self, session: Session, sort: str, request: PageRequest) -> Page[T]:
         name, inner = self._inner_request(sort, request)
@@ -196,6 +199,8 @@ class Listing(Generic[T]):
 
     def count_statement(self) -> Select[Any]:
         """The select `count` runs (to EXPLAIN it, say)."""
+        if self.counted is not None:
+            return self.counted
         name = next(iter(self.sorts))
         if self.grouped and len(self.sorts[name]) == 2:  # no hints: a second lower bound
             return _pairs_counted(self.statement, self.sorts[name])  # hides the seek's

@@ -98,16 +98,23 @@ def search(session: Session, q: str, *, kind: SearchKind | None = None) -> Listi
     query = parse(q)
     kinds = runnable_kinds(query, [each for each in KINDS if kind is None or each == kind])
     share = RANKED_MATCHES // len(kinds)
-    keys = [_ranked_keys(session, backend, each, query, share) for each in kinds]
+    keys = [_newest_matches(backend, each, query, share) for each in kinds]
     union = keys[0] if len(keys) == 1 else keys[0].union_all(*keys[1:])
     hits = union.subquery("hits")
     sort_key = [hits.c.rank, hits.c.kind, hits.c.id]
+    unranked = [_newest_matches(backend, each, query, share, ranked=False) for each in kinds]
+    counted = unranked[0] if len(unranked) == 1 else unranked[0].union_all(*unranked[1:])
 
     def load(session: Session, rows: list[Any]) -> list[SearchHit]:
         found = _load_hits(session, backend, query, rows)
         return [found[key] for row in rows if (key := (row.kind, row.id)) in found]
 
-    return Listing(select(*sort_key), sorts={"rank": sort_key}, load=load)
+    return Listing(
+        select(*sort_key),
+        sorts={"rank": sort_key},
+        load=load,
+        counted=select(func.count()).select_from(counted.subquery()),
+    )
 
 
 RANKED_MATCHES = 5_000
@@ -115,32 +122,28 @@ RANKED_MATCHES = 5_000
 articles; all 133k quotes and 95k articles holding "would" took 160 ms."""
 
 
-def _ranked_keys(
-    session: Session, backend: _Backend, kind: SearchKind, query: Node, ranked_at_most: int
+def _newest_matches(
+    backend: _Backend, kind: SearchKind, query: Node, ranked_at_most: int, *, ranked: bool = True
 ) -> Any:
-    """(kind, id, rank) of the matches of `kind` that `search` ranks (see the module)."""
+    """(kind, id, rank) of the matches of `kind` that `search` ranks (see the module); with
+    `ranked` False, (kind, id) alone, to count them without scoring them."""
     parts = query.children if isinstance(query, Or) else (query,)
     share = ranked_at_most // len(parts)
-    ranked = []
+    newest = []
     for part in parts:
         keys = backend.match_keys(kind, part)
-        floor = _newest_floor(session, backend.matching_ids(kind, part), share)
-        ranked.append(keys if floor is None else keys.where(keys.selected_columns.id >= floor))
-    if len(ranked) == 1:
-        return ranked[0]
-    each = union_all(*ranked).subquery()
+        if not ranked:
+            keys = keys.with_only_columns(keys.selected_columns.kind, keys.selected_columns.id)
+        part_newest = keys.order_by(keys.selected_columns.id.desc()).limit(share).subquery()
+        newest.append(select(*part_newest.c))
+    if len(newest) == 1:
+        return newest[0]
+    each = union_all(*newest).subquery()
+    if not ranked:
+        return select(each.c.kind, each.c.id).distinct()
     return select(each.c.kind, each.c.id, func.sum(each.c.rank).label("rank")).group_by(
         each.c.kind, each.c.id
     )
-
-
-def _newest_floor(session: Session, ids: SelectOfScalar[int], newest: int) -> int | None:
-    """The least of the `newest` greatest `ids`; None when there are no more than that.
-    Ids grow as rows are added, so rows from the floor up are the newest matches."""
-    key = ids.selected_columns[0]
-    statement = ids.order_by(key.desc()).offset(newest - 1).limit(1)
-    floor = read_rows(session, statement)
-    return floor[0][0] if floor else None
 
 
 def _load_hits(
@@ -204,13 +207,12 @@ def _matching(session: Session, q: str, kind: SearchKind, key: Any) -> Matching:
 
 def is_dense(session: Session, ids: SelectOfScalar[Any], key: Any) -> bool:
     """Whether so many of the list's rows (keyed by the integer `key`) are among `ids` that
-    reading the list in order finds a page sooner than looking up every one. Always False
-    on PostgreSQL, which estimates matches from its statistics and chooses by itself.
+    reading the list in order finds a page sooner than looking up every one. Counted on
+    PostgreSQL too: its statistics put the quotes of a busy speaker at 32, not 27,000, and
+    it then looks up every one (350 ms at 100k articles instead of 6).
 
     Reading in list order costs rows / density until a page is full; looking matches up
     costs each match: they break even near sqrt(rows * page). Counting stops there."""
-    if session.get_bind().dialect.name != "sqlite":
-        return False
     rows = read_rows(session, select(func.max(key)))[0][0] or 0
     break_even = max(1, math.ceil(math.sqrt(rows * PAGE_FOR_PLANNING / PROBE_COST_OVER_SCAN_COST)))
     counted = read_rows(session, select(func.count()).select_from(ids.limit(break_even).subquery()))
