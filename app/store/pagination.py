@@ -202,8 +202,9 @@ class Listing(Generic[T]):
         if self.counted is not None:
             return self.counted
         name = next(iter(self.sorts))
-        if self.grouped and len(self.sorts[name]) == 2:  # no hints: a second lower bound
-            return _pairs_counted(self.statement, self.sorts[name])  # hides the seek's
+        if self.grouped and len(self.sorts[name]) == 2:
+            # without the hints: their lower bound on the first key hides the seek's from SQLite
+            return _pairs_counted(self.statement, self.sorts[name])
         return select(func.count()).select_from(self._statement(name).order_by(None).subquery())
 
 
