@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.extract.date_facts import date_span
 from app.extract.dates import parse_duration
-from app.extract.numbers import parse_number
+from app.extract.numbers import FRACTIONS, glued_scale, parse_number
 from app.extract.schema import Figure
 
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -138,15 +138,48 @@ def _number_groups(span: Span) -> list[tuple[int, int]]:
                 continue
             if token.lower_ == "and" and span.doc[token.i - 1].lower_ in {"hundred", "thousand"}:
                 continue  # 'three hundred and fifty' is one number
+            if token.lower_ == "and" and _fraction_follows(span.doc, token.i + 1):
+                continue  # 'two and a half thousand' is one number
             groups.append((start, token.i))
             start = token.i + 1
     if start < span.end:
         groups.append((start, span.end))
-    return [
-        g
-        for g in groups
-        if any(t.like_num or t.lower_ in SCALE_WORDS for t in span.doc[g[0] : g[1]])
-    ]
+    return [g for g in groups if any(_number_word(t) for t in span.doc[g[0] : g[1]])]
+
+
+def _number_word(token: Token) -> bool:
+    """A word a number is written with: '3,200', 'three', 'million', '1.5k', 'half'."""
+    return (
+        token.like_num
+        or token.lower_ in SCALE_WORDS
+        or token.lower_ in FRACTIONS
+        or glued_scale(token.text)
+    )
+
+
+def _fraction_follows(doc: Doc, index: int) -> bool:
+    """'a half' or 'half' from `index` on, hyphens aside: 'two-and-a-half'."""
+    words = [t.lower_ for t in doc[index : index + 5] if t.text not in DASHES][:2]
+    return words[:1] == ["half"] or words == ["a", "half"]
+
+
+def _grown(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The number's words the model left out of its entity: 'half a' and 'a quarter of a'
+    before 'million', 'and a half' after 'two'."""
+    before = [t.lower_ for t in doc[max(0, start - 4) : start]]
+    for words in (["a", "quarter", "of", "a"], ["quarter", "of", "a"], ["half", "a"], ["half"]):
+        if before[-len(words) :] == words and doc[start].lower_ in SCALE_WORDS:
+            start -= len(words)
+            break
+    if (doc[end - 1].like_num and end < len(doc) and doc[end].lower_ == "and") or (
+        end + 1 < len(doc) and doc[end].text in DASHES and doc[end + 1].lower_ == "and"
+    ):
+        after = end + (1 if doc[end].lower_ == "and" else 2)
+        if _fraction_follows(doc, after):
+            end = next(t.i for t in doc[after : after + 5] if t.lower_ == "half") + 1
+            if end < len(doc) and doc[end].lower_ in SCALE_WORDS:
+                end += 1
+    return start, end
 
 
 def tokens_where(doc: Doc, attribute: int, values: Collection[int]) -> list[int]:
@@ -166,6 +199,13 @@ def _vague(token: Token) -> bool:
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return token.lower_ in VAGUE_WORDS and following is not None and following.lower_ in SCALE_WORDS
+
+
+def _in_fraction(token: Token) -> bool:
+    """'a', 'of' and 'and' inside 'a quarter of a million' and 'two and a half'."""
+    doc = token.doc
+    near = [t.lower_ for t in doc[max(0, token.i - 2) : token.i + 3]]
+    return "half" in near or "quarter" in near
 
 
 def _a_scale(token: Token) -> bool:
@@ -193,6 +233,10 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                     if group_start == first
                     else split_qualifier(doc[group_start:end])
                 )
+                grown_start, end = _grown(doc, start, end)
+                if grown_start < start:
+                    start = grown_start
+                    group_qualifier, _ = split_qualifier(doc[start:end])
                 if start > 0 and _a_scale(doc[start - 1]):
                     start -= 1  # 'A thousand-strong contingent': the model leaves out the 'A'
                 group = doc[start:end]
@@ -201,11 +245,15 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                 words = [
                     t.text
                     for t in group
-                    if t.like_num or t.lower_ in SCALE_WORDS or t.text in "$£€" or _a_scale(t)
+                    if _number_word(t)
+                    or t.text in "$£€"
+                    or _a_scale(t)
+                    or (t.lower_ in {"a", "an", "of", "and"} and _in_fraction(t))
                 ]
                 value = parse_number(" ".join(words))
                 if value is not None:
                     found.append(NumberPhrase(group, start, value, group_qualifier))
+                    covered.update(range(start, end))
             covered.update(range(ent.start, ent.end))
     for ent in doc.ents:
         if ent.label_ == "DATE":
@@ -216,15 +264,16 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
     for index in tokens_where(doc, LIKE_NUM, [1]):
         token = doc[index]
         if index not in covered and token.pos_ == "NUM":
-            start = index
-            value = parse_number(token.text)
+            start, end = _grown(doc, index, index + 1)
+            value = parse_number(doc[start:end].text)
             if value is None and index > 0 and _a_scale(doc[index - 1]):
                 # 'fewer than a hundred soldiers'
                 start = index - 1
-                value = parse_number(doc[start : index + 1].text)
+                value = parse_number(doc[start:end].text)
             if value is not None:
-                qualifier, _ = split_qualifier(doc[start : index + 1])
-                found.append(NumberPhrase(doc[start : index + 1], start, value, qualifier))
+                qualifier, _ = split_qualifier(doc[start:end])
+                found.append(NumberPhrase(doc[start:end], start, value, qualifier))
+                covered.update(range(start, end))
     return _pair_ranges(sorted(found, key=lambda p: p.span.start))
 
 

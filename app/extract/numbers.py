@@ -56,6 +56,16 @@ _SCALES = {
 }
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$")
+_SPACED_THOUSANDS = re.compile(r"\b(\d{1,3})((?: \d{3})+)\b(?![.,]\d)")
+"""'300 000', '1 500': thousands set apart by spaces, as much of Europe writes them."""
+FRACTIONS = {"half": "0.5", "quarter": "0.25"}
+_FRACTION = re.compile(r"\b(?:(?:a|an|one) )?(half|quarter)(?: of)?(?: (?:a|an)\b)?")
+"""'half a million', 'a quarter of a million', 'two and a half thousand'."""
+
+
+def glued_scale(word: str) -> bool:
+    """'1.5k', '3bn': a number and its scale in one token."""
+    return bool(_GLUED_SCALE.match(word.lower()))
 
 
 def is_number_word(word: str) -> bool:
@@ -69,7 +79,9 @@ def parse_number(text: str) -> float | None:
     Currency signs and a trailing '%' are ignored here; the caller reads the unit.
     """
     cleaned = text.lower().replace("–", "-").strip().strip("$£€¥%").strip()
-    words = [w for w in re.split(r"[\s-]+", cleaned) if w and w != "and"]
+    cleaned = _SPACED_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), cleaned)
+    cleaned = _FRACTION.sub(lambda m: FRACTIONS[m.group(1)], " ".join(re.split(r"[\s-]+", cleaned)))
+    words = [w for w in cleaned.split() if w and w != "and"]
     if not words:
         return None
     total = 0.0

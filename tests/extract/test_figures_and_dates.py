@@ -102,6 +102,41 @@ def test_parse_number_words(text, value):
     assert parse_number(text) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("300 000", 300_000),
+        ("1 500", 1_500),
+        ("1.5k", 1_500),
+        ("half a million", 500_000),
+        ("a quarter of a million", 250_000),
+        ("two and a half thousand", 2_500),
+        ("Two-and-a-half thousand", 2_500),
+        ("one and a half million", 1_500_000),
+        ("three hundred and fifty", 350),
+    ],
+)
+def test_parse_number_in_other_hands(text, value):
+    """Spaces between thousands, a scale glued on, fractions of a scale."""
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        ("Nearly a quarter of a million soldiers were there.", "a quarter of a million", 250_000),
+        ("The army keeps roughly 1.5k troops there.", "1.5k", 1_500),
+        ("Two-and-a-half thousand marines will come.", "Two-and-a-half thousand", 2_500),
+        ("It will call up 300 000 reservists.", "300 000", 300_000),
+    ],
+)
+def test_a_number_the_model_cuts_short_is_read_whole(extractor, sentence, phrase, value):
+    """The model's entity holds 'million' without 'a quarter of a', 'Two' without the
+    rest, or no entity finds '1.5k': the phrase is the whole number anyway."""
+    found = [(p.span.text, p.value) for p in number_phrases(extractor.nlp(sentence))]
+    assert (phrase, value) in found
+
+
 def test_both_ends_of_a_range_are_figures(extract):
     facts = extract(
         "Between 8,000 and 9,000 troops took part. The force fell from 5,200 to 3,000 in May."

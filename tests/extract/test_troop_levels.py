@@ -647,14 +647,29 @@ def test_a_level_a_sentence_says_twice_is_one_level(extract):
     assert levels(facts) == [("Austria", "Chad", 0, "exact", "reported", "2021-08-30", None)]
 
 
+def test_counts_written_other_ways_and_a_list_past_an_aside(extract):
+    facts = extract(
+        "Nearly a quarter of a million Dutch soldiers were stationed in Aruba in 1985. "
+        "Chile fields about 80,000 active troops, according to a yearbook, and Peru some "
+        "81,000. Norway keeps roughly 1.5k troops in Iceland.",
+        published="2020-11-11",
+    )
+    assert [(lv.force, lv.count, lv.qualifier, lv.date) for lv in facts.troop_levels] == [
+        ("Netherlands", 250000, "at_most", "1985"),
+        ("Chile", 80000, "approx", "2020-11-11"),
+        ("Peru", 81000, "approx", "2020-11-11"),
+        ("Norway", 1500, "approx", "2020-11-11"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.963 (P 0.990, R 0.938) on 643 levels when last tuned."""
+    """Measured at F1 0.962 (P 0.990, R 0.935) on 665 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.862 (P 0.907, R 0.822) on 118 levels;
+    """Written after the rules and never tuned on: F1 0.867 (P 0.907, R 0.831) on 118 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

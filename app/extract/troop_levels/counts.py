@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from app.extract.figures import COUNT_OF, counted_noun
+from app.extract.figures import COUNT_OF, SCALE_WORDS, counted_noun
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import (
     is_troop_body,
@@ -260,6 +260,14 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     return verb is not None and lemma(verb) in CASUALTY_VERBS
 
 
+def _fraction_of_a_scale(word: Token) -> bool:
+    """'quarter' in 'a quarter of a million soldiers': part of the number, not a share."""
+    following = [t.lower_ for t in word.doc[word.i + 1 : word.i + 4]]
+    return following[:2] in (["of", "a"], ["of", "an"]) and following[2:] in (
+        [scale] for scale in SCALE_WORDS
+    )
+
+
 def _what_moves(verb: Token, number: Token) -> Token | None:
     """The troops a verb moves: its object, or the subject of a passive ('11,900 of the
     36,000 US troops would be moved'), through the number counting them."""
@@ -313,7 +321,7 @@ def is_current_size(reading: Reading) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
         whole = head.head
-        if lemma(whole) in PARTITIVE_WORDS or whole.like_num:
+        if (lemma(whole) in PARTITIVE_WORDS and not _fraction_of_a_scale(whole)) or whole.like_num:
             return True
         if whole.pos_ in {"VERB", "AUX"} and any(
             lemma(part) in PARTITIVE_WORDS for part in (*head.children, *whole.children)

@@ -104,6 +104,8 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     for span in _date_phrases(ctx.doc):
         if dateline is not None and span.start_char == dateline.end():
             continue  # 'WARSAW, Feb 2 (Reuters) -': when the story was filed, not a level's date
+        if any(_part_of(span, p.span) for p in phrases):
+            continue  # 'a quarter' of 'a quarter of a million', which the model calls a date
         root = span.root
         ctx.date_root.update((t.i, root) for t in span)
         clause = next((c for c in root.children if c.dep_ == "relcl"), None)
@@ -141,6 +143,12 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 # a headline with no verb: '5,000 troops by 2027'
                 ctx.date_owner.setdefault(counted.i, []).append(span)
                 break
+
+
+def _part_of(span: Span, number: Span) -> bool:
+    """Whether `span` overlaps the number and the number goes on past it."""
+    overlaps = span.start < number.end and number.start < span.end
+    return overlaps and (number.start < span.start or number.end > span.end)
 
 
 def _new_value(phrases: list[NumberPhrase], index: int) -> NumberPhrase | None:

@@ -28,14 +28,17 @@ def gapped_level(ctx: Context, phrase: NumberPhrase) -> TroopLevel | None:
     counted = counted_noun(number)
     if counted is not None and counted.pos_ == "NOUN":
         return None  # 'France sent 300 tanks': the count has a noun of its own
-    item = _item_before(phrase.span, last.end)
-    if item is None or any(t.pos_ in {"VERB", "AUX"} for t in item):
-        return None  # an item with a verb of its own says something else
     after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     if after is not None and after.lower_ in ADDITION_WORDS:
         return None  # 'and 300 more'
-    force = next((name for t in item if (name := _country(ctx, t)) is not None), None)
-    if force is None or force == last.force:
+    item, force = None, None
+    for item in _items_before(phrase.span, last.end):
+        if any(t.pos_ in {"VERB", "AUX"} for t in item):
+            return None  # an item with a verb of its own says something else
+        force = next((name for t in item if (name := _country(ctx, t)) is not None), None)
+        if force is not None:
+            break
+    if item is None or force is None or force == last.force:
         return None
     places = (place_of(ctx, t) for t in item if t.i > item.start and t.doc[t.i - 1].lower_ == "in")
     location = next((place for place in places if place is not None), None)
@@ -54,19 +57,18 @@ def gapped_level(ctx: Context, phrase: NumberPhrase) -> TroopLevel | None:
     return level
 
 
-def _item_before(span: Span, after_char: int) -> Span | None:
-    """The words of the list item that ends with the count: from the first opener (a comma,
-    a semicolon, 'and') after the level before, up to the count."""
+def _items_before(span: Span, after_char: int) -> list[Span]:
+    """The words of the list item that ends with the count, shortest first: from an opener
+    (a comma, a semicolon, 'and') after the level before up to the count. 'Algeria fields
+    about 130,000 troops, according to X, and Morocco some 195,000': 'Morocco some'."""
     doc = span.doc
-    opener = None
+    items = []
     for token in reversed(doc[max(span.sent.start, span.start - MAX_ITEM_TOKENS) : span.start]):
         if token.idx < after_char or token.like_num:
             break
-        if token.lower_ in ITEM_OPENERS:
-            opener = token.i
-    if opener is None or opener + 1 >= span.start:
-        return None
-    return doc[opener + 1 : span.start]
+        if token.lower_ in ITEM_OPENERS and token.i + 1 < span.start:
+            items.append(doc[token.i + 1 : span.start])
+    return items
 
 
 def _country(ctx: Context, token: Token) -> str | None:
