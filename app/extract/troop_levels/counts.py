@@ -170,7 +170,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         return Reading(None, node, governing_verb(node))
     placed = next((c for c in node.children if c.dep_ == "acl" and lemma(c) in HOLDING_VERBS), None)
     if counted is None and placed is not None and ctx.last is not None:
-        # 'keeps 2,500 troops there, a far cry from the 170,000 stationed there in 2007'
+        # 'keeps 600 troops there, a far cry from the 4,000 stationed there in 2009'
         return Reading(None, node, placed)
     last = ctx.last
     if (

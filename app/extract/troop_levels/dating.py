@@ -121,7 +121,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
             continue  # 'twice as many as in November' dates the comparison ('as of' dates)
         number = next((c for c in root.children if c.i in number_tokens), None)
         if number is None:
-            # 'grown from 3,000 soldiers in 2014 to 4,500': the date between is the first's
+            # 'grown from 3,000 soldiers in 2014 to 5,100': the date between is the first's
             number = next((n for a, b, n in between_values if a <= span.start < b), None)
         if number is not None:
             # 'up from 500 today'
