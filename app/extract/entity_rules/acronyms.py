@@ -84,7 +84,7 @@ def _in_any(index: int, spans: list[Span]) -> bool:
 
 
 def bare_acronyms(doc: Doc, spans: list[Span], layout: Layout) -> list[Span]:
-    """An all-capital proper noun the model left unlabelled ('ISI') is an organisation,
+    """An all-capital proper noun the model left unlabelled ('GCHQ') is an organisation,
     unless it is a position ('MP', 'QC')."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     return [
