@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -38,8 +39,8 @@ TENTHS = 10
 def stored_articles(database: Path) -> int:
     """Articles committed so far; 0 before the migrations have made the table."""
     try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1) as connection:
-            return connection.execute("SELECT count(*) FROM article").fetchone()[0]
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)) as reader:
+            return reader.execute("SELECT count(*) FROM article").fetchone()[0]
     except sqlite3.Error:
         return 0
 
@@ -54,17 +55,19 @@ def sample_ingest(corpus: Path, workers: int, database: Path) -> list[tuple[floa
         str(workers),
     ]
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    log = database.with_suffix(".log")  # a file, not a pipe: a full pipe would stall the ingest
     started = time.perf_counter()
-    child = subprocess.Popen(
-        command, cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    samples = []
-    while child.poll() is None:
-        resident = tree_rss(child.pid)
-        samples.append((time.perf_counter() - started, stored_articles(database), resident))
-        time.sleep(SAMPLE_SECONDS)
+    with log.open("wb") as errors:
+        child = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        samples = []
+        while child.poll() is None:
+            resident = tree_rss(child.pid)
+            samples.append((time.perf_counter() - started, stored_articles(database), resident))
+            time.sleep(SAMPLE_SECONDS)
     if child.returncode != 0:
-        error = child.stderr.read().decode() if child.stderr else ""
+        error = log.read_text(errors="replace")
         raise SystemExit(f"{' '.join(command)} failed with status {child.returncode}\n{error}")
     samples.append((time.perf_counter() - started, stored_articles(database), 0))
     return samples

@@ -98,12 +98,9 @@ def search(session: Session, q: str, *, kind: SearchKind | None = None) -> Listi
     query = parse(q)
     kinds = runnable_kinds(query, [each for each in KINDS if kind is None or each == kind])
     share = RANKED_MATCHES // len(kinds)
-    keys = [_newest_matches(backend, each, query, share) for each in kinds]
-    union = keys[0] if len(keys) == 1 else keys[0].union_all(*keys[1:])
-    hits = union.subquery("hits")
+    hits = _all([_newest_matches(backend, each, query, share) for each in kinds]).subquery("hits")
     sort_key = [hits.c.rank, hits.c.kind, hits.c.id]
-    unranked = [_newest_matches(backend, each, query, share, ranked=False) for each in kinds]
-    counted = unranked[0] if len(unranked) == 1 else unranked[0].union_all(*unranked[1:])
+    counted = _all([_newest_matches(backend, each, query, share, ranked=False) for each in kinds])
 
     def load(session: Session, rows: list[Any]) -> list[SearchHit]:
         found = _load_hits(session, backend, query, rows)
@@ -138,12 +135,17 @@ def _newest_matches(
         newest.append(select(*part_newest.c))
     if len(newest) == 1:
         return newest[0]
-    each = union_all(*newest).subquery()
+    each = _all(newest).subquery()
     if not ranked:
         return select(each.c.kind, each.c.id).distinct()
     return select(each.c.kind, each.c.id, func.sum(each.c.rank).label("rank")).group_by(
         each.c.kind, each.c.id
     )
+
+
+def _all(selects: list[Any]) -> Any:
+    """The rows of every select: the one select itself, or their UNION ALL."""
+    return selects[0] if len(selects) == 1 else union_all(*selects)
 
 
 def _load_hits(
@@ -177,7 +179,8 @@ class Matching:
         """`key IN ids`. When matches are dense, `key + 0` keeps SQLite from reading the
         list through an index on `key` (one lookup per match, then a sort of all of them):
         it walks the sort order's index instead and stops when the page is full.
-        SQLite cannot tell by itself: it has no estimate of how many rows a MATCH finds."""
+        Neither database can tell by itself: SQLite has no estimate of how many rows a
+        MATCH finds, and PostgreSQL's can be a thousand times too low (`is_dense`)."""
         return (key + 0).in_(self.ids) if self.dense else col(key).in_(self.ids)
 
 
