@@ -14,6 +14,7 @@ _LARGE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{5,}$")
 """Never part of a date: '11,000', '25000'."""
 _DATE_OPENERS = {"last", "next", "this", "earlier", "later", "early", "late", "in", "by"}
 _YEAR = re.compile(r"^(?:1[89]|2\d)\d\d$")
+_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 
 
 def _direction(ent: Span) -> Direction:
@@ -36,6 +37,8 @@ def date_span(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and _LARGE_NUMBER.match(doc[start].text):
         start += 1
+    if start > 0 and doc[start].lower_.strip(".") in MONTHS and _DAY.match(doc[start - 1].text):
+        start -= 1  # 'As of 1 November 2019': the model leaves the day out
     # 'down from 400 last year': a count before a date that starts with its own word
     if end - start > 1 and doc[start].like_num and doc[start + 1].lower_ in _DATE_OPENERS:
         start += 1

@@ -77,6 +77,7 @@ COUNT_OF = {
     "contribution",
     "complement",
     "headcount",
+    "count",
 }
 
 
@@ -208,6 +209,13 @@ def _in_fraction(token: Token) -> bool:
     return "half" in near or "quarter" in near
 
 
+def _odd(doc: Doc, start: int, end: int) -> bool:
+    """'200-odd', 'thousand-odd', '30 odd': 'odd' right after the number's words."""
+    following = [t for t in doc[start : min(end + 2, len(doc))] if t.text not in DASHES]
+    words = [t.lower_ for t in following]
+    return "odd" in words and words.index("odd") > 0 and following[words.index("odd") - 1].i < end
+
+
 def _a_scale(token: Token) -> bool:
     """The 'a' of 'a hundred', 'a thousand': one of that scale."""
     doc = token.doc
@@ -251,6 +259,14 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                     or (t.lower_ in {"a", "an", "of", "and"} and _in_fraction(t))
                 ]
                 value = parse_number(" ".join(words))
+                if _odd(doc, start, end):
+                    # 'the 200-odd soldiers', 'the thousand-odd troops': about that many
+                    if value is None and len(words) == 1:
+                        value = parse_number(f"a {words[0]}")
+                    group_qualifier = "approx" if group_qualifier == "exact" else group_qualifier
+                    while end - start > 1 and not _number_word(doc[end - 1]):
+                        end -= 1
+                    group = doc[start:end]
                 if value is not None:
                     found.append(NumberPhrase(group, start, value, group_qualifier))
                     covered.update(range(start, end))
@@ -259,7 +275,8 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
         if ent.label_ == "DATE":
             inner = date_span(ent)
             covered.update(range(inner.start, inner.end) if inner is not None else ())
-        else:
+        elif ent.label_ in {"TIME", "ORDINAL"} or not all(t.like_num for t in ent):
+            # a bare number the model mislabels ('its 210 troops' as a PRODUCT) is still one
             covered.update(range(ent.start, ent.end))
     for index in tokens_where(doc, LIKE_NUM, [1]):
         token = doc[index]
@@ -272,6 +289,9 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                 value = parse_number(doc[start:end].text)
             if value is not None:
                 qualifier, _ = split_qualifier(doc[start:end])
+                qualifier = (
+                    "approx" if qualifier == "exact" and _odd(doc, start, end) else qualifier
+                )
                 found.append(NumberPhrase(doc[start:end], start, value, qualifier))
                 covered.update(range(start, end))
     return _pair_ranges(sorted(found, key=lambda p: p.span.start))
@@ -300,7 +320,7 @@ def _pair_ranges(phrases: list[NumberPhrase]) -> list[NumberPhrase]:
         )
         if not linked:
             continue
-        if before == "from":
+        if before == "from" and not _spans_a_range(phrase):
             marked[index] = replace(phrase, role="from", partner=index + 1)
             marked[index + 1] = replace(following, role="to", partner=index)
         else:
@@ -308,6 +328,20 @@ def _pair_ranges(phrases: list[NumberPhrase]) -> list[NumberPhrase]:
             marked[index] = replace(phrase, role="low", partner=index + 1, qualifier=qualifier)
             marked[index + 1] = replace(following, role="high", partner=index)
     return marked
+
+
+RANGING_WORDS = {"range", "ranging", "vary", "varying", "anywhere"}
+
+
+def _spans_a_range(phrase: NumberPhrase) -> bool:
+    """'estimates range from 1,000 to 1,500', 'anywhere from 20 to 30': a range, not a
+    change from one value to another."""
+    doc = phrase.span.doc
+    word = next((t for t in reversed(doc[: phrase.span.start]) if t.lower_ == "from"), None)
+    if word is None or word.i == 0 or phrase.span.start - word.i > 3:
+        return False
+    before = doc[word.i - 1]
+    return before.lemma_.lower() in RANGING_WORDS or before.lower_ in RANGING_WORDS
 
 
 OLD_VALUE_WORDS = {"from", "compared with", "compared to", "against"}

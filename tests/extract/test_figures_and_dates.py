@@ -148,7 +148,7 @@ def test_both_ends_of_a_range_are_figures(extract):
 def test_number_roles(extractor):
     doc = extractor.nlp(
         "Between 8,000 and 9,000 troops took part, down from 12,000 last year. The force fell "
-        "from 5,200 to 3,000 in May."
+        "from 5,200 to 3,000 in May. Estimates range from 400 to 600."
     )
     roles = [(p.value, p.role, p.qualifier) for p in number_phrases(doc)]
     assert roles == [
@@ -157,6 +157,8 @@ def test_number_roles(extractor):
         (12000, "from", "exact"),
         (5200, "from", "exact"),
         (3000, "to", "exact"),
+        (400, "low", "at_least"),
+        (600, "high", "exact"),
     ]
 
 
@@ -170,3 +172,26 @@ def test_a_hundred_is_a_number(extract):
     facts = extract("Fewer than a hundred guards and an estimated 40 clerks work there.")
     phrases = [(f.text, f.value) for f in facts.figures]
     assert ("a hundred", 100) in phrases
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value", "qualifier"),
+    [
+        ("The 300-odd soldiers stayed.", "300", 300, "approx"),
+        ("It kept the thousand-odd sailors at sea.", "thousand", 1_000, "approx"),
+        ("He has 200 soldiers, odd as it seems.", "200", 200, "exact"),
+        ("Portugal will withdraw its 210 troops.", "210", 210, "exact"),
+    ],
+)
+def test_odd_counts_and_numbers_the_model_labels_as_something_else(
+    extractor, sentence, phrase, value, qualifier
+):
+    """'-odd' makes a count approximate and stands for 'a' before a bare scale; a bare
+    number the model tags as a product is still a number."""
+    found = [(p.span.text, p.value, p.qualifier) for p in number_phrases(extractor.nlp(sentence))]
+    assert (phrase, value, qualifier) in found
+
+
+def test_a_day_the_model_leaves_out_of_a_date_is_in_it(extract):
+    facts = extract("As of 1 November 2019, there were 75 engineers on the base.", "2019-12-03")
+    assert [(d.text, d.value) for d in facts.dates] == [("1 November 2019", "2019-11-01")]

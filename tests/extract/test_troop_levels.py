@@ -662,14 +662,129 @@ def test_counts_written_other_ways_and_a_list_past_an_aside(extract):
     ]
 
 
+def test_denied_counts_are_not_levels_but_troops_not_moved_still_are(extract):
+    facts = extract(
+        "Belgium has not sent 6,000 soldiers to Romania. Norway does not intend to keep "
+        "more than 800 troops in Iceland. Austria has 350 troops in Kosovo, not 500 as "
+        "reported. Greece has not reduced its contingent of 1,300 soldiers in Cyprus. "
+        "Portugal will not withdraw its 210 troops from the Central African Republic.",
+        published="2022-04-20",
+    )
+    assert [(lv.force, lv.count, lv.status) for lv in facts.troop_levels] == [
+        ("Austria", 350, "reported"),
+        ("Greece", 1300, "reported"),
+        ("Portugal", 210, "reported"),
+    ]
+
+
+def test_members_of_a_force_and_a_part_of_those_deployed(extract):
+    facts = extract(
+        "The minister said 2,400 Canadian Armed Forces personnel were deployed abroad on "
+        "1 March, including about 900 in Latvia. Approximately 120 members of the Korean "
+        "armed forces are currently in South Sudan.",
+        published="2024-03-20",
+    )
+    assert [(lv.force, lv.location, lv.count, lv.date) for lv in facts.troop_levels] == [
+        ("Canada", None, 2400, "2024-03-01"),
+        ("Canada", "Latvia", 900, "2024-03-01"),
+        ("South Korea", "South Sudan", 120, "2024-03-20"),
+    ]
+
+
+def test_brought_home_every_one_and_the_troops_kept_or_cut_are_there_now(extract):
+    facts = extract(
+        "The candidate vowed to bring all 320 Dutch troops in Lithuania home by the end of "
+        "2027. America has 700 troops in Niger, and she would bring every one of them home "
+        "by Christmas. The plan would cut the 12,000 US troops stationed in Japan to 9,000. "
+        "Oslo would keep the 400-odd Norwegian soldiers in Iceland there.",
+        published="2026-02-10",
+    )
+    assert levels(facts) == [
+        ("Netherlands", "Lithuania", 0, "exact", "planned", "2027", "END"),
+        ("Netherlands", "Lithuania", 320, "exact", "reported", "2026-02-10", None),
+        ("America", "Niger", 700, "exact", "reported", "2026-02-10", None),
+        ("America", "Niger", 0, "exact", "planned", "2026-12-25", None),
+        ("US", "Japan", 12000, "exact", "reported", "2026-02-10", None),
+        ("US", "Japan", 9000, "exact", "planned", "2026-02-10", None),
+        ("Norway", "Iceland", 400, "approx", "reported", "2026-02-10", None),
+    ]
+
+
+def test_an_old_promise_compared_is_still_a_plan(extract):
+    facts = extract(
+        "Some 600 US Marines rotate through Norway this year, against the 1,000 promised by 2025.",
+        published="2023-09-01",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (600, "reported", "2023"),
+        (1000, "planned", "2025"),
+    ]
+
+
+def test_a_cleft_a_season_over_which_and_a_perfect_participle_date_a_level(extract):
+    facts = extract(
+        "It was in 2019 that the first 300 Spanish soldiers reached Latvia. Having shrunk to "
+        "about 500 over the winter, the Dutch contingent in Mali will leave in May.",
+        published="2023-06-15",
+    )
+    assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        ("Spain", 300, "reported", "2019"),
+        ("Netherlands", 500, "reported", "2023"),
+    ]
+
+
+def test_regulars_two_word_demonyms_the_first_of_more_and_bases_counted(extract):
+    facts = extract(
+        "Its 45,000 regulars make the Irish army small. Vilnius says the 200 Dutch troops "
+        "already in Lithuania are the first of some 1,000 that The Hague has promised to "
+        "send. The 1,200 North Korean soldiers at three bases in Russia will stay.",
+        published="2023-06-15",
+    )
+    assert [(lv.force, lv.count, lv.status) for lv in facts.troop_levels] == [
+        ("Ireland", 45000, "reported"),
+        ("Netherlands", 200, "reported"),
+        ("Netherlands", 1000, "planned"),
+        ("North Korea", 1200, "planned"),
+    ]
+
+
+def test_counts_taken_back_and_figures_named_are_not_levels(extract):
+    facts = extract(
+        "Correction: An earlier version of this article said Italy has 2,400 soldiers in "
+        "Kosovo. It has 240. Earlier reports that Finland would send 600 troops to Estonia "
+        "were wrong. The figure of 5,000 Chinese troops in Laos is false. The 900 figure "
+        "given on Friday included Belgian soldiers who had left. Officials have revised "
+        "the Dutch troop count in Iraq from 150 to about 400.",
+        published="2024-05-02",
+    )
+    assert [(lv.force, lv.location, lv.count) for lv in facts.troop_levels] == [
+        ("Italy", "Kosovo", 240),
+        ("Netherlands", "Iraq", 400),
+    ]
+
+
+def test_forces_that_each_have_a_count_and_counts_given_respectively(extract):
+    facts = extract(
+        "Norway and Sweden each have about 250 soldiers in Iceland. Poland and Romania keep "
+        "700 and 400 troops in Moldova, respectively.",
+        published="2025-01-20",
+    )
+    assert [(lv.force, lv.location, lv.count) for lv in facts.troop_levels] == [
+        ("Norway", "Iceland", 250),
+        ("Sweden", "Iceland", 250),
+        ("Poland", "Moldova", 700),
+        ("Romania", "Moldova", 400),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.962 (P 0.990, R 0.935) on 665 levels when last tuned."""
+    """Measured at F1 0.967 (P 0.992, R 0.943) on 766 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.867 (P 0.907, R 0.831) on 118 levels;
+    """Written after the rules and never tuned on: F1 0.875 (P 0.909, R 0.843) on 166 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -155,9 +155,21 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if noun is not None:
             return Reading(noun, holder, governing_verb(holder))
 
+    if counted is None and node.dep_ == "pobj" and node.head.lower_ == "of":
+        # 'the 1,500 troops in Russia are the first of some 12,000 (it has promised)'
+        part = node.head.head
+        if lemma(part) in {"first", "vanguard", "advance"} and part.dep_ == "attr":
+            noun = troop_noun(subject_of(part.head))
+            clause = next((c for c in node.children if c.dep_ == "relcl"), None)
+            if noun is not None:
+                verb = dependent(clause, "xcomp") or clause if clause is not None else part.head
+                return Reading(noun, node, verb)
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "including":
-        # 'a battlegroup of 1,000 soldiers, including 400 from Germany'
+        # 'a battlegroup of 1,000 soldiers, including 400 from Germany'; '1,200 personnel
+        # were deployed, including about 400 in the Middle East'
         whole = node.head.head
+        if whole.pos_ in {"VERB", "AUX"}:
+            whole = subject_of(whole) or verb_object(whole, node) or whole
         noun = troop_noun(whole) or (whole if is_troop_body(whole) else None)
         return Reading(noun, node, governing_verb(whole)) if noun is not None else None
     if refers_back(counted):
@@ -181,7 +193,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     ):
         # 'keeps 12 soldiers in Lebanon and 240 in Kosovo'
         return Reading(None, node, governing_verb(node))
-    noun = troop_noun_before(number)
+    # 'troops at two bases': a number counting a noun of its own counts that noun
+    own_noun = number.dep_ == "nummod" and number.head.pos_ == "NOUN"
+    noun = troop_noun_before(number) if not own_noun else None
     if noun is not None:
         return Reading(noun, node, governing_verb(node))
     asked = _asked_for(number) if counted is None else None
@@ -250,7 +264,8 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         if not held and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
             return True
         if noun.dep_ == "dobj" and lemma(noun.head) in CHANGE_VERBS:
-            return True
+            # 'cut 2,000 troops'; not 'cut the 34,500 troops to 25,000' (the size now)
+            return not (_to_a_number(noun) and is_current_size(reading))
     if verb is not None and lemma(verb) in MOVING_VERBS and _part_of_a_count(number):
         return True  # '11,900 of the 36,000 US troops would be moved'
     if noun is not None and any(
@@ -265,6 +280,17 @@ def _fraction_of_a_scale(word: Token) -> bool:
     following = [t.lower_ for t in word.doc[word.i + 1 : word.i + 4]]
     return following[:2] in (["of", "a"], ["of", "an"]) and following[2:] in (
         [scale] for scale in SCALE_WORDS
+    )
+
+
+def _to_a_number(noun: Token) -> bool:
+    """'cut the 34,500 troops (stationed in Germany) to 25,000': the verb's new size is a
+    bare number, not more troops ('adding 5,000 sailors to the 2,000 Marines')."""
+    verb = noun.head
+    placed = [c for c in noun.children if c.dep_ == "acl"]
+    return any(
+        prep.lower_ == "to" and any(obj.like_num for obj in prep.children)
+        for prep in (*verb.children, *(p for c in placed for p in c.children))
     )
 
 
@@ -331,13 +357,15 @@ def is_current_size(reading: Reading) -> bool:
     if noun.dep_ == "pobj" and head.lower_ == "of" and is_troop_body(head.head):
         noun = head.head  # 'cut its force of 5,100 soldiers by 600': the force is cut
     if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
-        # 'cut its force to 3,900' or 'by 600' (not 'by 2027')
+        # 'cut its force to 3,900' or 'by 600' (not 'by 2027'); 'cut the 34,500 troops
+        # stationed in Germany to 25,000', where the parser hangs 'to' on 'stationed'
+        placed = [c for c in noun.children if c.dep_ == "acl"]
         return any(
             (prep.lower_ == "to" and any(has_number(obj) for obj in prep.children))
             or (
                 prep.lower_ == "by"
                 and any(_amount(t) for obj in prep.children for t in (obj, *obj.children))
             )
-            for prep in verb.children
+            for prep in (*verb.children, *(p for c in placed for p in c.children))
         )
     return False

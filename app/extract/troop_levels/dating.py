@@ -8,7 +8,14 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from app.extract.date_facts import date_span
-from app.extract.dates import SEASONS, Direction, NormalisedDate, normalise_date, parse_duration
+from app.extract.dates import (
+    MONTHS,
+    SEASONS,
+    Direction,
+    NormalisedDate,
+    normalise_date,
+    parse_duration,
+)
 from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
@@ -80,6 +87,9 @@ def possible_date_owners(
                 clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
         owners.append(verb.head)
+    if verb is not None and verb.dep_ == "ccomp" and _cleft(verb.head):
+        owners.append(verb.head)  # 'It was in 2014 that the first 600 soldiers reached Poland'
+
     plan = verb
     while plan is not None and plan.dep_ == "xcomp":
         plan = plan.head
@@ -113,7 +123,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
             # 'until the spring, when a unit of 600 is due to take over'
             ctx.date_owner.setdefault(clause.i, []).append(span)
             clause = next((c for c in clause.children if c.dep_ in {"acomp", "xcomp"}), None)
-        if root.head.lower_ in UNBOUNDED_DATE_PREPOSITIONS:
+        if root.head.lower_ in UNBOUNDED_DATE_PREPOSITIONS and not _within_one(root):
             continue
         if root.head.lower_ in {"as", "than"} or (
             root.head.lower_ != "of" and root.head.head.lower_ in {"as", "than"}
@@ -143,6 +153,12 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 # a headline with no verb: '5,000 troops by 2027'
                 ctx.date_owner.setdefault(counted.i, []).append(span)
                 break
+
+
+def _within_one(root: Token) -> bool:
+    """'over the summer', 'over March': during one season or month, not across a span of
+    time ('over the past decade')."""
+    return root.head.lower_ == "over" and (root.lower_ in SEASONS or root.lower_ in MONTHS)
 
 
 def _part_of(span: Span, number: Span) -> bool:
@@ -217,6 +233,13 @@ def _old_value_below(token: Token, old_values: list[Token]) -> Token | None:
         if step.i == token.i and number.i != token.i:
             return number
     return None
+
+
+def _cleft(verb: Token) -> bool:
+    """'It was in 2014 that ...': a 'be' with 'it' for subject, whose date is the clause's."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children
+    )
 
 
 def _says_when(clause: Token) -> bool:

@@ -84,6 +84,17 @@ def _leaves(verb: Token) -> bool:
         for word in (verb, *due)
         for c in word.children
         if c.dep_ in {"advmod", "prt"}
+    ) or any(_misread_home(c) for c in verb.children if c.dep_ == "prep")
+
+
+def _misread_home(preposition: Token) -> bool:
+    """'bring all 650 troops in Estonia home': the parser makes 'Estonia home' a place."""
+    place = dependent(preposition, "pobj")
+    return (
+        place is not None
+        and place.lower_ == "home"
+        and place.n_lefts > 0
+        and all(c.dep_ == "compound" and c.pos_ == "PROPN" for c in place.children)
     )
 
 
@@ -112,6 +123,8 @@ def departs(verb: Token | None, node: Token) -> bool:
 def zero_level(ctx: Context, quantifier: Token) -> list[TroopLevel]:
     """'All (the remaining) foreign soldiers are to leave', 'withdraw all of its forces',
     'withdraw them all', 'all will return home'."""
+    if quantifier.lower_ == "every" and quantifier.head.lower_ == "one":
+        quantifier = quantifier.head  # 'bring every one of them home'
     target = quantifier.head
     while target.like_num and target.head.i != target.i:
         target = target.head

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from app.extract.figures import COUNT_OF
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.names import antecedent, demonym_place, force_named
 from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun
@@ -31,10 +32,17 @@ def _own_force(ctx: Context, noun: Token) -> str | None:
         if child.dep_ in {"amod", "compound"}:
             if child.lower_ in FOREIGN_WORDS:
                 return "foreign"
-            named = demonym_place(ctx, child.text) or _leader(ctx, child)
+            named = _two_word_demonym(ctx, child) or demonym_place(ctx, child.text)
+            named = named or _leader(ctx, child)
             if named:
                 return named
     return None
+
+
+def _two_word_demonym(ctx: Context, word: Token) -> str | None:
+    """'North Korean', which the parser splits into two modifiers: not 'Korean' alone."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    return demonym_place(ctx, f"{before.text} {word.text}") if before is not None else None
 
 
 def _leader(ctx: Context, modifier: Token) -> str | None:
@@ -140,4 +148,6 @@ def _container_of(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and is_troop_noun(head.head):
         return head.head
+    if noun.dep_ == "compound" and lemma(head) in COUNT_OF:
+        return head  # 'the US troop count'
     return None

@@ -81,6 +81,8 @@ def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> s
         subject = subject_of(verb)
         if subject is not None and place_of(ctx, subject):
             return place_of(ctx, subject)
+    if verb is not None and any(c.lower_ in {"abroad", "overseas"} for c in verb.children):
+        return None  # 'deployed abroad, including 900 in Latvia': no one place
     for token in sentence:
         if token.lower_ == "in" and token.i + 1 < len(ctx.doc):
             place = place_of(ctx, ctx.doc[token.i + 1])

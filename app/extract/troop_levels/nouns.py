@@ -19,11 +19,11 @@ def is_troop_noun(token: Token | None) -> bool:
     if token is None or token.pos_ not in {"NOUN", "PROPN"}:
         return False
     if lemma(token) in {"member", "man", "woman"}:
-        # 'service members', 'Armed Forces members'
+        # 'service members', 'Armed Forces members', 'members of the Defence Forces'
         return any(
             c.lower_ == "service" or (c.dep_ == "compound" and is_troop_noun(c))
             for c in token.lefts
-        )
+        ) or any(c.lower_ == "of" and is_troop_noun(dependent(c, "pobj")) for c in token.rights)
     if any(c.lower_ in CIVILIAN_MODIFIERS for c in token.lefts):
         return False
     if token.text in {"Guard", "Guards"}:

@@ -41,7 +41,9 @@ def is_planned(verb: Token | None) -> bool:
         head = token.head
         if token.dep_ == "xcomp" and lemma(head) == "be":
             return True
+        # 'bringing it to 1,200' shares the main verb's plan; 'Having shrunk to 500' is done
         participle = token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
+        participle = participle and not any(c.lower_ == "having" for c in token.children)
         # 'is set to buy tanks and grow its forces': 'grow' shares the plan, unless it has a
         # subject of its own
         shared = (
