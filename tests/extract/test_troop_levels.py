@@ -777,14 +777,44 @@ def test_forces_that_each_have_a_count_and_counts_given_respectively(extract):
     ]
 
 
+def test_other_names_for_soldiers_units_added_and_a_season_that_names_a_kind(extract):
+    facts = extract(
+        "Chile sent 900 servicemen to Haiti in 2005. Peru keeps about 400 infantrymen in "
+        "Sinai. The UN mission has about 3,000 troops after 300 Polish commandos were added "
+        "this month. Roughly 120 Dutch commandos are in Norway for winter training.",
+        published="2021-12-07",
+    )
+    assert [(lv.force, lv.count, lv.date) for lv in facts.troop_levels] == [
+        ("Chile", 900, "2005"),
+        ("Peru", 400, "2021-12-07"),
+        ("UN", 3000, "2021-12-07"),
+        ("Netherlands", 120, "2021-12-07"),
+    ]
+
+
+def test_a_goal_beside_a_level_is_a_plan_and_a_shortfall_is_no_level(extract):
+    facts = extract(
+        "The Finnish army had 13,400 active personnel at the end of 2021, against a goal of "
+        "15,000 by 2027. Statistics put the strength of the Latvian armed forces at about "
+        "7,800 members. The army was short of its authorised strength of 8,000 by some 400 "
+        "personnel.",
+        published="2022-03-01",
+    )
+    assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        ("Finland", 13400, "reported", "2021"),
+        ("Finland", 15000, "planned", "2027"),
+        ("Latvia", 7800, "reported", "2022-03-01"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.967 (P 0.992, R 0.943) on 766 levels when last tuned."""
+    """Measured at F1 0.968 (P 0.992, R 0.944) on 792 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.875 (P 0.909, R 0.843) on 166 levels;
+    """Written after the rules and never tuned on: F1 0.877 (P 0.914, R 0.842) on 190 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

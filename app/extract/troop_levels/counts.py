@@ -39,11 +39,17 @@ from app.extract.troop_levels.vocabulary import (
     NOW_WORDS,
     PARTITIVE_WORDS,
     PROPOSAL_VERBS,
+    TARGET_NOUNS,
     UNIT_NOUNS,
 )
 
 MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
+
+
+def is_target(noun: Token) -> bool:
+    """'a target of 35,000', 'a requirement of 82,050': a size aimed at."""
+    return noun.pos_ == "NOUN" and lemma(noun) in TARGET_NOUNS
 
 
 def _arrives(verb: Token) -> bool:
@@ -84,13 +90,22 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         noun = troop_noun(subject_of(verb))
         if noun is not None:
             return Reading(noun, node, verb)
+    if counted is not None and is_target(counted) and node.head.lower_ == "of":
+        # 'had 21,500 active personnel, against a goal of 24,000 by 2025'
+        last = ctx.last
+        if last is not None and last.sentence.start == node.sent.start_char:
+            return Reading(None, node, governing_verb(counted))
     if counted is not None and lemma(counted) in {"member", "man", "woman"}:
         # 'the unit is to be cut to 195 members', 'the army has fewer than 6,000 men',
-        # 'reduce its presence to 1,800 men'
+        # 'reduce its presence to 1,800 men', 'put the strength of the Defence Forces at
+        # about 4,200 members'
         verb = governing_verb(counted)
         for whole in (subject_of(verb), verb_object(verb, node)):
-            if whole is not None and is_troop_body(whole):
-                return Reading(whole, node, governing_verb(node))
+            body = troop_noun(whole) or (
+                whole if whole is not None and is_troop_body(whole) else None
+            )
+            if body is not None:
+                return Reading(body, node, governing_verb(node))
     noun = troop_noun(counted)
     if noun is None and counted is not None and node.head.lower_ == "of" and is_troop_body(counted):
         noun = counted  # 'a Swedish unit of about 600'
@@ -248,10 +263,13 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     if any(c.lower_ in CEILING_WORDS for t in measured for c in t.children if c.dep_ == "amod"):
         return True  # 'its authorised strength is 15,000': a ceiling, not who is there
     if any(
-        node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.head.pos_ == "VERB"
+        node.dep_ == "pobj"
+        and node.head.lower_ == "by"
+        and (node.head.head.pos_ in {"VERB", "AUX", "ADJ"} or lemma(node.head.head) in COUNT_OF)
         for node in (number, reading.node)
     ):
-        # 'cut its force by about 600', 'was reinforced by 300 troops', 'by 400 next year'
+        # 'cut its force by about 600', 'was reinforced by 300 troops', 'by 400 next year',
+        # 'short of its strength by some 600 personnel'
         return True
     if (
         noun is not None
@@ -263,8 +281,9 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     if noun is not None and noun.i > number.i:
         if not held and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
             return True
-        if noun.dep_ == "dobj" and lemma(noun.head) in CHANGE_VERBS:
-            # 'cut 2,000 troops'; not 'cut the 34,500 troops to 25,000' (the size now)
+        if noun.dep_ in {"dobj", "nsubjpass"} and lemma(noun.head) in CHANGE_VERBS:
+            # 'cut 2,000 troops', '700 commandos were added'; not 'cut the 34,500 troops to
+            # 25,000' (the size now)
             return not (_to_a_number(noun) and is_current_size(reading))
     if verb is not None and lemma(verb) in MOVING_VERBS and _part_of_a_count(number):
         return True  # '11,900 of the 36,000 US troops would be moved'
@@ -289,8 +308,17 @@ def _to_a_number(noun: Token) -> bool:
     verb = noun.head
     placed = [c for c in noun.children if c.dep_ == "acl"]
     return any(
-        prep.lower_ == "to" and any(obj.like_num for obj in prep.children)
+        prep.lower_ == "to" and any(_a_new_size(obj) for obj in prep.children)
         for prep in (*verb.children, *(p for c in placed for p in c.children))
+    )
+
+
+def _a_new_size(obj: Token) -> bool:
+    """'to 25,000', 'to 500 troops'; not 'to the 2,000 Marines' already there."""
+    if obj.like_num:
+        return True
+    return any(c.dep_ == "nummod" for c in obj.children) and not any(
+        c.dep_ in {"det", "poss"} for c in obj.children
     )
 
 

@@ -153,6 +153,19 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 # a headline with no verb: '5,000 troops by 2027'
                 ctx.date_owner.setdefault(counted.i, []).append(span)
                 break
+            sized = _size_of(token, number_tokens)
+            if sized is not None:
+                # 'against a goal of 24,000 by 2025', 'a brigade of 5,000 by 2027'
+                ctx.date_owner.setdefault(sized.i, []).append(span)
+                break
+
+
+def _size_of(noun: Token, number_tokens: set[int]) -> Token | None:
+    """The number in 'a goal of 24,000', hung on the noun through 'of'."""
+    if noun.pos_ != "NOUN":
+        return None
+    of = next((c for c in noun.children if c.lower_ == "of"), None)
+    return next((c for c in of.children if c.i in number_tokens), None) if of is not None else None
 
 
 def _within_one(root: Token) -> bool:
@@ -199,6 +212,8 @@ def _date_phrases(doc: Doc) -> list[Span]:
         span = date_span(ent) if ent.label_ == "DATE" else None
         if span is None:
             continue
+        if len(span) == 1 and span.root.lower_ in SEASONS and span.root.dep_ == "compound":
+            continue  # 'for winter training' names a kind of training, not a time
         if parse_duration(span.text) is None:
             found.append(span)
         elif span.start > 0 and doc[span.start - 1].lower_ == "within":

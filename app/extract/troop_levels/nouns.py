@@ -29,7 +29,13 @@ def is_troop_noun(token: Token | None) -> bool:
     if token.text in {"Guard", "Guards"}:
         # 'the National Guard', 'Guard members', 'the Revolutionary Guards'; not a border guard
         return not any(c.lower_ == "border" for c in token.lefts)
-    return lemma(token) in TROOP_NOUNS or token.lower_.removesuffix("s") in TROOP_NOUNS
+    return lemma(token) in TROOP_NOUNS or _singular(token.lower_) in TROOP_NOUNS
+
+
+def _singular(word: str) -> str:
+    """'servicemen' -> 'serviceman', 'troops' -> 'troop': the small model often leaves
+    plurals as they are."""
+    return word[:-3] + "man" if word.endswith("men") else word.removesuffix("s")
 
 
 def is_troop_body(token: Token) -> bool:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from app.extract.figures import NumberPhrase
+from app.extract.figures import NumberPhrase, counted_noun
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
-from app.extract.troop_levels.counts import is_change_or_loss, is_current_size, reading_of
+from app.extract.troop_levels.counts import (
+    is_change_or_loss,
+    is_current_size,
+    is_target,
+    reading_of,
+)
 from app.extract.troop_levels.dating import noun_clauses, possible_date_owners
 from app.extract.troop_levels.departures import (
     departs,
@@ -98,6 +103,8 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         planned = any(c.dep_ == "acl" and is_plan_word(c) for c in number.children)
     elif is_change_or_loss(anchor, reading) or _denied(phrase, reading):
         return []
+    elif (target := counted_noun(anchor)) is not None and is_target(target):
+        planned, owners = True, [anchor, target]
     elif is_current_size(reading) or _said_now(number) or _kept(anchor, reading):
         planned, owners = False, [anchor]
     elif (clause := _past_clause(anchor)) is not None:
