@@ -807,8 +807,23 @@ def test_a_goal_beside_a_level_is_a_plan_and_a_shortfall_is_no_level(extract):
     ]
 
 
+def test_answers_to_questions_take_the_troops_and_force_asked_about(extract):
+    facts = extract(
+        "Q: How many Dutch marines remain in Aruba? A: Officially 250. What is the size of "
+        "the EU force in Bosnia? Roughly 1,100 troops from 20 countries. Are more troops on "
+        "the way? Yes. Ankara is sending about 500 more, which will bring the total in the "
+        "region to roughly 3,500.",
+        published="2024-05-27",
+    )
+    assert [(lv.force, lv.count, lv.status) for lv in facts.troop_levels] == [
+        ("Netherlands", 250, "reported"),
+        ("EU", 1100, "reported"),
+        ("Turkey", 3500, "planned"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.968 (P 0.992, R 0.944) on 792 levels when last tuned."""
+    """Measured at F1 0.967 (P 0.992, R 0.944) on 802 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

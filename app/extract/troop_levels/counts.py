@@ -47,6 +47,15 @@ MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
+def _about_troops(word: Token) -> bool:
+    """A troop noun in the word's sentence or the two before: what 'the total' counts."""
+    doc, start = word.doc, word.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return any(is_troop_noun(t) for t in doc[start : word.sent.end])
+
+
 def is_target(noun: Token) -> bool:
     """'a target of 35,000', 'a requirement of 82,050': a size aimed at."""
     return noun.pos_ == "NOUN" and lemma(noun) in TARGET_NOUNS
@@ -138,9 +147,13 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         measure = governing_verb(node)
         verb = clause_verb(measure)
         subject = subject_of(measure)
-        noun = troop_noun(subject) or troop_noun(verb_object(measure, node))
+        measured = verb_object(measure, node)
+        noun = troop_noun(subject) or troop_noun(measured)
         if noun is not None:
             return Reading(noun, node, verb)
+        if measured is not None and lemma(measured) in COUNT_OF and _about_troops(measured):
+            # 'sending 3,000 more, which will bring the total in the region to 18,000'
+            return Reading(measured, node, verb)
         if refers_back(subject) or (subject is not None and subject.pos_ == "PRON"):
             return Reading(None, node, verb)
         if node.dep_ == "dobj" and measure is not None and lemma(measure) in HOLDING_VERBS:
@@ -188,7 +201,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         noun = troop_noun(whole) or (whole if is_troop_body(whole) else None)
         return Reading(noun, node, governing_verb(whole)) if noun is not None else None
     if refers_back(counted):
-        if lemma(counted) in COUNT_OF and any(is_troop_noun(t) for t in counted.sent):
+        if lemma(counted) in COUNT_OF and _about_troops(counted):
             # 'taking the U.S. total there to 9,000' in a sentence about troops
             return Reading(counted, node, governing_verb(node))
         return Reading(None, node, governing_verb(node))
@@ -232,8 +245,10 @@ def _asked_for(number: Token) -> Token | None:
         opening -= 1  # 'About', 'Just over', 'Roughly'
     if opening >= sentence.start and doc[opening].text not in ANSWER_OPENERS:
         return None
-    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
-    start = previous.start if previous is not None else sentence.start
+    start = sentence.start
+    for _ in range(2):  # the question, or the question before an 'A:' of its own
+        if start > 0:
+            start = doc[start - 1].sent.start
     for token in doc[start : number.i]:
         if token.lower_ == "many" and token.i > 0 and doc[token.i - 1].lower_ == "how":
             noun = token.head

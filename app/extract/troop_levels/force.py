@@ -86,6 +86,9 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
         force = force_named(ctx, owner) if owner is not None else None
     if force is None:
         force = _force_in_sentence(ctx, noun)
+    if force is None:
+        # 'What is the size of the NATO force in Romania? Roughly 5,000 troops.'
+        force = _asked_about(ctx, noun)
     if force is None and ctx.last is not None:
         force = ctx.last.force
     if force is None:
@@ -93,6 +96,16 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
         # organisation the article made a subject, in this sentence or the two before
         force = _recent_subject(ctx, noun)
     return force
+
+
+def _asked_about(ctx: Context, noun: Token) -> str | None:
+    """The force of the troops a question just before asked about."""
+    start = noun.sent.start
+    if start == 0 or ctx.doc[start - 1].text != "?":
+        return None
+    question = ctx.doc[start - 1].sent
+    bodies = (t for t in question if is_troop_body(t))
+    return next((force for t in bodies if (force := _own_force(ctx, t)) is not None), None)
 
 
 RECENT_SENTENCES = 2
