@@ -822,14 +822,27 @@ def test_answers_to_questions_take_the_troops_and_force_asked_about(extract):
     ]
 
 
+def test_a_base_where_troops_are_what_a_change_adds_to_and_a_ceiling_allowed(extract):
+    facts = extract(
+        "Ankara offered to keep Turkish troops at the port, where about 300 are stationed. "
+        "Kenya pledged another 800 peacekeepers for Somalia, on top of the 3,600 already "
+        "there. A pact allows up to 2,000 Australian troops to train in Japan each year.",
+        published="2021-06-14",
+    )
+    assert [(lv.force, lv.count, lv.status) for lv in facts.troop_levels] == [
+        ("Turkey", 300, "reported"),
+        ("Kenya", 3600, "reported"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.967 (P 0.992, R 0.944) on 802 levels when last tuned."""
+    """Measured at F1 0.968 (P 0.992, R 0.945) on 812 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.877 (P 0.914, R 0.842) on 190 levels;
+    """Written after the rules and never tuned on: F1 0.883 (P 0.918, R 0.849) on 199 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -47,6 +47,33 @@ MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
+def _allowed(noun: Token) -> bool:
+    """The troops of 'allows 2,000 troops to train', however the parser hangs them."""
+    if noun.dep_ == "dobj":
+        allowing = noun.head
+    elif noun.dep_ == "nsubj" and noun.head.dep_ in {"ccomp", "xcomp"}:
+        allowing = noun.head.head
+    else:
+        return False
+    return lemma(allowing) in {"allow", "permit"}
+
+
+def _troops_named_before(number: Token) -> Token | None:
+    """The last troop noun before the number in its sentence."""
+    before = number.doc[number.sent.start : number.i]
+    return next((t for t in reversed(before) if is_troop_noun(t) and t.pos_ == "NOUN"), None)
+
+
+def _added_to(node: Token) -> bool:
+    """'on top of the 1,200', 'in addition to the 1,200': what a change is added to."""
+    if node.dep_ != "pobj":
+        return False
+    head = node.head
+    return (head.lower_ == "of" and head.head.lower_ == "top") or (
+        head.lower_ == "to" and head.head.lower_ == "addition"
+    )
+
+
 def _about_troops(word: Token) -> bool:
     """A troop noun in the word's sentence or the two before: what 'the total' counts."""
     doc, start = word.doc, word.sent.start
@@ -206,8 +233,18 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             return Reading(counted, node, governing_verb(node))
         return Reading(None, node, governing_verb(node))
     if counted is None and node.dep_ in {"nsubj", "nsubjpass"}:
-        # 'Only 450 remain today'
-        return Reading(None, node, governing_verb(node))
+        # 'Only 450 remain today'; 'keep Turkish troops at Kabul airport, where about 500
+        # are stationed', with no level before: the troops the sentence named
+        last = ctx.last
+        said = last is not None and last.sentence.start == node.sent.start_char
+        named = None if said else _troops_named_before(node)
+        return Reading(named, node, governing_verb(node))
+    if _added_to(node):
+        # 'pledged another 1,000 peacekeepers, on top of the 1,200 already there'
+        verb = governing_verb(node)
+        noun = troop_noun(verb_object(verb, node)) if verb is not None else None
+        if noun is not None:
+            return Reading(noun, node, verb)
     placed = next((c for c in node.children if c.dep_ == "acl" and lemma(c) in HOLDING_VERBS), None)
     if counted is None and placed is not None and ctx.last is not None:
         # 'keeps 600 troops there, a far cry from the 4,000 stationed there in 2009'
@@ -277,6 +314,8 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     measured = [t for t in (noun, counted_noun(number), subject_of(verb)) if t is not None]
     if any(c.lower_ in CEILING_WORDS for t in measured for c in t.children if c.dep_ == "amod"):
         return True  # 'its authorised strength is 15,000': a ceiling, not who is there
+    if noun is not None and _allowed(noun):
+        return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
     if any(
         node.dep_ == "pobj"
         and node.head.lower_ == "by"
