@@ -835,8 +835,23 @@ def test_a_base_where_troops_are_what_a_change_adds_to_and_a_ceiling_allowed(ext
     ]
 
 
+def test_counts_beside_other_numbers_what_is_left_and_what_some_of_them_are(extract):
+    facts = extract(
+        "The Slovak battalion's 450 soldiers can deploy within 48 hours; 60 of them are "
+        "women. In 2019 the Dutch army lost 2,000 soldiers to retirement and recruited "
+        "1,500, leaving it with 21,000. About 900 of Poland's 110,000 service members have "
+        "tested positive for the virus.",
+        published="2021-02-02",
+    )
+    assert [(lv.force, lv.count, lv.date) for lv in facts.troop_levels] == [
+        ("Slovakia", 450, "2021-02-02"),
+        ("Netherlands", 21000, "2019"),
+        ("Poland", 110000, "2021-02-02"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.968 (P 0.992, R 0.945) on 812 levels when last tuned."""
+    """Measured at F1 0.968 (P 0.992, R 0.945) on 821 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

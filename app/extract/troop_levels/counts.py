@@ -47,6 +47,20 @@ MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
+def _composition(number: Token) -> bool:
+    """'150 of them are women': what some of the troops are, not where they are."""
+    if number.dep_ != "nsubj" or not any(c.lower_ == "of" for c in number.children):
+        return False
+    verb = number.head
+    attribute = dependent(verb, "attr", "acomp")
+    return (
+        lemma(verb) == "be"
+        and attribute is not None
+        and not is_troop_noun(attribute)
+        and not any(c.dep_ == "prep" for c in verb.children)
+    )
+
+
 def _allowed(noun: Token) -> bool:
     """The troops of 'allows 2,000 troops to train', however the parser hangs them."""
     if noun.dep_ == "dobj":
@@ -239,6 +253,13 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         said = last is not None and last.sentence.start == node.sent.start_char
         named = None if said else _troops_named_before(node)
         return Reading(named, node, governing_verb(node))
+    if node.dep_ == "pobj" and node.head.lower_ == "with" and lemma(node.head.head) == "leave":
+        # 'lost 3,000 soldiers and recruited 2,100, leaving it with 78,000'
+        leaving = node.head.head
+        whole = subject_of(leaving.head) if leaving.dep_ == "advcl" else None
+        noun = troop_noun(whole) or (whole if whole is not None and is_troop_body(whole) else None)
+        if noun is not None:
+            return Reading(noun, node, leaving)
     if _added_to(node):
         # 'pledged another 1,000 peacekeepers, on top of the 1,200 already there'
         verb = governing_verb(node)
@@ -314,6 +335,16 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     measured = [t for t in (noun, counted_noun(number), subject_of(verb)) if t is not None]
     if any(c.lower_ in CEILING_WORDS for t in measured for c in t.children if c.dep_ == "amod"):
         return True  # 'its authorised strength is 15,000': a ceiling, not who is there
+    if (
+        verb is not None
+        and lemma(verb) in CHANGE_VERBS
+        and reading.node.like_num
+        and reading.node.dep_ == "dobj"
+        and reading.node.head.i == verb.i
+    ):
+        return True  # 'lost 3,000 soldiers and recruited 2,100'
+    if _composition(number):
+        return True  # '150 of them are women'
     if noun is not None and _allowed(noun):
         return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
     if any(
@@ -345,7 +376,21 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         c.dep_ in {"relcl", "acl"} and lemma(c) in CASUALTY_VERBS for c in noun.children
     ):
         return True  # 'the 13 soldiers who died in the crash'
+    if noun is not None and number.head.i == noun.i and _whole_of_a_part(noun):
+        return False  # '4,000 of Ukraine's 250,000 service members have tested positive'
     return verb is not None and lemma(verb) in CASUALTY_VERBS
+
+
+def _whole_of_a_part(noun: Token) -> bool:
+    """The troops a part is taken from, as they stand ('of Ukraine's 250,000 service
+    members'); not those 'who served in the mission' over the years."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.like_num
+        and not any(c.dep_ == "relcl" for c in noun.children)
+    )
 
 
 def _fraction_of_a_scale(word: Token) -> bool:

@@ -86,7 +86,11 @@ def possible_date_owners(
                 owners.append(clause)
                 clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
-        owners.append(verb.head)
+        head = verb.head
+        owners.append(head)
+        while head.dep_ == "conj":  # 'In 2016 it lost 3,000 and recruited 2,100, leaving ...'
+            head = head.head
+            owners.append(head)
     if verb is not None and verb.dep_ == "ccomp" and _cleft(verb.head):
         owners.append(verb.head)  # 'It was in 2014 that the first 600 soldiers reached Poland'
 
