@@ -344,7 +344,8 @@ def _spans_a_range(phrase: NumberPhrase) -> bool:
     return before.lemma_.lower() in RANGING_WORDS or before.lower_ in RANGING_WORDS
 
 
-OLD_VALUE_WORDS = {"from", "compared with", "compared to", "against"}
+SHARE_WORDS = {"fraction", "shadow"}
+OLD_VALUE_WORDS = {"from", "compared with", "compared to", "against", "fraction of", "shadow of"}
 """'down from 5,100', 'compared with 700 last year': the value a level is measured against."""
 
 
@@ -365,11 +366,14 @@ def _word_before(phrase: NumberPhrase) -> str:
         start -= 2  # 'compared to the current 5,100'
     if start >= 2 and doc[start - 2].lower_ == "compared":
         return f"compared {doc[start - 1].lower_}"
+
     if start >= 4 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in EXTREME_WORDS:
         # 'down from a peak of about 170,000': the old value behind its description
         start -= 3 if doc[start - 3].lower_ in {"a", "an", "the", "its", "their"} else 2
     elif start >= 2 and doc[start - 1].lower_ == "the":
         start -= 1  # 'a far cry from the 170,000 there in 2007'
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SHARE_WORDS:
+        return f"{doc[start - 2].lower_} of"  # 'a fraction of the 100,000 it had in 2011'
     return doc[start - 1].lower_ if start > 0 else ""
 
 

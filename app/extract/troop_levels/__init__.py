@@ -54,7 +54,7 @@ def extract_troop_levels(
     ctx.places.sort()
     phrases = number_phrases(doc)
     attach_dates(ctx, phrases)
-    words = [doc.vocab.strings.add(w) for w in (*LEAVING_QUANTIFIERS, "no")]
+    words = [doc.vocab.strings.add(w) for w in (*LEAVING_QUANTIFIERS, "no", "none")]
     quantifiers = [doc[i] for i in tokens_where(doc, LOWER, words) if doc[i].pos_ != "VERB"]
     events = sorted(
         [(p.span.start, 0, i) for i, p in enumerate(phrases)] + [(q.i, 1, q.i) for q in quantifiers]
@@ -63,7 +63,7 @@ def extract_troop_levels(
     for _, kind, key in events:
         if kind == 0:
             levels += number_level(ctx, phrases, key)
-        elif doc[key].lower_ == "no":
+        elif doc[key].lower_ in {"no", "none"}:
             levels += none_held(ctx, doc[key])
         else:
             levels += zero_level(ctx, doc[key])

@@ -29,7 +29,9 @@ def departure_noun(noun: Token | None) -> Token | None:
 
 
 def none_held(ctx: Context, determiner: Token) -> list[TroopLevel]:
-    """'Finland has no foreign troops on its soil': a level of 0."""
+    """'Finland has no foreign troops on its soil', '... today it has none': a level of 0."""
+    if determiner.lower_ == "none":
+        return _none_left(ctx, determiner)
     noun = determiner.head
     if determiner.dep_ != "det" or not is_troop_noun(noun):
         return []
@@ -46,6 +48,28 @@ def none_held(ctx: Context, determiner: Token) -> list[TroopLevel]:
             count=0,
             qualifier="exact",
             evidence=ctx.doc[determiner.i : noun.i + 1],
+            date_owners=possible_date_owners(ctx, reading, verb),
+        )
+    )
+
+
+def _none_left(ctx: Context, none: Token) -> list[TroopLevel]:
+    """'France had 3,000 soldiers in Mali; today it has none': 0 of the troops of the level
+    just read."""
+    verb = none.head
+    last = ctx.last
+    if none.dep_ != "dobj" or lemma(verb) not in HOLDING_VERBS or last is None:
+        return []
+    if last.sentence.start != none.sent.start_char:
+        return []
+    reading = Reading(None, none, verb)
+    return keep(
+        build_level(
+            ctx,
+            reading=reading,
+            count=0,
+            qualifier="exact",
+            evidence=ctx.doc[none.i : none.i + 1],
             date_owners=possible_date_owners(ctx, reading, verb),
         )
     )
