@@ -864,8 +864,24 @@ def test_a_fraction_of_an_old_level_and_none_left(extract):
     ]
 
 
+def test_nationals_who_serve_and_the_part_of_them_somewhere(extract):
+    facts = extract(
+        "Some 230,000 Germans serve on active duty, about 3,000 of them abroad. About 2,000 "
+        "Americans live in Lisbon. Britain has 900 troops in Estonia, 150 of them women. "
+        "Italy has 1,200 troops in the Balkans, 400 of them in Kosovo.",
+        published="2024-03-01",
+    )
+    assert [(lv.force, lv.location, lv.count) for lv in facts.troop_levels] == [
+        ("Germany", None, 230000),
+        ("Germany", None, 3000),
+        ("Britain", "Estonia", 900),
+        ("Italy", "Balkans", 1200),
+        ("Italy", "Kosovo", 400),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.968 (P 0.992, R 0.945) on 831 levels when last tuned."""
+    """Measured at F1 0.970 (P 0.992, R 0.948) on 831 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

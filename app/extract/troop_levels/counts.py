@@ -11,6 +11,7 @@ from app.extract.troop_levels.nouns import (
     is_troop_body,
     is_troop_noun,
     refers_back,
+    serving_nationals,
     sized_unit,
     troop_noun,
     troop_noun_before,
@@ -45,6 +46,23 @@ from app.extract.troop_levels.vocabulary import (
 
 MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
+
+
+def _some_of_them(number: Token) -> bool:
+    """'about 170,000 of them overseas': a part of the troops just counted, somewhere."""
+    of = next((c for c in number.children if c.lower_ == "of"), None)
+    them = dependent(of, "pobj") if of is not None else None
+    placed = any(
+        c.lower_ in {"overseas", "abroad", "there", "here"}
+        or (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "across"})
+        for c in number.children
+    )
+    return (
+        them is not None
+        and them.lower_ == "them"
+        and number.dep_ in {"dep", "appos", "npadvmod"}
+        and placed
+    )
 
 
 def _composition(number: Token) -> bool:
@@ -156,6 +174,15 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             )
             if body is not None:
                 return Reading(body, node, governing_verb(node))
+    if (
+        _some_of_them(node)
+        and ctx.last is not None
+        and ctx.last.sentence.start == node.sent.start_char
+    ):
+        # '1.3 million Americans serve on active duty, about 170,000 of them overseas'
+        return Reading(None, node, governing_verb(node))
+    if serving_nationals(counted) and node.head.i == counted.i:
+        return Reading(counted, counted, governing_verb(counted))
     noun = troop_noun(counted)
     if noun is None and counted is not None and node.head.lower_ == "of" and is_troop_body(counted):
         noun = counted  # 'a Swedish unit of about 600'
@@ -212,7 +239,8 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             return Reading(None, node, verb)
         noun = troop_noun_before(number)
         return Reading(noun, node, verb) if noun is not None else None
-    if counted is None and node.dep_ == "appos" and troop_noun(node.head) is not None:
+    partitive = any(c.lower_ == "of" for c in node.children)  # '900 troops, 150 of them women'
+    if counted is None and node.dep_ == "appos" and troop_noun(node.head) and not partitive:
         # 'the remaining troops in Chad, about 90, should be home by ...', 'troop numbers
         # (currently 80)'
         return Reading(troop_noun(node.head), node.head, governing_verb(node.head))
@@ -241,7 +269,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             whole = subject_of(whole) or verb_object(whole, node) or whole
         noun = troop_noun(whole) or (whole if is_troop_body(whole) else None)
         return Reading(noun, node, governing_verb(whole)) if noun is not None else None
-    if refers_back(counted):
+    if refers_back(counted) and not (partitive and node.dep_ == "appos"):
         if lemma(counted) in COUNT_OF and _about_troops(counted):
             # 'taking the U.S. total there to 9,000' in a sentence about troops
             return Reading(counted, node, governing_verb(node))

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from app.extract.figures import COUNT_OF
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.names import antecedent, demonym_place, force_named
-from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun
+from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun, serving_nationals
 from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import FOREIGN_WORDS, HOSTING_VERBS
 
@@ -18,6 +18,8 @@ def _own_force(ctx: Context, noun: Token) -> str | None:
         return antecedent(ctx, noun) if noun.lower_ in {"it", "its", "they", "their"} else None
     if noun.pos_ == "NOUN" and noun.lower_ in FOREIGN_WORDS:
         return "foreign"  # 'the coalition assembled 700,000 troops'
+    if serving_nationals(noun):
+        return demonym_place(ctx, noun.text.removesuffix("s"))  # '8,400 Americans serve'
     named = force_named(ctx, noun)
     if named is not None and not is_troop_noun(noun) and noun.pos_ in {"PROPN", "VERB"}:
         # 'Denmark to send ...' in a headline, where the tagger takes the name for a verb

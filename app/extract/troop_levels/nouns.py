@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from app.extract.figures import COUNT_OF, QUALIFIERS
+from app.extract.patterns import demonyms
 from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import (
     CIVILIAN_MODIFIERS,
@@ -36,6 +37,17 @@ def _singular(word: str) -> str:
     """'servicemen' -> 'serviceman', 'troops' -> 'troop': the small model often leaves
     plurals as they are."""
     return word[:-3] + "man" if word.endswith("men") else word.removesuffix("s")
+
+
+def serving_nationals(token: Token | None) -> bool:
+    """'8,400 Americans serve there', '1.3 million Americans serve on active duty': people
+    named by nationality who serve are troops."""
+    if token is None or token.pos_ not in {"NOUN", "PROPN"} or not token.text.endswith("s"):
+        return False
+    if token.lower_.removesuffix("s") not in demonyms():
+        return False
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_.lower() == "serve"
 
 
 def is_troop_body(token: Token) -> bool:
