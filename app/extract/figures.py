@@ -43,6 +43,10 @@ QUALIFIERS = {
     "some": "approx",
     "an estimated": "approx",
     "estimated": "approx",
+    "c.": "approx",
+    "ca.": "approx",
+    "circa": "approx",
+    "approx.": "approx",
     "nearly": "at_most",
     "almost": "at_most",
     "more than": "at_least",
@@ -259,6 +263,8 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                     or (t.lower_ in {"a", "an", "of", "and"} and _in_fraction(t))
                 ]
                 value = parse_number(" ".join(words))
+                if doc[start].text.startswith("~") and group_qualifier == "exact":
+                    group_qualifier = "approx"  # '~1,700' in a table
                 if _odd(doc, start, end):
                     # 'the 200-odd soldiers', 'the thousand-odd troops': about that many
                     if value is None and len(words) == 1:
@@ -280,7 +286,7 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
             covered.update(range(ent.start, ent.end))
     for index in tokens_where(doc, LIKE_NUM, [1]):
         token = doc[index]
-        if index not in covered and token.pos_ == "NUM":
+        if index not in covered and (token.pos_ == "NUM" or token.text[:1] == "~"):
             start, end = _grown(doc, index, index + 1)
             value = parse_number(doc[start:end].text)
             if value is None and index > 0 and _a_scale(doc[index - 1]):
@@ -289,9 +295,8 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                 value = parse_number(doc[start:end].text)
             if value is not None:
                 qualifier, _ = split_qualifier(doc[start:end])
-                qualifier = (
-                    "approx" if qualifier == "exact" and _odd(doc, start, end) else qualifier
-                )
+                loose = _odd(doc, start, end) or doc[start].text.startswith("~")
+                qualifier = "approx" if qualifier == "exact" and loose else qualifier
                 found.append(NumberPhrase(doc[start:end], start, value, qualifier))
                 covered.update(range(start, end))
     return _pair_ranges(sorted(found, key=lambda p: p.span.start))

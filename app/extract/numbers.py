@@ -78,7 +78,7 @@ def parse_number(text: str) -> float | None:
 
     Currency signs and a trailing '%' are ignored here; the caller reads the unit.
     """
-    cleaned = text.lower().replace("–", "-").strip().strip("$£€¥%").strip()
+    cleaned = text.lower().replace("–", "-").strip().strip("$£€¥%~").strip()
     cleaned = _SPACED_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), cleaned)
     cleaned = _FRACTION.sub(lambda m: FRACTIONS[m.group(1)], " ".join(re.split(r"[\s-]+", cleaned)))
     words = [w for w in cleaned.split() if w and w != "and"]

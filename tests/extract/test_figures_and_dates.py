@@ -181,13 +181,17 @@ def test_a_hundred_is_a_number(extract):
         ("It kept the thousand-odd sailors at sea.", "thousand", 1_000, "approx"),
         ("He has 200 soldiers, odd as it seems.", "200", 200, "exact"),
         ("Portugal will withdraw its 210 troops.", "210", 210, "exact"),
+        ("Estonia (UK, ~900).", "~900", 900, "approx"),
+        ("Poland (US, c. 10,000 troops).", "10,000", 10_000, "approx"),
+        ("Romania (France, approx. 800).", "800", 800, "approx"),
     ],
 )
 def test_odd_counts_and_numbers_the_model_labels_as_something_else(
     extractor, sentence, phrase, value, qualifier
 ):
     """'-odd' makes a count approximate and stands for 'a' before a bare scale; a bare
-    number the model tags as a product is still a number."""
+    number the model tags as a product is still a number; tables write 'c.', 'approx.' and
+    '~' for about."""
     found = [(p.span.text, p.value, p.qualifier) for p in number_phrases(extractor.nlp(sentence))]
     assert (phrase, value, qualifier) in found
 

@@ -880,8 +880,27 @@ def test_nationals_who_serve_and_the_part_of_them_somewhere(extract):
     ]
 
 
+def test_factbox_lists_after_a_heading_give_one_level_an_item(extract):
+    facts = extract(
+        "Forces at a glance: Lithuania (Germany, c. 1,500 troops); Latvia (Canada, approx. "
+        "2,000); Estonia (UK, ~900). EU troop strength (March 2024): Bosnia mission 1,100; "
+        "Kosovo mission 300. Prices at a glance: Poland 1,600; Latvia 1,700. Pledges: "
+        "Romania (France, 300 more); Slovakia (Czech Republic, 200 more).",
+        published="2024-04-10",
+    )
+    assert [
+        (lv.force, lv.location, lv.count, lv.qualifier, lv.date) for lv in facts.troop_levels
+    ] == [
+        ("Germany", "Lithuania", 1500, "approx", "2024-04-10"),
+        ("Canada", "Latvia", 2000, "approx", "2024-04-10"),
+        ("UK", "Estonia", 900, "approx", "2024-04-10"),
+        ("EU", "Bosnia", 1100, "exact", "2024-03"),
+        ("EU", "Kosovo", 300, "exact", "2024-03"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.970 (P 0.992, R 0.948) on 831 levels when last tuned."""
+    """Measured at F1 0.974 (P 0.993, R 0.955) on 831 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -27,14 +27,18 @@ def build_level(
     evidence: Span,
     date_owners: list[Token],
     planned: bool | None = None,
+    force: str | None = None,
+    location: str | None = None,
 ) -> TroopLevel | None:
+    """A level read from the parse; `force` and `location`, when given, are what the caller
+    read from the words instead."""
     sentence = evidence.sent
     if reading.noun is None and ctx.sentence_index[sentence.start] - ctx.last_sentence > 1:
         return None
-    force = force_of(ctx, reading)
+    force = force or force_of(ctx, reading)
     if force is None:
         return None
-    location = location_of(ctx, reading, sentence, force)
+    location = location or location_of(ctx, reading, sentence, force)
     decided = planned is not None
     if planned is None:
         planned = is_planned(reading.verb)

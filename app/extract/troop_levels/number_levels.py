@@ -21,6 +21,7 @@ from app.extract.troop_levels.departures import (
     emptied_level,
     is_definite,
 )
+from app.extract.troop_levels.factbox import factbox_level
 from app.extract.troop_levels.gapping import gapped_level
 from app.extract.troop_levels.levels import build_level, keep
 from app.extract.troop_levels.names import force_named
@@ -33,7 +34,7 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
     number = phrases[index].count_token
     if _cited(number):
         return []
-    levels = _stated_level(ctx, phrases, index)
+    levels = keep(factbox_level(ctx, phrases[index], phrases)) or _stated_level(ctx, phrases, index)
     # A count taken back still sets the scene for the next ('An earlier version said Spain
     # has 3,500 soldiers in Latvia. It has 350.'): read, then dropped.
     return [] if levels and _retracted(number) else levels
