@@ -899,14 +899,30 @@ def test_factbox_lists_after_a_heading_give_one_level_an_item(extract):
     ]
 
 
+def test_factboxes_on_lines_with_the_force_in_the_heading_or_in_each_item(extract):
+    facts = extract(
+        "Dutch troops abroad, by location:\n- Lithuania: about 270\n- Aruba: 300\n- "
+        "Curacao: 150\n\nPeacekeepers in Cyprus, top contributors: Argentina 250; "
+        "Austria 240. Troop plans - 2027: 900; 2028: 1,200.",
+        published="2024-02-02",
+    )
+    assert [(lv.force, lv.location, lv.count) for lv in facts.troop_levels] == [
+        ("Netherlands", "Lithuania", 270),
+        ("Netherlands", "Aruba", 300),
+        ("Netherlands", "Curacao", 150),
+        ("Argentina", "Cyprus", 250),
+        ("Austria", "Cyprus", 240),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.974 (P 0.993, R 0.955) on 831 levels when last tuned."""
+    """Measured at F1 0.972 (P 0.990, R 0.954) on 845 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.886 (P 0.926, R 0.850) on 220 levels;
+    """Written after the rules and never tuned on: F1 0.889 (P 0.930, R 0.851) on 235 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -1,51 +1,63 @@
 """Levels in a list of short items after a heading, as wire factboxes write them:
 'Deployments at a glance: Poland (US, c. 10,000 troops); Romania (France, approx. 800)',
-'NATO troop strength (May 2023): Lithuania battlegroup 1,600; Latvia battlegroup 1,700'.
-The parser makes little of these, so each item is read from its words: the place that
-opens it, the force in it or in the heading, its one count."""
+'NATO troop strength (May 2023): Lithuania battlegroup 1,600; Latvia battlegroup 1,700',
+or a heading line ending in a colon over lines of '- Estonia: about 900'. The parser makes
+little of these, so each item is read from its words: its place, the force in it or in the
+heading, its one count, the heading's date."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from app.extract.date_facts import date_span
 from app.extract.figures import NumberPhrase
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.force import own_force
 from app.extract.troop_levels.levels import build_level
 from app.extract.troop_levels.names import force_named, place_of
 from app.extract.troop_levels.nouns import is_troop_body
 from app.extract.troop_levels.parse import lemma
+from app.extract.troop_levels.status import is_plan_word
 from app.extract.troop_levels.vocabulary import ADDITION_WORDS
 
 HEADING_WORDS = {"deployment", "strength", "presence", "troop", "force"}
 ITEM_SEPARATORS = {";", ":"}
 """What ends a heading or an item; the tokenizer may glue them to a bracket ('):')."""
+BULLETS = ("-", "\u2022", "*", "\u2013")
 
 
 def factbox_level(
     ctx: Context, phrase: NumberPhrase, phrases: list[NumberPhrase]
 ) -> TroopLevel | None:
     number = phrase.count_token
-    doc, sentence = ctx.doc, number.sent
-    colon = next((t for t in sentence if t.is_punct and ":" in t.text), None)
-    if colon is None or colon.i > number.i:
+    found = _inline(ctx.doc, number) or _lines(ctx.doc, number)
+    if found is None:
         return None
-    heading = doc[sentence.start : colon.i]
+    heading, item = found
     troops = next((t for t in heading if is_troop_body(t) or lemma(t) in HEADING_WORDS), None)
-    if troops is None:
-        return None
-    item = _item(doc[colon.i : sentence.end], number.i)
-    if item is None or sum(1 for p in phrases if _inside(p.span, item)) != 1:
+    if troops is None or sum(1 for p in phrases if _inside(p.span, item)) != 1:
         return None
     if any(t.lower_ in ADDITION_WORDS for t in item):
         return None  # 'Poland (US, 1,000 more)': a change
-    place = next((name for t in item[:3] if (name := place_of(ctx, t)) is not None), None)
-    if place is None:
+    words = [t for t in item if not t.is_punct]
+    names = [name for t in words if (name := place_of(ctx, t) or force_named(ctx, t))]
+    if not names and words and words[0].is_title and words[0].is_alpha:
+        names = [words[0].text]  # '- Falklands: 1,200', a place the model did not label
+    if not names:
         return None
-    named = (force_named(ctx, t) for t in item if t.i > item.start)
-    force = next((f for f in named if f is not None and f != place), None)
-    force = force or next((f for t in heading if (f := force_named(ctx, t)) is not None), None)
+    own = own_force(ctx, troops)
+    where = _heading_place(ctx, heading)
+    if own is None and where is not None:
+        # 'Peacekeepers in Lebanon, top contributors: Indonesia 1,230': whose, not where
+        force, place = names[0], where
+    else:
+        place = names[0]
+        others = [name for name in names[1:] if name != place]
+        heading_names = (force_named(ctx, t) for t in heading)
+        force = own or next(iter(others), None) or next((f for f in heading_names if f), None)
+        if others and own is None:
+            force = others[0]  # 'Poland (US, c. 10,000 troops)'
     if force is None:
         return None
     dated = ctx.date_owner.setdefault(troops.i, [])
@@ -60,23 +72,57 @@ def factbox_level(
         qualifier=phrase.qualifier,
         evidence=phrase.span,
         date_owners=[troops],
-        planned=False,
+        planned=True if any(is_plan_word(t) for t in heading) else None,
         force=force,
         location=place,
     )
 
 
-def _item(listing: Span, at: int) -> Span | None:
-    """The item of a ';'-separated list holding token `at`, when the list has two or more."""
+def _inline(doc: Doc, number: Token) -> tuple[Span, Span] | None:
+    """A heading and a ';'-separated list of two or more items in one sentence."""
+    sentence = number.sent
+    colon = next((t for t in sentence if t.is_punct and ":" in t.text), None)
+    if colon is None or colon.i > number.i:
+        return None
+    listing = doc[colon.i : sentence.end]
     cuts = [t.i for t in listing if t.is_punct and not ITEM_SEPARATORS.isdisjoint(t.text)]
     if len(cuts) < 2:
         return None
-    start = max(i for i in cuts if i < at) + 1
-    end = min([i for i in cuts if i > at] or [listing.end])
-    doc = listing.doc
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    return doc[start:end]
+    start = max(i for i in cuts if i < number.i) + 1
+    end = min([i for i in cuts if i > number.i] or [listing.end])
+    return doc[sentence.start : colon.i], doc[start:end]
+
+
+def _lines(doc: Doc, number: Token) -> tuple[Span, Span] | None:
+    """A heading line ending in a colon over bulleted lines, one of them the number's."""
+    text = doc.text
+    start = text.rfind("\n", 0, number.idx) + 1
+    end = text.find("\n", number.idx)
+    end = len(text) if end < 0 else end
+    if not text[start:end].lstrip().startswith(BULLETS):
+        return None
+    above = start - 1
+    while above > 0:
+        line_start = text.rfind("\n", 0, above) + 1
+        line = text[line_start:above].strip()
+        if not line.startswith(BULLETS):
+            if not line.endswith(":"):
+                return None
+            heading = doc.char_span(line_start, text.rfind(":", 0, above), alignment_mode="expand")
+            item = doc.char_span(start, end, alignment_mode="expand")
+            return (heading, item) if heading is not None and item is not None else None
+        above = line_start - 1
+    return None
+
+
+def _heading_place(ctx: Context, heading: Span) -> str | None:
+    """The place a heading is about: 'in Lebanon'."""
+    for token in heading:
+        if token.lower_ == "in" and token.i + 1 < heading.end:
+            place = place_of(ctx, token.doc[token.i + 1])
+            if place is not None:
+                return place
+    return None
 
 
 def _inside(span: Span, item: Span) -> bool:

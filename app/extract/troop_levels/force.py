@@ -12,7 +12,7 @@ from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import FOREIGN_WORDS, HOSTING_VERBS
 
 
-def _own_force(ctx: Context, noun: Token) -> str | None:
+def own_force(ctx: Context, noun: Token) -> str | None:
     """'US troops', 'American soldiers', "the EU's mission", 'the Nigerian army'."""
     if noun.pos_ == "PRON":
         return antecedent(ctx, noun) if noun.lower_ in {"it", "its", "they", "their"} else None
@@ -63,7 +63,7 @@ def _holder_of(ctx: Context, verb: Token | None) -> str | None:
     if verb is None or lemma(verb) in HOSTING_VERBS:
         return None
     subject = subject_of(verb)
-    return _own_force(ctx, subject) if subject is not None else None
+    return own_force(ctx, subject) if subject is not None else None
 
 
 def force_of(ctx: Context, reading: Reading) -> str | None:
@@ -71,10 +71,10 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
     if noun is None:
         return ctx.last.force if ctx.last is not None else None
     force = _sent_by(ctx, reading.node) if reading.node.i != noun.i else None
-    force = force or _own_force(ctx, noun)
+    force = force or own_force(ctx, noun)
     container = _container_of(noun)
     if force is None and container is not None:
-        force = _own_force(ctx, container)
+        force = own_force(ctx, container)
     if force is None and noun.dep_ not in {"nsubj", "nsubjpass"}:
         force = _holder_of(ctx, reading.verb)
     if force is None:
@@ -107,7 +107,7 @@ def _asked_about(ctx: Context, noun: Token) -> str | None:
         return None
     question = ctx.doc[start - 1].sent
     bodies = (t for t in question if is_troop_body(t))
-    return next((force for t in bodies if (force := _own_force(ctx, t)) is not None), None)
+    return next((force for t in bodies if (force := own_force(ctx, t)) is not None), None)
 
 
 RECENT_SENTENCES = 2
@@ -138,13 +138,13 @@ def _force_in_sentence(ctx: Context, noun: Token) -> str | None:
     sentence = noun.sent
     for other in sentence:
         if other.i != noun.i and is_troop_noun(other):
-            force = _own_force(ctx, other)
+            force = own_force(ctx, other)
             if force is not None:
                 return force
     for clause in (sentence.root, *_reports_on(sentence.root)):
         # every subject: '14:05 GMT: The Dutch ministry says ...' gives 'says' two
         for speaker in (c for c in clause.children if c.dep_ == "nsubj" and c.i != noun.i):
-            force = _own_force(ctx, speaker)
+            force = own_force(ctx, speaker)
             if force is not None:
                 return force
     return None

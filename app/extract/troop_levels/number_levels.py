@@ -32,7 +32,7 @@ from app.extract.troop_levels.vocabulary import CITED_WORDS, NOW_WORDS, RETRACTI
 
 def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[TroopLevel]:
     number = phrases[index].count_token
-    if _cited(number):
+    if _cited(number) or _year_label(number):
         return []
     levels = keep(factbox_level(ctx, phrases[index], phrases)) or _stated_level(ctx, phrases, index)
     # A count taken back still sets the scene for the next ('An earlier version said Spain
@@ -167,6 +167,17 @@ def _said_now(number: Token) -> bool:
         if token.lower_ in NOW_WORDS:
             return True
     return False
+
+
+def _year_label(number: Token) -> bool:
+    """'2025: 1,500; 2026: 2,200': a year heading a count, not a count."""
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return (
+        number.shape_ == "dddd"
+        and 1900 <= int(number.text) <= 2100
+        and following is not None
+        and following.text.startswith(":")
+    )
 
 
 def _cited(number: Token) -> bool:
