@@ -34,6 +34,8 @@ def date_span(ent: Span) -> Span | None:
     """A DATE entity without a count the model swept into it: '11,000 five years ago' is
     the number 11,000 and the date 'five years ago'."""
     doc = ent.doc
+    if _only_numbers(ent):
+        return None  # 'Between two and three thousand (troops)', which the model calls a date
     start, end = ent.start, ent.end
     while start < end and _LARGE_NUMBER.match(doc[start].text):
         start += 1
@@ -46,6 +48,18 @@ def date_span(ent: Span) -> Span | None:
     while end - 1 > start and doc[end - 1].like_num and not _ends_date(doc[end - 2 : end]):
         end -= 1
     return doc[start:end] if start < end else None
+
+
+_RANGE_WORDS = {"between", "and", "to", "from", "hundred", "thousand", "million"}
+
+
+def _only_numbers(ent: Span) -> bool:
+    """Numbers and range words only, none of them a year."""
+    if len(ent) < 2 or not any(t.lower_ in _RANGE_WORDS for t in ent):
+        return False  # '31' alone may be a day
+    return any(t.like_num for t in ent) and all(
+        (t.like_num and not _YEAR.match(t.text)) or t.lower_ in _RANGE_WORDS for t in ent
+    )
 
 
 def _ends_date(pair: Span) -> bool:

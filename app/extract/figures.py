@@ -213,6 +213,13 @@ def _in_fraction(token: Token) -> bool:
     return "half" in near or "quarter" in near
 
 
+def _a_couple(group: Span) -> bool:
+    """'a couple of thousand': about two of a scale."""
+    return [t.lower_ for t in group[:3]] == ["a", "couple", "of"] and group[
+        -1
+    ].lower_ in WORD_SCALES
+
+
 def _odd(doc: Doc, start: int, end: int) -> bool:
     """'200-odd', 'thousand-odd', '30 odd': 'odd' right after the number's words."""
     following = [t for t in doc[start : min(end + 2, len(doc))] if t.text not in DASHES]
@@ -263,6 +270,9 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
                     or (t.lower_ in {"a", "an", "of", "and"} and _in_fraction(t))
                 ]
                 value = parse_number(" ".join(words))
+                if value is None and len(words) == 1 and _a_couple(group):
+                    value = parse_number(f"two {words[0]}")  # 'a couple of thousand'
+                    group_qualifier = "approx"
                 if doc[start].text.startswith("~") and group_qualifier == "exact":
                     group_qualifier = "approx"  # '~1,700' in a table
                 if _odd(doc, start, end):
@@ -288,6 +298,8 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
         token = doc[index]
         if index not in covered and (token.pos_ == "NUM" or token.text[:1] == "~"):
             start, end = _grown(doc, index, index + 1)
+            while end < len(doc) and doc[end].lower_ in WORD_SCALES and end not in covered:
+                end += 1  # 'three thousand' with no entity over it
             value = parse_number(doc[start:end].text)
             if value is None and index > 0 and _a_scale(doc[index - 1]):
                 # 'fewer than a hundred soldiers'
@@ -330,9 +342,24 @@ def _pair_ranges(phrases: list[NumberPhrase]) -> list[NumberPhrase]:
             marked[index + 1] = replace(following, role="to", partner=index)
         else:
             qualifier = "at_least" if phrase.qualifier == "exact" else phrase.qualifier
-            marked[index] = replace(phrase, role="low", partner=index + 1, qualifier=qualifier)
+            value = phrase.value * _shared_scale(phrase, following)
+            marked[index] = replace(
+                phrase, role="low", partner=index + 1, qualifier=qualifier, value=value
+            )
             marked[index + 1] = replace(following, role="high", partner=index)
     return marked
+
+
+WORD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _shared_scale(low: NumberPhrase, high: NumberPhrase) -> int:
+    """'three to four hundred', 'between two and three thousand': the low end is written
+    without the scale the high end ends with."""
+    scale = WORD_SCALES.get(high.span[-1].lower_, 1)
+    if any(t.lower_ in WORD_SCALES for t in low.span) or low.value * scale > high.value:
+        return 1
+    return scale
 
 
 RANGING_WORDS = {"range", "ranging", "vary", "varying", "anywhere"}

@@ -148,7 +148,8 @@ def test_both_ends_of_a_range_are_figures(extract):
 def test_number_roles(extractor):
     doc = extractor.nlp(
         "Between 8,000 and 9,000 troops took part, down from 12,000 last year. The force fell "
-        "from 5,200 to 3,000 in May. Estimates range from 400 to 600."
+        "from 5,200 to 3,000 in May. Estimates range from 400 to 600. Three to four hundred "
+        "came."
     )
     roles = [(p.value, p.role, p.qualifier) for p in number_phrases(doc)]
     assert roles == [
@@ -159,6 +160,8 @@ def test_number_roles(extractor):
         (3000, "to", "exact"),
         (400, "low", "at_least"),
         (600, "high", "exact"),
+        (300, "low", "at_least"),
+        (400, "high", "exact"),
     ]
 
 
@@ -199,3 +202,11 @@ def test_odd_counts_and_numbers_the_model_labels_as_something_else(
 def test_a_day_the_model_leaves_out_of_a_date_is_in_it(extract):
     facts = extract("As of 1 November 2019, there were 75 engineers on the base.", "2019-12-03")
     assert [(d.text, d.value) for d in facts.dates] == [("1 November 2019", "2019-11-01")]
+
+
+def test_numbers_the_model_calls_a_date_are_numbers(extract):
+    facts = extract(
+        "Between two and three thousand soldiers arrived. She was 31 on 4 May.", "2024-05-10"
+    )
+    assert [f.value for f in facts.figures if f.unit == "count"][:2] == [2000, 3000]
+    assert "Between two and three thousand" not in [d.text for d in facts.dates]

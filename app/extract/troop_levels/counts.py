@@ -65,6 +65,16 @@ def _some_of_them(number: Token) -> bool:
     )
 
 
+def _over_the_years(verb: Token) -> bool:
+    """'over the years', 'over the decades': a total of all who came and went."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "over"):
+        period = dependent(prep, "pobj")
+        counted = period is not None and any(c.dep_ == "nummod" for c in period.children)
+        if period is not None and period.lower_ in {"years", "decades"} and not counted:
+            return True  # not 'shrink the garrison to 25,000 over three years'
+    return False
+
+
 def _composition(number: Token) -> bool:
     """'150 of them are women': what some of the troops are, not where they are."""
     if number.dep_ != "nsubj" or not any(c.lower_ == "of" for c in number.children):
@@ -373,6 +383,9 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True  # 'lost 3,000 soldiers and recruited 2,100'
     if _composition(number):
         return True  # '150 of them are women'
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] if noun is not None else []
+    if any(_over_the_years(v) for v in (verb, *clauses) if v is not None):
+        return True  # '8,000 troops served in the mission over the years': all who served
     if noun is not None and _allowed(noun):
         return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
     if any(
