@@ -47,11 +47,24 @@ def test_all_remaining_troops_leaving_is_a_planned_zero(extract):
 def test_qualifiers(extract):
     facts = extract(
         "More than 3,000 British troops are in Estonia. Fewer than 400 Dutch soldiers remain in "
-        "Lithuania. Up to 1,500 Polish troops will be deployed to Romania.",
+        "Lithuania. Up to 1,500 Polish troops will be deployed to Romania. North of 2,000 US "
+        "troops are in Greece. Italy keeps just shy of 900 soldiers in Libya.",
         published="2023-05",
     )
-    assert [lv.qualifier for lv in facts.troop_levels] == ["at_least", "at_most", "at_most"]
-    assert [lv.status for lv in facts.troop_levels] == ["reported", "reported", "planned"]
+    assert [lv.qualifier for lv in facts.troop_levels] == [
+        "at_least",
+        "at_most",
+        "at_most",
+        "at_least",
+        "at_most",
+    ]
+    assert [lv.status for lv in facts.troop_levels] == [
+        "reported",
+        "reported",
+        "planned",
+        "reported",
+        "reported",
+    ]
 
 
 def test_figure_without_troops_is_not_a_level(extract):
@@ -930,14 +943,24 @@ def test_ranges_sharing_a_scale_a_couple_of_thousand_and_all_who_served(extract)
     ]
 
 
+def test_a_strong_size_the_parser_hangs_on_the_noun(extract):
+    facts = extract(
+        "The 800-strong Spanish garrison in Latvia will be reinforced by 200 troops this year.",
+        published="2018-05-09",
+    )
+    assert [(lv.force, lv.count, lv.status) for lv in facts.troop_levels] == [
+        ("Spain", 800, "reported")
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.972 (P 0.990, R 0.954) on 852 levels when last tuned."""
+    """Measured at F1 0.972 (P 0.990, R 0.954) on 861 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.890 (P 0.932, R 0.851) on 242 levels;
+    """Written after the rules and never tuned on: F1 0.884 (P 0.922, R 0.849) on 251 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

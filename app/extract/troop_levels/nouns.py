@@ -88,6 +88,11 @@ def refers_back(noun: Token | None) -> bool:
 def sized_unit(number: Token) -> Token | None:
     """The body a personnel size describes: 'a 250-member unit', 'the unit was 350-strong'."""
     size = number.head
+    if number.dep_ == "nummod" and is_troop_body(size):
+        # 'The 1,000-strong Russian garrison', where the parser hangs 'strong' on the noun
+        strong = [c for c in size.children if c.i in {number.i + 1, number.i + 2}]
+        if any(c.lower_ in SIZE_WORDS and c.dep_ == "amod" for c in strong):
+            return size
     if size.lower_ not in SIZE_WORDS or size.i not in {number.i + 1, number.i + 2}:
         return None  # '250-member', '460 strong'
     if size.dep_ == "acomp":
