@@ -1,11 +1,11 @@
-"""Which numbers are troop counts: how a number is tied to troops, and when it is a change,
-a loss or the size before a change rather than a level."""
+"""Which numbers are troop counts: how a number is tied to troops in the parse (whether it
+is a level is `changes.py`'s to say)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from app.extract.figures import COUNT_OF, SCALE_WORDS, counted_noun
+from app.extract.figures import COUNT_OF, counted_noun
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import (
     is_troop_body,
@@ -20,25 +20,14 @@ from app.extract.troop_levels.parse import (
     clause_verb,
     dependent,
     governing_verb,
-    has_number,
     lemma,
     subject_of,
     verb_object,
 )
 from app.extract.troop_levels.status import is_plan_word
 from app.extract.troop_levels.vocabulary import (
-    ADDITION_WORDS,
-    CASUALTY_NOUNS,
-    CASUALTY_VERBS,
-    CEILING_WORDS,
-    CHANGE_NOUNS,
-    CHANGE_VERBS,
     HOLDING_VERBS,
-    HOSTING_VERBS,
     LIMIT_NOUNS,
-    MOVING_VERBS,
-    NOW_WORDS,
-    PARTITIVE_WORDS,
     PROPOSAL_VERBS,
     TARGET_NOUNS,
     UNIT_NOUNS,
@@ -63,41 +52,6 @@ def _some_of_them(number: Token) -> bool:
         and number.dep_ in {"dep", "appos", "npadvmod"}
         and placed
     )
-
-
-def _over_the_years(verb: Token) -> bool:
-    """'over the years', 'over the decades': a total of all who came and went."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "over"):
-        period = dependent(prep, "pobj")
-        counted = period is not None and any(c.dep_ == "nummod" for c in period.children)
-        if period is not None and period.lower_ in {"years", "decades"} and not counted:
-            return True  # not 'shrink the garrison to 25,000 over three years'
-    return False
-
-
-def _composition(number: Token) -> bool:
-    """'150 of them are women': what some of the troops are, not where they are."""
-    if number.dep_ != "nsubj" or not any(c.lower_ == "of" for c in number.children):
-        return False
-    verb = number.head
-    attribute = dependent(verb, "attr", "acomp")
-    return (
-        lemma(verb) == "be"
-        and attribute is not None
-        and not is_troop_noun(attribute)
-        and not any(c.dep_ == "prep" for c in verb.children)
-    )
-
-
-def _allowed(noun: Token) -> bool:
-    """The troops of 'allows 2,000 troops to train', however the parser hangs them."""
-    if noun.dep_ == "dobj":
-        allowing = noun.head
-    elif noun.dep_ == "nsubj" and noun.head.dep_ in {"ccomp", "xcomp"}:
-        allowing = noun.head.head
-    else:
-        return False
-    return lemma(allowing) in {"allow", "permit"}
 
 
 def _troops_named_before(number: Token) -> Token | None:
@@ -352,188 +306,9 @@ def _asked_for(number: Token) -> Token | None:
     return None
 
 
-def is_change_or_loss(number: Token, reading: Reading) -> bool:
-    """'cut 2,000 troops', '200 more soldiers', '45 soldiers were killed'."""
-    doc = number.doc
-    verb = reading.verb
-    held = verb is not None and lemma(verb) in {"have", *HOSTING_VERBS}
-    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
-    if after is not None and after.lower_ in ADDITION_WORDS:
-        return True
-    if number.i > 0 and doc[number.i - 1].lower_ in ADDITION_WORDS and not held:
-        # 'a further 900', 'another 400'; but 'Belarus hosts an additional 30,000' is a level
-        return True
-    noun = reading.noun
-    if noun is not None and noun.dep_ == "pobj" and lemma(noun.head.head) in CASUALTY_NOUNS:
-        return True
-    if _counts_a_change(number):
-        return True
-    if verb is not None and lemma(verb) == "exceed" and any(c.dep_ == "neg" for c in verb.children):
-        return True  # 'shall not exceed 460': a ceiling
-    measured = [t for t in (noun, counted_noun(number), subject_of(verb)) if t is not None]
-    if any(c.lower_ in CEILING_WORDS for t in measured for c in t.children if c.dep_ == "amod"):
-        return True  # 'its authorised strength is 15,000': a ceiling, not who is there
-    if (
-        verb is not None
-        and lemma(verb) in CHANGE_VERBS
-        and reading.node.like_num
-        and reading.node.dep_ == "dobj"
-        and reading.node.head.i == verb.i
-    ):
-        return True  # 'lost 3,000 soldiers and recruited 2,100'
-    if _composition(number):
-        return True  # '150 of them are women'
-    clauses = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] if noun is not None else []
-    if any(_over_the_years(v) for v in (verb, *clauses) if v is not None):
-        return True  # '8,000 troops served in the mission over the years': all who served
-    if noun is not None and _allowed(noun):
-        return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
-    if any(
-        node.dep_ == "pobj"
-        and node.head.lower_ == "by"
-        and (node.head.head.pos_ in {"VERB", "AUX", "ADJ"} or lemma(node.head.head) in COUNT_OF)
-        for node in (number, reading.node)
-    ):
-        # 'cut its force by about 600', 'was reinforced by 300 troops', 'by 400 next year',
-        # 'short of its strength by some 600 personnel'
-        return True
-    if (
-        noun is not None
-        and noun.i < number.i
-        and number.head.head.i == noun.i
-        and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i)
-    ):
-        return True  # 'an extra brigade of 4,000'
-    if noun is not None and noun.i > number.i:
-        if not held and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
-            return True
-        if noun.dep_ in {"dobj", "nsubjpass"} and lemma(noun.head) in CHANGE_VERBS:
-            # 'cut 2,000 troops', '700 commandos were added'; not 'cut the 34,500 troops to
-            # 25,000' (the size now)
-            return not (_to_a_number(noun) and is_current_size(reading))
-    if verb is not None and lemma(verb) in MOVING_VERBS and _part_of_a_count(number):
-        return True  # '11,900 of the 36,000 US troops would be moved'
-    if noun is not None and any(
-        c.dep_ in {"relcl", "acl"} and lemma(c) in CASUALTY_VERBS for c in noun.children
-    ):
-        return True  # 'the 13 soldiers who died in the crash'
-    if noun is not None and number.head.i == noun.i and _whole_of_a_part(noun):
-        return False  # '4,000 of Ukraine's 250,000 service members have tested positive'
-    return verb is not None and lemma(verb) in CASUALTY_VERBS
-
-
-def _whole_of_a_part(noun: Token) -> bool:
-    """The troops a part is taken from, as they stand ('of Ukraine's 250,000 service
-    members'); not those 'who served in the mission' over the years."""
-    head = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and head.lower_ == "of"
-        and head.head.like_num
-        and not any(c.dep_ == "relcl" for c in noun.children)
-    )
-
-
-def _fraction_of_a_scale(word: Token) -> bool:
-    """'quarter' in 'a quarter of a million soldiers': part of the number, not a share."""
-    following = [t.lower_ for t in word.doc[word.i + 1 : word.i + 4]]
-    return following[:2] in (["of", "a"], ["of", "an"]) and following[2:] in (
-        [scale] for scale in SCALE_WORDS
-    )
-
-
-def _to_a_number(noun: Token) -> bool:
-    """'cut the 34,500 troops (stationed in Germany) to 25,000': the verb's new size is a
-    bare number, not more troops ('adding 5,000 sailors to the 2,000 Marines')."""
-    verb = noun.head
-    placed = [c for c in noun.children if c.dep_ == "acl"]
-    return any(
-        prep.lower_ == "to" and any(_a_new_size(obj) for obj in prep.children)
-        for prep in (*verb.children, *(p for c in placed for p in c.children))
-    )
-
-
-def _a_new_size(obj: Token) -> bool:
-    """'to 25,000', 'to 500 troops'; not 'to the 2,000 Marines' already there."""
-    if obj.like_num:
-        return True
-    return any(c.dep_ == "nummod" for c in obj.children) and not any(
-        c.dep_ in {"det", "poss"} for c in obj.children
-    )
-
-
 def _what_moves(verb: Token, number: Token) -> Token | None:
     """The troops a verb moves: its object, or the subject of a passive ('11,900 of the
     36,000 US troops would be moved'), through the number counting them."""
     moved = verb_object(verb, number) or dependent(verb, "nsubjpass")
     counted = counted_noun(moved) if moved is not None and moved.like_num else None
     return counted or moved
-
-
-def _part_of_a_count(number: Token) -> bool:
-    """'11,900 of the 36,000 troops': a number whose 'of' counts a larger whole."""
-    of = next((c for c in number.children if c.lower_ == "of"), None)
-    whole = dependent(of, "pobj") if of is not None else None
-    return whole is not None and any(_amount(c) for c in (whole, *whole.children))
-
-
-def _counts_a_change(number: Token) -> bool:
-    """'a shortfall of 16,000 members', 'a surge of 30,000 troops'."""
-    node = number
-    for _ in range(3):
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
-            return False
-        if node.lower_ == "of" and lemma(node.head) in CHANGE_NOUNS:
-            return True
-    return False
-
-
-def _amount(token: Token) -> bool:
-    """A number that is no date: '600', not '2027'."""
-    return token.like_num and token.ent_type_ != "DATE" and token.shape_ != "dddd"
-
-
-def is_current_size(reading: Reading) -> bool:
-    """What the verb does is not to the number: 'half of the 1,400 troops would rotate out',
-    'double its 100-strong contingent to 200', 'its 600-strong contingent would be trimmed
-    to 500', 'the force — about 900 troops today — would fall to 500'. The number is the size
-    now."""
-    noun, verb = reading.noun, reading.verb
-    if noun is None or verb is None:
-        return False
-    node = reading.node
-    if node.i != noun.i and not (node.dep_ == "pobj" and node.head.head.i == noun.i):
-        # the number stands for the noun, or measures it: 'its army of 280,000 will grow'
-        return False
-    if noun.dep_ == "appos":
-        # 'its contribution to the mission, about 850 soldiers, will be extended'
-        return True
-    if any(t.lower_ in NOW_WORDS for t in noun.subtree):
-        # 'its garrison, currently 700 troops, ...', 'With 1,000 troops already there, ...'
-        return True
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
-        whole = head.head
-        if (lemma(whole) in PARTITIVE_WORDS and not _fraction_of_a_scale(whole)) or whole.like_num:
-            return True
-        if whole.pos_ in {"VERB", "AUX"} and any(
-            lemma(part) in PARTITIVE_WORDS for part in (*head.children, *whole.children)
-        ):
-            # 'Of the 1,200 soldiers deployed there, a third are due to rotate out'
-            return True
-    if noun.dep_ == "pobj" and head.lower_ == "of" and is_troop_body(head.head):
-        noun = head.head  # 'cut its force of 5,100 soldiers by 600': the force is cut
-    if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
-        # 'cut its force to 3,900' or 'by 600' (not 'by 2027'); 'cut the 34,500 troops
-        # stationed in Germany to 25,000', where the parser hangs 'to' on 'stationed'
-        placed = [c for c in noun.children if c.dep_ == "acl"]
-        return any(
-            (prep.lower_ == "to" and any(has_number(obj) for obj in prep.children))
-            or (
-                prep.lower_ == "by"
-                and any(_amount(t) for obj in prep.children for t in (obj, *obj.children))
-            )
-            for prep in (*verb.children, *(p for c in placed for p in c.children))
-        )
-    return False

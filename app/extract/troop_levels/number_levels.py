@@ -6,14 +6,11 @@ from spacy.tokens import Token
 
 from app.extract.figures import NumberPhrase, counted_noun
 from app.extract.schema import TroopLevel
+from app.extract.troop_levels.changes import is_change_or_loss, is_current_size
 from app.extract.troop_levels.context import Context, Reading
-from app.extract.troop_levels.counts import (
-    is_change_or_loss,
-    is_current_size,
-    is_target,
-    reading_of,
-)
+from app.extract.troop_levels.counts import is_target, reading_of
 from app.extract.troop_levels.dating import noun_clauses, possible_date_owners
+from app.extract.troop_levels.denials import is_cited, is_denied, is_retracted, is_year_label
 from app.extract.troop_levels.departures import (
     departs,
     departure_noun,
@@ -24,20 +21,20 @@ from app.extract.troop_levels.departures import (
 from app.extract.troop_levels.factbox import factbox_level
 from app.extract.troop_levels.gapping import gapped_level
 from app.extract.troop_levels.levels import build_level, keep
-from app.extract.troop_levels.names import force_named
-from app.extract.troop_levels.parse import dependent, governing_verb, lemma
+from app.extract.troop_levels.parse import governing_verb, lemma
+from app.extract.troop_levels.several_forces import each_of, respective
 from app.extract.troop_levels.status import is_plan_word, is_planned
-from app.extract.troop_levels.vocabulary import CITED_WORDS, NOW_WORDS, RETRACTING_WORDS
+from app.extract.troop_levels.vocabulary import NOW_WORDS
 
 
 def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[TroopLevel]:
     number = phrases[index].count_token
-    if _cited(number) or _year_label(number):
+    if is_cited(number) or is_year_label(number):
         return []
     levels = keep(factbox_level(ctx, phrases[index], phrases)) or _stated_level(ctx, phrases, index)
     # A count taken back still sets the scene for the next ('An earlier version said Spain
     # has 3,500 soldiers in Latvia. It has 350.'): read, then dropped.
-    return [] if levels and _retracted(number) else levels
+    return [] if levels and is_retracted(number) else levels
 
 
 def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[TroopLevel]:
@@ -102,7 +99,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
             return []
         # 'against the 2,500 promised by 2020': an old target is still a plan
         planned = any(c.dep_ == "acl" and is_plan_word(c) for c in number.children)
-    elif is_change_or_loss(anchor, reading) or _denied(phrase, reading):
+    elif is_change_or_loss(anchor, reading) or is_denied(phrase, reading):
         return []
     elif (target := counted_noun(anchor)) is not None and is_target(target):
         planned, owners = True, [anchor, target]
@@ -122,37 +119,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     )
     if level is None:
         return []
-    return [_respective(ctx, level, number, reading.verb), *_each_of(ctx, level, reading.verb)]
-
-
-def _respective(ctx: Context, level: TroopLevel, number: Token, verb: Token | None) -> TroopLevel:
-    """'Poland and Romania keep 700 and 400 troops there, respectively': the k-th count is
-    the k-th force's."""
-    if verb is None or not any(c.lower_ == "respectively" for c in verb.children):
-        return level
-    subject = dependent(verb, "nsubj")
-    first = number.head if number.dep_ == "conj" and number.head.like_num else number
-    counts = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.like_num)]
-    if subject is None or number not in counts:
-        return level
-    forces = [subject, *(t for t in subject.subtree if t.dep_ == "conj")]
-    if len(forces) != len(counts):
-        return level
-    force = force_named(ctx, forces[counts.index(number)])
-    if force is None:
-        return level
-    ctx.last = level.model_copy(update={"force": force})
-    return ctx.last
-
-
-def _each_of(ctx: Context, level: TroopLevel, verb: Token | None) -> list[TroopLevel]:
-    """'Italy and Spain each have about 600 soldiers': the same level for every force the
-    subject names."""
-    subject = dependent(verb, "nsubj") if verb is not None else None
-    if subject is None or not any(c.lower_ == "each" for c in (*subject.children, *verb.children)):
-        return []
-    forces = [force_named(ctx, t) for t in subject.subtree if t.dep_ == "conj"]
-    return [level.model_copy(update={"force": f}) for f in forces if f and f != level.force]
+    return [respective(ctx, level, number, reading.verb), *each_of(ctx, level, reading.verb)]
 
 
 def _said_now(number: Token) -> bool:
@@ -169,47 +136,6 @@ def _said_now(number: Token) -> bool:
     return False
 
 
-def _year_label(number: Token) -> bool:
-    """'2025: 1,500; 2026: 2,200': a year heading a count, not a count."""
-    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
-    return (
-        number.shape_ == "dddd"
-        and 1900 <= int(number.text) <= 2100
-        and following is not None
-        and following.text.startswith(":")
-    )
-
-
-def _cited(number: Token) -> bool:
-    """'the 600 figure given on Friday': a number named, not troops counted."""
-    head = number.head
-    return (
-        number.dep_ in {"nummod", "compound"}
-        and head.i > number.i
-        and head.pos_ == "NOUN"
-        and lemma(head) in CITED_WORDS
-    )
-
-
-def _retracted(number: Token) -> bool:
-    """'Earlier reports that Norway would send 400 troops were wrong', 'The figure of
-    10,000 troops ... is false', 'An earlier version of this article said ... 3,500': a
-    count the text takes back."""
-    for above in number.ancestors:
-        if above.dep_ in {"nsubj", "nsubjpass"} and any(
-            c.dep_ == "acomp" and c.lower_ in RETRACTING_WORDS for c in above.head.children
-        ):
-            return True
-        subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
-        if (
-            subject is not None
-            and lemma(subject) == "version"
-            and any(c.lower_ in {"earlier", "previous", "original"} for c in subject.children)
-        ):
-            return True
-    return False
-
-
 def _kept(number: Token, reading: Reading) -> bool:
     """'would keep the 900 soldiers in Latvia': the troops there now, kept; not 'will keep
     900 troops there', a plan."""
@@ -221,26 +147,6 @@ def _kept(number: Token, reading: Reading) -> bool:
         and reading.noun.dep_ == "dobj"
         and is_definite(number, reading.noun)
     )
-
-
-def _denied(phrase: NumberPhrase, reading: Reading) -> bool:
-    """'Germany has not sent 10,000 soldiers', 'does not intend to keep 1,000', '250
-    troops, not 400': a count the text denies. Not 'has not reduced its contingent of
-    1,100', whose troops are there."""
-    start = phrase.span.start
-    if start > 0 and phrase.span.doc[start - 1].lower_ == "not":
-        return True
-    noun = reading.noun
-    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
-        noun = noun.head.head  # 'its contingent of 1,100 soldiers'
-    if is_definite(phrase.count_token, reading.noun) or is_definite(phrase.count_token, noun):
-        return False
-    verb = reading.verb
-    while verb is not None:
-        if any(c.dep_ == "neg" for c in verb.children):
-            return True
-        verb = verb.head if verb.dep_ == "xcomp" else None
-    return False
 
 
 def _past_clause(number: Token) -> Token | None:
