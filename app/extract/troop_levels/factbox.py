@@ -44,11 +44,18 @@ def factbox_level(
     names = [name for t in words if (name := place_of(ctx, t) or force_named(ctx, t))]
     if not names and words and words[0].is_title and words[0].is_alpha:
         names = [words[0].text]  # '- Falklands: 1,200', a place the model did not label
-    if not names:
-        return None
-    own = own_force(ctx, troops)
+    own = own_force(ctx, troops) or (
+        own_force(ctx, troops.head) if troops.dep_ == "compound" else None
+    )
     where = _heading_place(ctx, heading)
-    if own is None and where is not None:
+    year = _year_key(item)
+    if year is not None and not names and own is not None and where is not None:
+        # 'Planned Canadian troop numbers in Latvia - 2025: 1,500; 2026: 2,200'
+        ctx.date_owner.setdefault(number.i, []).insert(0, year)
+        force, place = own, where
+    elif not names:
+        return None
+    elif own is None and where is not None:
         # 'Peacekeepers in Lebanon, top contributors: Indonesia 1,230': whose, not where
         force, place = names[0], where
     else:
@@ -71,7 +78,7 @@ def factbox_level(
         count=int(phrase.value),
         qualifier=phrase.qualifier,
         evidence=phrase.span,
-        date_owners=[troops],
+        date_owners=[number, troops],
         planned=True if any(is_plan_word(t) for t in heading) else None,
         force=force,
         location=place,
@@ -113,6 +120,17 @@ def _lines(doc: Doc, number: Token) -> tuple[Span, Span] | None:
             return (heading, item) if heading is not None and item is not None else None
         above = line_start - 1
     return None
+
+
+def _year_key(item: Span) -> Span | None:
+    """The year an item is filed under: '2026' in '2026: 2,200'."""
+    doc = item.doc
+    if item.start < 2 or ":" not in doc[item.start - 1].text:
+        return None
+    key = doc[item.start - 2]
+    return (
+        doc[key.i : key.i + 1] if key.shape_ == "dddd" and 1900 <= int(key.text) <= 2100 else None
+    )
 
 
 def _heading_place(ctx: Context, heading: Span) -> str | None:
