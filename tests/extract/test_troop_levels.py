@@ -960,6 +960,18 @@ def test_a_strong_size_the_parser_hangs_on_the_noun(extract):
     ]
 
 
+def test_which_numbered_said_of_the_troops_not_the_region_nor_in_their_capital(extract):
+    facts = extract(
+        "Ankara's peacekeeping contingent in the region, which numbered about 1,200 when it "
+        "arrived in 2019, has been cut to fewer than 500, officials say.",
+        published="2023-09-26",
+    )
+    assert [(lv.force, lv.location, lv.count, lv.date) for lv in facts.troop_levels] == [
+        ("Turkey", None, 1200, "2019"),
+        ("Turkey", None, 500, "2023-09-26"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.974 (P 0.993, R 0.956) on 871 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")

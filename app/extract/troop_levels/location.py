@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from app.extract.dates import MONTHS
 from app.extract.patterns import demonyms
 from app.extract.troop_levels.context import Context, Reading
-from app.extract.troop_levels.names import antecedent, place_of
+from app.extract.troop_levels.names import antecedent, force_named, place_of
 from app.extract.troop_levels.nouns import is_troop_noun
 from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import (
@@ -27,7 +27,11 @@ OPERATION_WORDS = {"operation", "mission", "task", "force"}
 def _place_before(ctx: Context, token: Token, force: str | None) -> str | None:
     """'there', 'the country': the last place named before, other than the force itself
     ('Rwanda has 2,000 troops in the province')."""
-    earlier = [name for index, name in ctx.places if index < token.i and name != force]
+    earlier = [
+        name
+        for index, name in ctx.places
+        if index < token.i and force not in {name, force_named(ctx, ctx.doc[index])}
+    ]  # not the force's own capital: "Moscow's contingent in the region" is not in Moscow
     if earlier:
         return earlier[-1]
     return ctx.last.location if ctx.last is not None else None

@@ -65,6 +65,8 @@ def troop_noun(noun: Token | None) -> Token | None:
         while clause.dep_ in {"xcomp", "ccomp", "conj"}:
             clause = clause.head
         noun = clause.head if clause.dep_ == "relcl" else noun
+        if noun.dep_ == "pobj" and not is_troop_noun(noun) and is_troop_noun(noun.head.head):
+            noun = noun.head.head  # 'the contingent in the region, which numbered 2,000'
     if lemma(noun) in COUNT_OF:
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         inner = dependent(of, "pobj") if of is not None else dependent(noun, "compound")
