@@ -101,9 +101,9 @@ _LEADING = re.compile(
     r"(?:(?:by|in|on|at|until|till|since|from|before|after|during|as of|through)\s+)?",
     re.I,
 )
-_AGO = re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month)s?\s+ago$")
+_AGO = re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month|decade)s?\s+ago$")
 _AHEAD = (
-    re.compile(r"^within\s+(?P<number>[\w-]+)\s+(?P<unit>year|month)s?$"),
+    re.compile(r"^within\s+(?P<number>[\w-]+)\s+(?P<unit>year|month|decade)s?$"),
     re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month)s?'s?(?:\s+time)?$"),
 )
 """'within five years', '(in) two years' time': that long after the anchor. A bare 'five
@@ -238,6 +238,8 @@ def _ago(
     if anchor is None or amount is None or amount != int(amount):
         return None
     step = int(amount) if later else -int(amount)
+    if unit == "decade":  # 'within a decade', 'two decades ago'
+        unit, step = "year", step * 10
     if unit == "year":
         return NormalisedDate(f"{anchor.year + step:04d}", "year")
     if anchor.month is None:

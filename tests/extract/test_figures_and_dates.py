@@ -80,6 +80,8 @@ def test_dates_are_normalised_against_publication(extract):
     ("text", "anchor", "direction", "expected"),
     [
         ("five years ago", "2023-06", None, ("2018", "year", None)),
+        ("two decades ago", "2023-06", None, ("2003", "year", None)),
+        ("within a decade", "2022-11-29", "future", ("2032", "year", None)),
         ("two months ago", "2021-03-10", None, ("2021-01", "month", None)),
         ("at the start of the year", "2022-11", None, ("2022", "year", "START")),
         ("by year's end", "2026-02-10", None, ("2026", "year", "END")),

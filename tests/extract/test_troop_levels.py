@@ -972,6 +972,18 @@ def test_which_numbered_said_of_the_troops_not_the_region_nor_in_their_capital(e
     ]
 
 
+def test_an_army_now_at_a_size_and_a_plan_within_a_decade(extract):
+    facts = extract(
+        "Hungary's army, now at 20,000, is to add 5,000 troops over the next three years. "
+        "Greece plans to double the size of its army to 120,000 within a decade.",
+        published="2023-06-15",
+    )
+    assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        ("Hungary", 20000, "reported", "2023-06-15"),
+        ("Greece", 120000, "planned", "2033"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.975 (P 0.993, R 0.958) on 880 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
@@ -979,7 +991,7 @@ def test_gold_troop_levels(extractor: Extractor):
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.881 (P 0.916, R 0.848) on 270 levels;
+    """Written after the rules and never tuned on: F1 0.885 (P 0.920, R 0.852) on 270 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -21,6 +21,7 @@ from app.extract.troop_levels.departures import (
 from app.extract.troop_levels.factbox import factbox_level
 from app.extract.troop_levels.gapping import gapped_level
 from app.extract.troop_levels.levels import build_level, keep
+from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.parse import governing_verb, lemma
 from app.extract.troop_levels.several_forces import each_of, respective
 from app.extract.troop_levels.status import is_plan_word, is_planned
@@ -124,9 +125,14 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
 
 def _said_now(number: Token) -> bool:
     """'up from 500 today', 'double the roughly 500 there now', '300 troops currently in
-    Mali', '(currently 60)': the size today. Not past a comma or another number ('from 500
+    Mali', '(currently 60)', 'now at 20,000': the size today. Not past a comma or another number ('from 500
     to 300 now')."""
-    if number.i > 0 and number.doc[number.i - 1].lower_ in NOW_WORDS:
+    before = number.i - 1
+    while before > 0 and (
+        number.doc[before].lower_ in QUALIFIER_WORDS or number.doc[before].lower_ == "at"
+    ):
+        before -= 1  # 'its army, now at about 20,000, is to add ...'
+    if before >= 0 and number.doc[before].lower_ in NOW_WORDS:
         return True
     for token in number.doc[number.i + 1 : number.i + 4]:
         if token.is_punct or token.like_num:
