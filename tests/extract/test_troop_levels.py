@@ -985,13 +985,13 @@ def test_an_army_now_at_a_size_and_a_plan_within_a_decade(extract):
 
 
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.975 (P 0.993, R 0.958) on 880 levels when last tuned."""
+    """Measured at F1 0.975 (P 0.993, R 0.958) on 890 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.885 (P 0.920, R 0.852) on 270 levels;
+    """Written after the rules and never tuned on: F1 0.880 (P 0.917, R 0.846) on 260 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)
