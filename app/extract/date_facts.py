@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from app.extract.dates import MONTHS, Direction, normalise_date, parse_duration
+from app.extract.numbers import WORD_SCALES
 from app.extract.schema import DateFact
 from app.partial_date import PartialDate
 
@@ -50,7 +51,7 @@ def date_span(ent: Span) -> Span | None:
     return doc[start:end] if start < end else None
 
 
-_RANGE_WORDS = {"between", "and", "to", "from", "hundred", "thousand", "million"}
+_RANGE_WORDS = {"between", "and", "to", "from", *WORD_SCALES}
 
 
 def _only_numbers(ent: Span) -> bool:

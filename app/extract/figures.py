@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.extract.date_facts import date_span
 from app.extract.dates import parse_duration
-from app.extract.numbers import FRACTIONS, glued_scale, parse_number
+from app.extract.numbers import FRACTIONS, WORD_SCALES, glued_scale, parse_number
 from app.extract.schema import Figure
 
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -353,9 +353,6 @@ def _pair_ranges(phrases: list[NumberPhrase]) -> list[NumberPhrase]:
             )
             marked[index + 1] = replace(following, role="high", partner=index)
     return marked
-
-
-WORD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 def _shared_scale(low: NumberPhrase, high: NumberPhrase) -> int:

@@ -54,6 +54,8 @@ _SCALES = {
     "trillion": 1_000_000_000_000,
     "tn": 1_000_000_000_000,
 }
+WORD_SCALES = {word: _SCALES[word] for word in ("hundred", "thousand", "million", "billion")}
+"""The scales written as words: 'three to four hundred' shares one; not 'm' or 'k'."""
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$")
 _SPACED_THOUSANDS = re.compile(r"\b(\d{1,3})((?: \d{3})+)\b(?![.,]\d)")

@@ -79,7 +79,7 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         if not held and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
             return True
         if noun.dep_ in {"dobj", "nsubjpass"} and lemma(noun.head) in CHANGE_VERBS:
-            # 'cut 2,000 troops', '700 commandos were added'; not 'cut the 34,500 troops to
+            # 'cut 2,000 troops', '700 commandos were added'; not 'cut the 31,000 troops to
             # 25,000' (the size now)
             return not (_to_a_number(noun) and is_current_size(reading))
     if verb is not None and lemma(verb) in MOVING_VERBS and _part_of_a_count(number):
@@ -124,16 +124,14 @@ def is_current_size(reading: Reading) -> bool:
     if noun.dep_ == "pobj" and head.lower_ == "of" and is_troop_body(head.head):
         noun = head.head  # 'cut its force of 5,100 soldiers by 600': the force is cut
     if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
-        # 'cut its force to 3,900' or 'by 600' (not 'by 2027'); 'cut the 34,500 troops
-        # stationed in Germany to 25,000', where the parser hangs 'to' on 'stationed'
-        placed = [c for c in noun.children if c.dep_ == "acl"]
+        # 'cut its force to 3,900' or 'by 600' (not 'by 2027')
         return any(
             (prep.lower_ == "to" and any(has_number(obj) for obj in prep.children))
             or (
                 prep.lower_ == "by"
                 and any(_amount(t) for obj in prep.children for t in (obj, *obj.children))
             )
-            for prep in (*verb.children, *(p for c in placed for p in c.children))
+            for prep in _changing_words(verb, noun)
         )
     return False
 
@@ -194,14 +192,19 @@ def _fraction_of_a_scale(word: Token) -> bool:
 
 
 def _to_a_number(noun: Token) -> bool:
-    """'cut the 34,500 troops (stationed in Germany) to 25,000': the verb's new size is a
+    """'cut the 31,000 troops (stationed in Germany) to 25,000': the verb's new size is a
     bare number, not more troops ('adding 5,000 sailors to the 2,000 Marines')."""
-    verb = noun.head
-    placed = [c for c in noun.children if c.dep_ == "acl"]
     return any(
         prep.lower_ == "to" and any(_a_new_size(obj) for obj in prep.children)
-        for prep in (*verb.children, *(p for c in placed for p in c.children))
+        for prep in _changing_words(noun.head, noun)
     )
+
+
+def _changing_words(verb: Token, noun: Token) -> list[Token]:
+    """The verb's dependents, and those of a clause on its noun: in 'cut the 31,000 troops
+    stationed in Germany to 25,000' the parser hangs 'to' on 'stationed'."""
+    placed = [c for c in noun.children if c.dep_ == "acl"]
+    return [*verb.children, *(p for c in placed for p in c.children)]
 
 
 def _a_new_size(obj: Token) -> bool:

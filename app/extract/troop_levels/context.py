@@ -44,3 +44,7 @@ class Context:
     """Troop nouns already read as leaving ('All the remaining troops': once)."""
     last: TroopLevel | None = None
     last_sentence: int = -10
+
+    def read_in(self, token: Token) -> bool:
+        """Whether the last level read is from the token's sentence."""
+        return self.last is not None and self.last.sentence.start == token.sent.start_char

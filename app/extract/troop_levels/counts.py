@@ -72,11 +72,17 @@ def _added_to(node: Token) -> bool:
 
 def _about_troops(word: Token) -> bool:
     """A troop noun in the word's sentence or the two before: what 'the total' counts."""
-    doc, start = word.doc, word.sent.start
+    doc = word.doc
+    return any(is_troop_noun(t) for t in doc[_two_sentences_before(word) : word.sent.end])
+
+
+def _two_sentences_before(token: Token) -> int:
+    """Where the sentence two before the token's starts (or the first sentence's start)."""
+    doc, start = token.doc, token.sent.start
     for _ in range(2):
         if start > 0:
             start = doc[start - 1].sent.start
-    return any(is_troop_noun(t) for t in doc[start : word.sent.end])
+    return start
 
 
 def is_target(noun: Token) -> bool:
@@ -122,11 +128,10 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         noun = troop_noun(subject_of(verb))
         if noun is not None:
             return Reading(noun, node, verb)
-    if counted is not None and is_target(counted) and node.head.lower_ == "of":
+    target = counted is not None and is_target(counted) and node.head.lower_ == "of"
+    if target and ctx.read_in(node):
         # 'had 21,500 active personnel, against a goal of 24,000 by 2025'
-        last = ctx.last
-        if last is not None and last.sentence.start == node.sent.start_char:
-            return Reading(None, node, governing_verb(counted))
+        return Reading(None, node, governing_verb(counted))
     if counted is not None and lemma(counted) in {"member", "man", "woman"}:
         # 'the unit is to be cut to 195 members', 'the army has fewer than 6,000 men',
         # 'reduce its presence to 1,800 men', 'put the strength of the Defence Forces at
@@ -138,11 +143,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             )
             if body is not None:
                 return Reading(body, node, governing_verb(node))
-    if (
-        _some_of_them(node)
-        and ctx.last is not None
-        and ctx.last.sentence.start == node.sent.start_char
-    ):
+    if _some_of_them(node) and ctx.read_in(node):
         # '1.3 million Americans serve on active duty, about 170,000 of them overseas'
         return Reading(None, node, governing_verb(node))
     if serving_nationals(counted) and node.head.i == counted.i:
@@ -241,9 +242,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if counted is None and node.dep_ in {"nsubj", "nsubjpass"}:
         # 'Only 450 remain today'; 'keep Turkish troops at Kabul airport, where about 500
         # are stationed', with no level before: the troops the sentence named
-        last = ctx.last
-        said = last is not None and last.sentence.start == node.sent.start_char
-        named = None if said else _troops_named_before(node)
+        named = None if ctx.read_in(node) else _troops_named_before(node)
         return Reading(named, node, governing_verb(node))
     if node.dep_ == "pobj" and node.head.lower_ == "with" and lemma(node.head.head) == "leave":
         # 'lost 3,000 soldiers and recruited 2,100, leaving it with 78,000'
@@ -262,13 +261,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if counted is None and placed is not None and ctx.last is not None:
         # 'keeps 600 troops there, a far cry from the 4,000 stationed there in 2009'
         return Reading(None, node, placed)
-    last = ctx.last
-    if (
-        counted is None
-        and node.dep_ == "conj"
-        and last
-        and last.sentence.start == node.sent.start_char
-    ):
+    if counted is None and node.dep_ == "conj" and ctx.read_in(node):
         # 'keeps 12 soldiers in Lebanon and 240 in Kosovo'
         return Reading(None, node, governing_verb(node))
     # 'troops at two bases': a number counting a noun of its own counts that noun
@@ -295,11 +288,8 @@ def _asked_for(number: Token) -> Token | None:
         opening -= 1  # 'About', 'Just over', 'Roughly'
     if opening >= sentence.start and doc[opening].text not in ANSWER_OPENERS:
         return None
-    start = sentence.start
-    for _ in range(2):  # the question, or the question before an 'A:' of its own
-        if start > 0:
-            start = doc[start - 1].sent.start
-    for token in doc[start : number.i]:
+    # the question, or the question before an 'A:' of its own
+    for token in doc[_two_sentences_before(number) : number.i]:
         if token.lower_ == "many" and token.i > 0 and doc[token.i - 1].lower_ == "how":
             noun = token.head
             return noun if is_troop_noun(noun) else None

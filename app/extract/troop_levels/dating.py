@@ -256,7 +256,7 @@ def _old_value_below(token: Token, old_values: list[Token]) -> Token | None:
 
 def _cleft(verb: Token) -> bool:
     """'It was in 2014 that ...': a 'be' with 'it' for subject, whose date is the clause's."""
-    return verb.lemma_ == "be" and any(
+    return verb.lemma_.lower() == "be" and any(
         c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children
     )
 

@@ -40,37 +40,28 @@ def none_held(ctx: Context, determiner: Token) -> list[TroopLevel]:
     verb = governing_verb(noun)
     if verb is None or lemma(verb) not in HOLDING_VERBS | HOSTING_VERBS | {"be"}:
         return []
-    reading = Reading(noun, noun, verb)
-    return keep(
-        build_level(
-            ctx,
-            reading=reading,
-            count=0,
-            qualifier="exact",
-            evidence=ctx.doc[determiner.i : noun.i + 1],
-            date_owners=possible_date_owners(ctx, reading, verb),
-        )
-    )
+    return _held_zero(ctx, Reading(noun, noun, verb), ctx.doc[determiner.i : noun.i + 1])
 
 
 def _none_left(ctx: Context, none: Token) -> list[TroopLevel]:
     """'France had 3,000 soldiers in Mali; today it has none': 0 of the troops of the level
     just read."""
     verb = none.head
-    last = ctx.last
-    if none.dep_ != "dobj" or lemma(verb) not in HOLDING_VERBS or last is None:
+    if none.dep_ != "dobj" or lemma(verb) not in HOLDING_VERBS or not ctx.read_in(none):
         return []
-    if last.sentence.start != none.sent.start_char:
-        return []
-    reading = Reading(None, none, verb)
+    return _held_zero(ctx, Reading(None, none, verb), ctx.doc[none.i : none.i + 1])
+
+
+def _held_zero(ctx: Context, reading: Reading, evidence: Span) -> list[TroopLevel]:
+    """A level of 0 that a holding verb states ('has no troops', 'has none')."""
     return keep(
         build_level(
             ctx,
             reading=reading,
             count=0,
             qualifier="exact",
-            evidence=ctx.doc[none.i : none.i + 1],
-            date_owners=possible_date_owners(ctx, reading, verb),
+            evidence=evidence,
+            date_owners=possible_date_owners(ctx, reading, reading.verb),
         )
     )
 

@@ -13,9 +13,10 @@ from app.extract.date_facts import date_span
 from app.extract.figures import NumberPhrase
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.denials import is_year_label
 from app.extract.troop_levels.force import own_force
 from app.extract.troop_levels.levels import build_level
-from app.extract.troop_levels.names import force_named, place_of
+from app.extract.troop_levels.names import force_named, place_after_in, place_of
 from app.extract.troop_levels.nouns import is_troop_body
 from app.extract.troop_levels.parse import lemma
 from app.extract.troop_levels.status import is_plan_word
@@ -47,7 +48,7 @@ def factbox_level(
     own = own_force(ctx, troops) or (
         own_force(ctx, troops.head) if troops.dep_ == "compound" else None
     )
-    where = _heading_place(ctx, heading)
+    where = place_after_in(ctx, heading)  # 'Peacekeepers in Lebanon, top contributors:'
     year = _year_key(item)
     if year is not None and not names and own is not None and where is not None:
         # 'Planned Canadian troop numbers in Latvia - 2025: 1,500; 2026: 2,200'
@@ -124,23 +125,10 @@ def _lines(doc: Doc, number: Token) -> tuple[Span, Span] | None:
 
 def _year_key(item: Span) -> Span | None:
     """The year an item is filed under: '2026' in '2026: 2,200'."""
-    doc = item.doc
-    if item.start < 2 or ":" not in doc[item.start - 1].text:
+    if item.start < 2:
         return None
-    key = doc[item.start - 2]
-    return (
-        doc[key.i : key.i + 1] if key.shape_ == "dddd" and 1900 <= int(key.text) <= 2100 else None
-    )
-
-
-def _heading_place(ctx: Context, heading: Span) -> str | None:
-    """The place a heading is about: 'in Lebanon'."""
-    for token in heading:
-        if token.lower_ == "in" and token.i + 1 < heading.end:
-            place = place_of(ctx, token.doc[token.i + 1])
-            if place is not None:
-                return place
-    return None
+    key = item.doc[item.start - 2]
+    return item.doc[key.i : key.i + 1] if is_year_label(key) else None
 
 
 def _inside(span: Span, item: Span) -> bool:

@@ -22,8 +22,7 @@ def gapped_level(ctx: Context, phrase: NumberPhrase) -> TroopLevel | None:
     the item's own force (and place, after 'in'); status and date as the level before."""
     last = ctx.last
     number = phrase.count_token
-    sentence = number.sent
-    if last is None or last.sentence.start != sentence.start_char:
+    if last is None or not ctx.read_in(number):
         return None
     counted = counted_noun(number)
     if counted is not None and counted.pos_ == "NOUN":

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from app.extract.dates import MONTHS
 from app.extract.patterns import demonyms
 from app.extract.troop_levels.context import Context, Reading
-from app.extract.troop_levels.names import antecedent, force_named, place_of
+from app.extract.troop_levels.names import antecedent, force_named, place_after_in, place_of
 from app.extract.troop_levels.nouns import is_troop_noun
 from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import (
@@ -87,11 +87,9 @@ def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> s
             return place_of(ctx, subject)
     if verb is not None and any(c.lower_ in {"abroad", "overseas"} for c in verb.children):
         return None  # 'deployed abroad, including 900 in Latvia': no one place
-    for token in sentence:
-        if token.lower_ == "in" and token.i + 1 < len(ctx.doc):
-            place = place_of(ctx, ctx.doc[token.i + 1])
-            if place is not None:
-                return place
+    place = place_after_in(ctx, sentence)
+    if place is not None:
+        return place
     return ctx.last.location if ctx.last is not None else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from app.extract.patterns import _load, demonyms
 from app.extract.troop_levels.context import Context
@@ -67,6 +67,16 @@ def place_of(ctx: Context, token: Token) -> str | None:
             cluster = ctx.entities.at(child.i)
             if cluster is not None and cluster.kind == "place":
                 return bare_name(cluster.name)
+    return None
+
+
+def place_after_in(ctx: Context, words: Span) -> str | None:
+    """The first place named after 'in' among the words: 'Peacekeepers in Lebanon'."""
+    for token in words:
+        if token.lower_ == "in" and token.i + 1 < words.end:
+            place = place_of(ctx, token.doc[token.i + 1])
+            if place is not None:
+                return place
     return None
 
 

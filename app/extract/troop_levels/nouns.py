@@ -47,7 +47,7 @@ def serving_nationals(token: Token | None) -> bool:
     if token.lower_.removesuffix("s") not in demonyms():
         return False
     verb = token.head
-    return token.dep_ == "nsubj" and verb.lemma_.lower() == "serve"
+    return token.dep_ == "nsubj" and lemma(verb) == "serve"
 
 
 def is_troop_body(token: Token) -> bool:

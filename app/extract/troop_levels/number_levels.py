@@ -52,7 +52,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     if reading is None and phrase.role == "from":
         if partner is not None:
             reading = reading_of(ctx, partner.count_token)
-        elif ctx.last is not None and ctx.last.sentence.start == number.sent.start_char:
+        elif ctx.read_in(number):
             # 'remain in X, down from 5,100 in 2019': the old value of the level just read.
             reading = Reading(None, number, governing_verb(number))
     if reading is None:
@@ -98,7 +98,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         owners = [number, *noun_clauses(number)]
         if not any(owner.i in ctx.date_owner for owner in owners) and not _said_now(number):
             return []
-        # 'against the 2,500 promised by 2020': an old target is still a plan
+        # 'against the 1,800 promised by 2020': an old target is still a plan
         planned = any(c.dep_ == "acl" and is_plan_word(c) for c in number.children)
     elif is_change_or_loss(anchor, reading) or is_denied(phrase, reading):
         return []
