@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from app.extract.cues import find_cues
+from app.extract.cues import cast_as, find_cues
 from app.extract.entities import EntityIndex
 from app.extract.layout import sentence_of, text_of
 from app.extract.patterns import reporting_cues, reporting_verbs
@@ -83,12 +83,24 @@ def _cue_for_quote(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token 
             or _speaker_and_verb_after(doc, quote, quotations)
             or _cue_before_colon(doc, quote, quotations)
             or _verb_before_colon(doc, quote)
+            or _casting_verb(quote)
         )
     governing = [c for c in candidates if any(c in t.ancestors for t in quote)]
     outer = [c for c in governing if not any(_reports_inside(c, o) for o in governing)]
     if outer:
         return max(outer, key=lambda c: len(list(c.ancestors)))
     return min(candidates, key=lambda c: min(abs(c.i - quote.start), abs(c.i - quote.end)))
+
+
+def _casting_verb(quote: Span) -> Token | None:
+    """'rated the claim as “false”': the verb that casts its object in the quoted words."""
+    for ancestor in quote.root.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "as":
+            phrase = cast_as(ancestor.head)
+            return ancestor.head if phrase is not None and phrase.i == ancestor.i else None
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return None
+    return None
 
 
 MAX_CUE_OFFSET_AFTER_QUOTE = 6

@@ -532,3 +532,30 @@ def test_a_capitalised_word_after_a_possessive_is_a_show_not_words_said(extract)
     )
     partial = [q.text for q in facts.quotes if q.kind == "partial"]
     assert partial == ["rigged."]
+
+
+def test_an_object_cast_in_quoted_words_is_the_subject_s_report(extract):
+    facts = extract(
+        "Governor Mara Quint went after the mayor as “reckless and vain” on Monday. "
+        "Auditor Ines Lowe rated 40% of the claims as “false” or “misleading,” "
+        "compared to 12% last year. Later he served as the council’s “fixer,” or go-between."
+    )
+    reports = [(q.cue, q.speaker, q.text) for q in facts.quotes if q.kind == "indirect"]
+    assert reports == [
+        ("went", "Mara Quint", "the mayor as “reckless and vain”"),
+        ("rated", "Ines Lowe", "40% of the claims as “false” or “misleading,”"),
+    ]
+    partial = [(q.cue, q.text) for q in facts.quotes if q.kind == "partial"]
+    assert partial == [
+        ("went", "reckless and vain"),
+        ("rated", "false"),
+        ("rated", "misleading"),
+    ]
+
+
+def test_a_cast_stops_before_a_clause_the_parser_hung_inside_it(extract):
+    facts = extract(
+        "The choice was between going after Quint as “unfit for office” or poking holes in "
+        "her record."
+    )
+    assert [q.text for q in facts.quotes if q.kind == "indirect"] == ["Quint as “unfit for office”"]
