@@ -420,8 +420,10 @@ def _passive_judgement(verb: Token, lemma: str) -> tuple[tuple[int, int], tuple[
         return None
     children = list(verb.children)
     subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
-    if subject is None or subject.lower_ in EXPLETIVES:
+    if subject is None or subject.lower_ == "there":
         return None
+    if subject.lower_ in EXPLETIVES and any(c.dep_ == "ccomp" for c in children):
+        return None  # 'it was felt that X'; but 'it was labeled “Mostly True”' judges it
     if not any(c.dep_ == "auxpass" for c in children):
         return None
     for child in children:

@@ -559,3 +559,16 @@ def test_a_cast_stops_before_a_clause_the_parser_hung_inside_it(extract):
         "her record."
     )
     assert [q.text for q in facts.quotes if q.kind == "indirect"] == ["Quint as “unfit for office”"]
+
+
+def test_it_labeled_in_quoted_words_is_a_judgement_on_it(extract):
+    facts = extract("When the panel checked the senator’s claim, it was labeled “Mostly True.”")
+    reports = [(q.cue, q.text) for q in facts.quotes if q.kind == "indirect"]
+    assert reports == [("labeled", "it was labeled “Mostly True.”")]
+
+
+def test_exhorting_someone_to_do_something_reports_it(extract):
+    facts = extract("Senator Ivo Brandt exhorted delegates to “vote your conscience” on Friday.")
+    assert [(q.cue, q.text) for q in facts.quotes if q.kind == "indirect"] == [
+        ("exhorted", "delegates to “vote your conscience” on Friday")
+    ]
