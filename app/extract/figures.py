@@ -73,8 +73,12 @@ QUALIFIERS = {
     "well below": "at_most",
 }
 _QUALIFIER = re.compile(
-    r"^(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+", re.I
+    r"^(?:(?:only|still)\s+)?("
+    + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+    + r")\s+",
+    re.I,
 )
+"""A qualifier opening a number phrase, after 'only' or 'still' ('only about 1,100')."""
 SCALE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k"}
 COUNT_OF = {
     "number",

@@ -984,8 +984,58 @@ def test_an_army_now_at_a_size_and_a_plan_within_a_decade(extract):
     ]
 
 
+def test_room_for_troops_is_no_level_but_what_it_holds_is(extract):
+    facts = extract(
+        "The new barracks at Tapa can house up to 3,000 soldiers, though only about 1,100 "
+        "Danish troops are there today. A second camp was built for 500 peacekeepers but holds "
+        "nearly 800, the UN said. The port has room for 2,000 marines.",
+        published="2024-03-12",
+    )
+    assert [(lv.force, lv.count, lv.qualifier) for lv in facts.troop_levels] == [
+        ("Denmark", 1100, "approx"),
+        ("UN", 800, "at_most"),
+    ]
+
+
+def test_a_cap_in_force_is_no_level_but_a_cap_to_come_is_a_plan(extract):
+    facts = extract(
+        "Congress capped the number of US troops in Honduras at 600 in 2001. Ottawa will cap "
+        "its presence in Latvia at 1,900 next year.",
+        published="2022-11-20",
+    )
+    assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        ("Canada", 1900, "planned", "2023")
+    ]
+
+
+def test_a_count_on_a_condition_is_no_plan_but_a_plan_with_a_condition_is(extract):
+    facts = extract(
+        "If Berlin were to send 9,000 troops to Norway, Moscow would object. Chad says it could "
+        "deploy as many as 1,800 soldiers to Haiti if the UN pays for them. Spain will send 600 "
+        "troops to Latvia in May if parliament approves. Portugal has about 300 troops in "
+        "Romania.",
+        published="2024-02-01",
+    )
+    assert [(lv.force, lv.count, lv.status) for lv in facts.troop_levels] == [
+        ("Spain", 600, "planned"),
+        ("Portugal", 300, "reported"),
+    ]
+
+
+def test_a_share_of_the_troops_is_no_count(extract):
+    facts = extract(
+        "Women make up 12% of Romania's 70,000 active-duty troops, and 30 percent of the "
+        "9,000 Latvian soldiers are reservists.",
+        published="2023-02-14",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [
+        ("Romania", 70000),
+        ("Latvia", 9000),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.975 (P 0.993, R 0.958) on 890 levels when last tuned."""
+    """Measured at F1 0.974 (P 0.994, R 0.955) on 905 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

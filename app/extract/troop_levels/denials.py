@@ -1,6 +1,7 @@
 """Counts the text names but does not state as levels: denied ('has not sent 10,000
 soldiers'), taken back ('Earlier reports ... were wrong'), cited as a figure ('the 600
-figure') or a year heading a count ('2025: 1,500')."""
+figure'), a year heading a count ('2025: 1,500'), room for troops ('can house 3,000'), a cap
+('capped ... at 800') and a count on a condition ('could deploy 2,000 if the UN pays')."""
 
 from __future__ import annotations
 
@@ -10,7 +11,18 @@ from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Reading
 from app.extract.troop_levels.departures import is_definite
 from app.extract.troop_levels.parse import lemma
-from app.extract.troop_levels.vocabulary import CITED_WORDS, RETRACTING_WORDS
+from app.extract.troop_levels.status import is_planned
+from app.extract.troop_levels.vocabulary import (
+    BUILT_FOR_VERBS,
+    CAPACITY_NOUNS,
+    CAPACITY_VERBS,
+    CITED_WORDS,
+    HYPOTHETICAL_MODALS,
+    LIMITING_VERBS,
+    RETRACTING_WORDS,
+)
+
+CONDITIONS = {"if", "unless"}
 
 
 def is_year_label(number: Token) -> bool:
@@ -72,3 +84,71 @@ def is_denied(phrase: NumberPhrase, reading: Reading) -> bool:
             return True
         verb = verb.head if verb.dep_ == "xcomp" else None
     return False
+
+
+def is_percentage(phrase: NumberPhrase) -> bool:
+    """'12% of its 70,000 troops': a share, not a count."""
+    after = phrase.span.doc[phrase.span.end] if phrase.span.end < len(phrase.span.doc) else None
+    words = [*phrase.span, *([after] if after is not None else [])]
+    return any(t.text == "%" or t.lower_ in {"percent", "per"} for t in words)
+
+
+def is_capacity(reading: Reading) -> bool:
+    """'The barracks can house up to 3,000 soldiers', 'a camp built for 600 peacekeepers',
+    'room for 800 troops': room for troops, not troops. 'It holds nearly 900' is a level."""
+    verb = reading.verb
+    if (
+        verb is not None
+        and lemma(verb) in CAPACITY_VERBS
+        and any(c.dep_ == "aux" and c.lower_ in {"can", "could"} for c in verb.children)
+    ):
+        return True
+    counted = reading.noun if reading.noun is not None and _counts(reading) else None
+    for node in (counted, reading.node):
+        if node is None or node.dep_ != "pobj" or node.head.lower_ not in {"for", "of"}:
+            continue
+        owner = node.head.head
+        if lemma(owner) in CAPACITY_NOUNS:
+            return True
+        if node.head.lower_ == "for" and owner.tag_ == "VBN" and lemma(owner) in BUILT_FOR_VERBS:
+            return True
+    return False
+
+
+def _counts(reading: Reading) -> bool:
+    """Whether the number counts the reading's noun, not troops named elsewhere in the
+    sentence ('built for 600 peacekeepers but holds nearly 900')."""
+    noun, node = reading.noun, reading.node
+    return noun is not None and (node.i == noun.i or node.head.i == noun.i)
+
+
+def is_capped(reading: Reading) -> bool:
+    """'Congress capped the number of troops in Colombia at 800', 'The treaty limits each
+    side to 1,500 troops': a ceiling, not who is there. A force that will cap its own
+    presence at 25,000 plans that level."""
+    verb = reading.verb
+    return verb is not None and lemma(verb) in LIMITING_VERBS and not is_planned(verb)
+
+
+def is_hypothetical(phrase: NumberPhrase, reading: Reading) -> bool:
+    """'If Washington were to send 20,000 troops', 'could deploy 2,000 soldiers if the UN
+    pays': a count on a condition is neither there nor planned. 'If it pulls 12,000 out,
+    the 24,000 who remain will be stretched' keeps the troops there, and 'will send 1,000
+    if asked' is a plan."""
+    if is_definite(phrase.count_token, reading.noun):
+        return False
+    clause = reading.verb
+    while clause is not None:
+        if _opens_condition(clause):
+            return True
+        conditional = any(c.dep_ == "advcl" and _opens_condition(c) for c in clause.children)
+        if conditional and any(
+            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in clause.children
+        ):
+            return True
+        clause = clause.head if clause.dep_ == "xcomp" else None
+    return False
+
+
+def _opens_condition(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)

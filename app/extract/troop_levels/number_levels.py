@@ -10,7 +10,16 @@ from app.extract.troop_levels.changes import is_change_or_loss, is_current_size
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.counts import is_target, reading_of
 from app.extract.troop_levels.dating import noun_clauses, possible_date_owners
-from app.extract.troop_levels.denials import is_cited, is_denied, is_retracted, is_year_label
+from app.extract.troop_levels.denials import (
+    is_capacity,
+    is_capped,
+    is_cited,
+    is_denied,
+    is_hypothetical,
+    is_percentage,
+    is_retracted,
+    is_year_label,
+)
 from app.extract.troop_levels.departures import (
     departs,
     departure_noun,
@@ -40,7 +49,7 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
 
 def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[TroopLevel]:
     phrase = phrases[index]
-    if phrase.role == "high" or phrase.value != int(phrase.value):
+    if phrase.role == "high" or phrase.value != int(phrase.value) or is_percentage(phrase):
         return []
     if phrase.value == 1 or phrase.value > 5_000_000:
         # One soldier is a person, not a level ('one of the biggest forces').
@@ -101,6 +110,19 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         # 'against the 1,800 promised by 2020': an old target is still a plan
         planned = any(c.dep_ == "acl" and is_plan_word(c) for c in number.children)
     elif is_change_or_loss(anchor, reading) or is_denied(phrase, reading):
+        return []
+    elif is_capacity(reading) or is_capped(reading) or is_hypothetical(phrase, reading):
+        # Room, a cap or a condition, but about troops: read, so that the next sentence's
+        # bare count ('the North keeps roughly 1,000 there') finds them, then dropped.
+        build_level(
+            ctx,
+            reading=reading,
+            count=int(phrase.value),
+            qualifier=phrase.qualifier,
+            evidence=evidence,
+            date_owners=owners,
+        )
+        ctx.last_sentence = ctx.sentence_index[evidence.sent.start]
         return []
     elif (target := counted_noun(anchor)) is not None and is_target(target):
         planned, owners = True, [anchor, target]
