@@ -111,19 +111,6 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         planned = any(c.dep_ == "acl" and is_plan_word(c) for c in number.children)
     elif is_change_or_loss(anchor, reading) or is_denied(phrase, reading):
         return []
-    elif is_capacity(reading) or is_capped(reading) or is_hypothetical(phrase, reading):
-        # Room, a cap or a condition, but about troops: read, so that the next sentence's
-        # bare count ('the North keeps roughly 1,000 there') finds them, then dropped.
-        build_level(
-            ctx,
-            reading=reading,
-            count=int(phrase.value),
-            qualifier=phrase.qualifier,
-            evidence=evidence,
-            date_owners=owners,
-        )
-        ctx.last_sentence = ctx.sentence_index[evidence.sent.start]
-        return []
     elif (target := counted_noun(anchor)) is not None and is_target(target):
         planned, owners = True, [anchor, target]
     elif is_current_size(reading) or _said_now(number) or _kept(anchor, reading):
@@ -140,6 +127,11 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         date_owners=owners,
         planned=planned,
     )
+    if is_capacity(reading) or is_capped(reading) or is_hypothetical(phrase, reading):
+        # Room, a cap or a condition, but about troops: read, so that the next sentence's
+        # bare count ('the North keeps roughly 1,000 there') finds them, then dropped.
+        ctx.last_sentence = ctx.sentence_index[evidence.sent.start]
+        return []
     if level is None:
         return []
     return [respective(ctx, level, number, reading.verb), *each_of(ctx, level, reading.verb)]
