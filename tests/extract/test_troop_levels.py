@@ -1034,14 +1034,40 @@ def test_a_share_of_the_troops_is_no_count(extract):
     ]
 
 
+def test_all_of_them_counts_the_troops_the_sentence_before_named(extract):
+    facts = extract(
+        "The first Czech soldiers reached the base at Adazi in 2018. There were 140 of them "
+        "then.\n\nColonel Ivo Marek has commanded Norway's contingent in Mali since spring. His "
+        "soldiers, about 210 of them, guard the airfield. The unit has 300 troops, 40 of them "
+        "women.",
+        published="2023-04-18",
+    )
+    assert [(lv.force, lv.count, lv.date) for lv in facts.troop_levels] == [
+        ("Czech Republic", 140, "2018"),
+        ("Norway", 210, "2023-04-18"),
+        ("Norway", 300, "2023-04-18"),
+    ]
+
+
+def test_a_time_clause_hung_on_the_number_dates_it(extract):
+    facts = extract(
+        "London has said the number of British soldiers in Estonia will rise to about 1,300 "
+        "when a second squadron arrives next year.",
+        published="2025-08-14",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (1300, "planned", "2026")
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.974 (P 0.994, R 0.955) on 905 levels when last tuned."""
+    """Measured at F1 0.973 (P 0.994, R 0.953) on 921 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.872 (P 0.906, R 0.841) on 276 levels;
+    """Written after the rules and never tuned on: F1 0.874 (P 0.907, R 0.844) on 276 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

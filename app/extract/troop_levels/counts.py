@@ -54,6 +54,29 @@ def _some_of_them(number: Token) -> bool:
     )
 
 
+def _all_of_them(number: Token) -> Token | None:
+    """'His soldiers, about 220 of them, guard the airfield', 'There were 160 of them
+    then': all the troops just named, counted; not '900 troops, 150 of them women', a part."""
+    of = next((c for c in number.children if c.lower_ == "of"), None)
+    them = dependent(of, "pobj") if of is not None else None
+    if them is None or them.lower_ != "them" or number.right_edge.i != them.i:
+        return None
+    doc = number.doc
+    closed = them.i + 1 < len(doc) and doc[them.i + 1].is_punct
+    if (
+        number.dep_ == "appos"
+        and closed
+        and is_troop_noun(number.head)
+        and number.head.pos_ == "NOUN"
+    ):
+        return number.head
+    if number.dep_ == "attr" and any(c.dep_ == "expl" for c in number.head.children):
+        start = doc[number.sent.start - 1].sent.start if number.sent.start > 0 else 0
+        before = doc[start : number.i]
+        return next((t for t in reversed(before) if is_troop_noun(t) and t.pos_ == "NOUN"), None)
+    return None
+
+
 def _troops_named_before(number: Token) -> Token | None:
     """The last troop noun before the number in its sentence."""
     before = number.doc[number.sent.start : number.i]
@@ -132,7 +155,8 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if target and ctx.read_in(node):
         # 'had 21,500 active personnel, against a goal of 24,000 by 2025'
         return Reading(None, node, governing_verb(counted))
-    if counted is not None and lemma(counted) in {"member", "man", "woman"}:
+    part = any(c.lower_ == "of" for c in node.children)  # '40 of them women': what some are
+    if counted is not None and lemma(counted) in {"member", "man", "woman"} and not part:
         # 'the unit is to be cut to 195 members', 'the army has fewer than 6,000 men',
         # 'reduce its presence to 1,800 men', 'put the strength of the Defence Forces at
         # about 4,200 members'
@@ -234,6 +258,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             whole = subject_of(whole) or verb_object(whole, node) or whole
         noun = troop_noun(whole) or (whole if is_troop_body(whole) else None)
         return Reading(noun, node, governing_verb(whole)) if noun is not None else None
+    whole = _all_of_them(node)
+    if whole is not None:
+        return Reading(whole, node, governing_verb(node))
     if refers_back(counted) and not (partitive and node.dep_ == "appos"):
         if lemma(counted) in COUNT_OF and _about_troops(counted):
             # 'taking the U.S. total there to 9,000' in a sentence about troops

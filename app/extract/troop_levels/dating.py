@@ -77,6 +77,9 @@ def possible_date_owners(
     noun = reading.noun
     owners = noun_clauses(noun) if own_clauses else []
     owners += [t for t in (verb, noun) if t is not None]
+    # 'will rise to 1,200 when a second squadron arrives next year': the time clause the
+    # parser hangs on the number as if it were a relative clause
+    owners += [c for c in reading.node.children if c.dep_ == "relcl" and _says_when(c)]
     if verb is not None:
         # 'When the accords were signed in 1995, NATO sent 60,000 troops': the time clause's
         owners += [c for c in verb.children if c.dep_ == "advcl" and _says_when(c)]
@@ -85,6 +88,14 @@ def possible_date_owners(
             while clause is not None:  # 'to help evacuate ... in August'
                 owners.append(clause)
                 clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+    if (
+        verb is not None
+        and noun is not None
+        and noun.sent.start < verb.sent.start
+        and any(c.lower_ == "then" for c in verb.children)
+    ):
+        # 'The first soldiers came in 2017. There were 160 of them then.'
+        owners.append(noun.head)
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
         head = verb.head
         owners.append(head)

@@ -80,7 +80,9 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
     if force is None:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON":
-            force = antecedent(ctx, owner)
+            # 'His soldiers', after 'Colonel Lind has commanded Sweden's contingent': whose
+            # troops the sentence before named, when the pronoun stands for a person
+            force = antecedent(ctx, owner) or _troops_before(ctx, noun)
     if force is None and reading.verb is not None:
         # "bringing the UK's contribution to about 300"
         measured = dependent(reading.verb, "dobj")
@@ -105,8 +107,15 @@ def _asked_about(ctx: Context, noun: Token) -> str | None:
     start = noun.sent.start
     if start == 0 or ctx.doc[start - 1].text != "?":
         return None
-    question = ctx.doc[start - 1].sent
-    bodies = (t for t in question if is_troop_body(t))
+    return _troops_before(ctx, noun)
+
+
+def _troops_before(ctx: Context, noun: Token) -> str | None:
+    """The force of the troops the sentence before names."""
+    start = noun.sent.start
+    if start == 0:
+        return None
+    bodies = (t for t in ctx.doc[start - 1].sent if is_troop_body(t))
     return next((force for t in bodies if (force := own_force(ctx, t)) is not None), None)
 
 
