@@ -1067,7 +1067,7 @@ def test_gold_troop_levels(extractor: Extractor):
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.874 (P 0.907, R 0.844) on 276 levels;
+    """Written after the rules and never tuned on: F1 0.869 (P 0.902, R 0.838) on 284 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)
