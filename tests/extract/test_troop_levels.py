@@ -1060,14 +1060,38 @@ def test_a_time_clause_hung_on_the_number_dates_it(extract):
     ]
 
 
+def test_one_of_the_troops_then_is_a_count_of_that_time(extract):
+    facts = extract(
+        "As a lieutenant in 1996, Jean Moreau was one of about 1,700 French troops sent to "
+        "Bosnia. Two of the 900 Belgian soldiers there will leave in May.",
+        published="2019-11-25",
+    )
+    assert [(lv.force, lv.count, lv.date) for lv in facts.troop_levels] == [
+        ("France", 1700, "1996"),
+        ("Belgium", 900, "2019-11-25"),
+    ]
+
+
+def test_by_then_takes_the_date_and_it_the_troops_of_the_sentence_before(extract):
+    facts = extract(
+        "Lieutenant Colonel Mikko Virta will command Finland's contingent in Lebanon from "
+        "November. By then it is expected to number about 220 soldiers, up from 180 today.",
+        published="2025-10-14",
+    )
+    assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        ("Finland", 220, "planned", "2025-11"),
+        ("Finland", 180, "reported", "2025-10-14"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.973 (P 0.994, R 0.953) on 921 levels when last tuned."""
+    """Measured at F1 0.974 (P 0.994, R 0.954) on 930 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.869 (P 0.902, R 0.838) on 284 levels;
+    """Written after the rules and never tuned on: F1 0.876 (P 0.909, R 0.845) on 284 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -114,7 +114,11 @@ def is_current_size(reading: Reading) -> bool:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
         whole = head.head
-        if (lemma(whole) in PARTITIVE_WORDS and not _fraction_of_a_scale(whole)) or whole.like_num:
+        if lemma(whole) in PARTITIVE_WORDS and not _fraction_of_a_scale(whole):
+            return True
+        if whole.like_num and not (whole.lower_ == "one" and whole.dep_ == "attr"):
+            # 'two of the 900 soldiers will leave'; but in 'she was one of 2,300 troops
+            # sent there in 1994' the count is of that time
             return True
         if whole.pos_ in {"VERB", "AUX"} and any(
             lemma(part) in PARTITIVE_WORDS for part in (*head.children, *whole.children)

@@ -88,14 +88,10 @@ def possible_date_owners(
             while clause is not None:  # 'to help evacuate ... in August'
                 owners.append(clause)
                 clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
-    if (
-        verb is not None
-        and noun is not None
-        and noun.sent.start < verb.sent.start
-        and any(c.lower_ == "then" for c in verb.children)
-    ):
-        # 'The first soldiers came in 2017. There were 160 of them then.'
-        owners.append(noun.head)
+    if verb is not None and _says_then(verb):
+        # 'The first soldiers came in 2017. There were 160 of them then.', '... will command
+        # the contingent from November. By then it is expected to number about 200.'
+        owners += _dated_before(ctx, verb)
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
         head = verb.head
         owners.append(head)
@@ -270,6 +266,29 @@ def _cleft(verb: Token) -> bool:
     return verb.lemma_.lower() == "be" and any(
         c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children
     )
+
+
+def _says_then(verb: Token) -> bool:
+    """'then' or 'by then' on the verb or on the verb it completes ('By then it is expected
+    to number ...')."""
+    while True:
+        for child in verb.children:
+            if child.lower_ == "then" or (
+                child.dep_ == "prep" and any(c.lower_ == "then" for c in child.children)
+            ):
+                return True
+        if verb.dep_ != "xcomp":
+            return False
+        verb = verb.head
+
+
+def _dated_before(ctx: Context, token: Token) -> list[Token]:
+    """The words of the sentence before that own a date: what 'then' points back to."""
+    start = token.sent.start
+    if start == 0:
+        return []
+    before = ctx.doc[start - 1].sent
+    return [ctx.doc[i] for i in ctx.date_owner if before.start <= i < before.end]
 
 
 def _says_when(clause: Token) -> bool:

@@ -63,7 +63,13 @@ def _holder_of(ctx: Context, verb: Token | None) -> str | None:
     if verb is None or lemma(verb) in HOSTING_VERBS:
         return None
     subject = subject_of(verb)
-    return own_force(ctx, subject) if subject is not None else None
+    if subject is None:
+        return None
+    force = own_force(ctx, subject)
+    if force is None and subject.lower_ in {"it", "they"}:
+        # 'Finland's contingent in Lebanon ... By then it is expected to number 200 soldiers'
+        force = _troops_before(ctx, subject)
+    return force
 
 
 def force_of(ctx: Context, reading: Reading) -> str | None:
