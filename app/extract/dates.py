@@ -132,11 +132,12 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _nearest_year(
-    month: int, anchor: PartialDate, direction: Direction, *, strict: bool = False
+    month: int, anchor: PartialDate, direction: Direction, *, strict: bool = False, span: int = 0
 ) -> int:
     """Year that puts `month` nearest the anchor month, honouring tense when it is known;
-    `strict` (said with 'last' or 'next') never gives the anchor's own month: 'last July'
-    written in July is a year before."""
+    `strict` (said with 'last' or 'next') never gives the anchor's own month, nor one within
+    `span` months of it for a season: 'last July' written in July, and 'last summer' written
+    in August, are a year before."""
     if anchor.month is None:
         return anchor.year
     candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
@@ -144,7 +145,7 @@ def _nearest_year(
 
     def distance(year: int) -> tuple[int, int]:
         offset = year * 12 + month - anchor_index
-        if strict and offset == 0:
+        if strict and abs(offset) <= span:
             return (1, 0)
         wrong_way = (direction == "future" and offset < 0) or (direction == "past" and offset > 0)
         return (int(wrong_way), abs(offset))
@@ -188,12 +189,16 @@ def normalise_date(
             if anchor is None or month is None:
                 return None
             relative = parts.get("month_rel")
-            year = _nearest_year(
-                month,
-                anchor,
-                _MONTH_DIRECTION.get(relative, direction),
-                strict=relative in _MONTH_DIRECTION,
-            )
+            if relative == "this":
+                year = anchor.year  # 'this summer', 'this July': the article's year
+            else:
+                year = _nearest_year(
+                    month,
+                    anchor,
+                    _MONTH_DIRECTION.get(relative, direction),
+                    strict=relative in _MONTH_DIRECTION,
+                    span=1 if parts.get("season") else 0,
+                )
         if parts.get("season"):
             return NormalisedDate(f"{year:04d}", "year", mod)
         date = PartialDate(year, month, day)

@@ -1084,8 +1084,20 @@ def test_by_then_takes_the_date_and_it_the_troops_of_the_sentence_before(extract
     ]
 
 
+def test_troops_said_to_be_based_somewhere_are_there_now_whatever_is_planned(extract):
+    facts = extract(
+        "The amendment would forbid any cut to the roughly 31,000 American troops based in "
+        "Italy. The 900 soldiers deployed to Chad next month will stay a year.",
+        published="2024-11-05",
+    )
+    assert [(lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        (31000, "reported", "2024-11-05"),
+        (900, "planned", "2024-12"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.974 (P 0.994, R 0.954) on 930 levels when last tuned."""
+    """Measured at F1 0.971 (P 0.993, R 0.950) on 942 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -34,7 +34,7 @@ from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.parse import governing_verb, lemma
 from app.extract.troop_levels.several_forces import each_of, respective
 from app.extract.troop_levels.status import is_plan_word, is_planned
-from app.extract.troop_levels.vocabulary import NOW_WORDS
+from app.extract.troop_levels.vocabulary import HOLDING_VERBS, NOW_WORDS
 
 
 def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[TroopLevel]:
@@ -113,7 +113,12 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         return []
     elif (target := counted_noun(anchor)) is not None and is_target(target):
         planned, owners = True, [anchor, target]
-    elif is_current_size(reading) or _said_now(number) or _kept(anchor, reading):
+    elif (
+        is_current_size(reading)
+        or _said_now(number)
+        or _kept(anchor, reading)
+        or _stationed_now(ctx, anchor, reading)
+    ):
         planned, owners = False, [anchor]
     elif (clause := _past_clause(anchor)) is not None:
         # 'double the 150,000 it had in 2022': what it had, when it had it
@@ -167,6 +172,23 @@ def _kept(number: Token, reading: Reading) -> bool:
         and reading.noun.dep_ == "dobj"
         and is_definite(number, reading.noun)
     )
+
+
+def _stationed_now(ctx: Context, number: Token, reading: Reading) -> bool:
+    """'would forbid any cut to the 35,000 American troops based in Germany': troops said to
+    be where they are, with no date of their own, are there now, whatever the sentence plans."""
+    noun = reading.noun
+    if noun is None or reading.node.i != noun.i or not is_definite(number, noun):
+        return False
+    placed = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in HOLDING_VERBS
+        ),
+        None,
+    )
+    return placed is not None and placed.i not in ctx.date_owner and noun.i not in ctx.date_owner
 
 
 def _past_clause(number: Token) -> Token | None:
