@@ -1096,14 +1096,36 @@ def test_troops_said_to_be_based_somewhere_are_there_now_whatever_is_planned(ext
     ]
 
 
+def test_troops_counted_with_police_are_no_level_but_each_with_its_own_count_are(extract):
+    facts = extract(
+        "Some 6,000 Bulgarian soldiers and police are deployed on the Turkish border. The army "
+        "alone has about 3,200 there. The UN mission in Mali has 12,000 troops and 1,700 police "
+        "officers.",
+        published="2020-03-03",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [
+        ("Bulgaria", 3200),
+        ("UN", 12000),
+    ]
+
+
+def test_now_on_the_verb_dates_the_level_now_over_a_comparison(extract):
+    facts = extract(
+        "Iraqi troops on the border now number around 14,000, three times the count in "
+        "January, a commander said.",
+        published="2019-07-02",
+    )
+    assert [(lv.count, lv.date) for lv in facts.troop_levels] == [(14000, "2019-07-02")]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.971 (P 0.993, R 0.950) on 942 levels when last tuned."""
+    """Measured at F1 0.972 (P 0.993, R 0.952) on 952 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.871 (P 0.907, R 0.838) on 303 levels;
+    """Written after the rules and never tuned on: F1 0.877 (P 0.908, R 0.848) on 303 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -86,11 +86,12 @@ def is_denied(phrase: NumberPhrase, reading: Reading) -> bool:
     return False
 
 
-def is_percentage(phrase: NumberPhrase) -> bool:
-    """'12% of its 70,000 troops': a share, not a count."""
+def is_proportion(phrase: NumberPhrase) -> bool:
+    """'12% of its 70,000 troops', 'three times the count in January': a share or a
+    multiple, not a count."""
     after = phrase.span.doc[phrase.span.end] if phrase.span.end < len(phrase.span.doc) else None
     words = [*phrase.span, *([after] if after is not None else [])]
-    return any(t.text == "%" or t.lower_ in {"percent", "per"} for t in words)
+    return any(t.text == "%" or t.lower_ in {"percent", "per", "times", "fold"} for t in words)
 
 
 def is_capacity(reading: Reading) -> bool:

@@ -105,6 +105,9 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
         # 'Q. Is Spain sending troops? A. We already have 500 there': the last place or
         # organisation the article made a subject, in this sentence or the two before
         force = _recent_subject(ctx, noun)
+    if force is None:
+        # 'Some 5,000 Greek soldiers and police are deployed ... The army alone has 3,500'
+        force = _troops_before(ctx, noun)
     return force
 
 

@@ -9,6 +9,7 @@ from app.extract.patterns import demonyms
 from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import (
     CIVILIAN_MODIFIERS,
+    CIVILIAN_NOUNS,
     MILITARY_UNITS,
     REFERRING_WORDS,
     SIZE_WORDS,
@@ -75,7 +76,18 @@ def troop_noun(noun: Token | None) -> Token | None:
             inner = dependent(noun, "poss")
             return inner if inner is not None and is_troop_body(inner) else None
         return inner if is_troop_noun(inner) else None
-    return noun if is_troop_noun(noun) else None
+    return noun if is_troop_noun(noun) and not _counted_with_others(noun) else None
+
+
+def _counted_with_others(noun: Token) -> bool:
+    """'Some 5,000 Greek soldiers and police': the count is of both together; not '13,000
+    troops and 1,900 police officers', each with a count of its own."""
+    return any(
+        c.dep_ == "conj"
+        and _singular(lemma(c)) in CIVILIAN_NOUNS
+        and not any(n.dep_ == "nummod" for n in c.children)
+        for c in noun.children
+    )
 
 
 def refers_back(noun: Token | None) -> bool:

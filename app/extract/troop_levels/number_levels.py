@@ -16,7 +16,7 @@ from app.extract.troop_levels.denials import (
     is_cited,
     is_denied,
     is_hypothetical,
-    is_percentage,
+    is_proportion,
     is_retracted,
     is_year_label,
 )
@@ -49,7 +49,7 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
 
 def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[TroopLevel]:
     phrase = phrases[index]
-    if phrase.role == "high" or phrase.value != int(phrase.value) or is_percentage(phrase):
+    if phrase.role == "high" or phrase.value != int(phrase.value) or is_proportion(phrase):
         return []
     if phrase.value == 1 or phrase.value > 5_000_000:
         # One soldier is a person, not a level ('one of the biggest forces').
@@ -116,6 +116,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     elif (
         is_current_size(reading)
         or _said_now(number)
+        or _verb_says_now(anchor, reading.verb)
         or _kept(anchor, reading)
         or _stationed_now(ctx, anchor, reading)
     ):
@@ -157,6 +158,21 @@ def _said_now(number: Token) -> bool:
         if token.is_punct or token.like_num:
             return False
         if token.lower_ in NOW_WORDS:
+            return True
+    return False
+
+
+def _verb_says_now(number: Token, verb: Token | None) -> bool:
+    """'Turkish troops ... now number around 15,000, three times the count in January': a
+    level the verb says is now is dated now, whatever other date the clause holds. The
+    words between the number and its verb count too, since the parser may take 'number'
+    for a noun."""
+    if verb is None or is_planned(verb):
+        return False
+    token = number
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if any(c.dep_ == "advmod" and c.lower_ in NOW_WORDS for c in token.children):
             return True
     return False
 
