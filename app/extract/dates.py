@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Literal
 
 from app.extract.numbers import parse_number
@@ -101,7 +102,7 @@ _LEADING = re.compile(
     r"(?:(?:by|in|on|at|until|till|since|from|before|after|during|as of|through)\s+)?",
     re.I,
 )
-_AGO = re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month|decade)s?\s+ago$")
+_AGO = re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month|decade|week|day)s?\s+ago$")
 _AHEAD = (
     re.compile(r"^within\s+(?P<number>[\w-]+)\s+(?P<unit>year|month|decade)s?$"),
     re.compile(r"^(?P<number>[\w-]+)\s+(?P<unit>year|month)s?'s?(?:\s+time)?$"),
@@ -247,6 +248,12 @@ def _ago(
         unit, step = "year", step * 10
     if unit == "year":
         return NormalisedDate(f"{anchor.year + step:04d}", "year")
+    if unit in {"week", "day"}:
+        # 'a week ago', 'three days ago': a day, when the article's own day is known
+        if anchor.day is None:
+            return None
+        days = step * (7 if unit == "week" else 1)
+        return NormalisedDate((anchor.first_day() + timedelta(days=days)).isoformat(), "day")
     if anchor.month is None:
         return None
     year, month = _shift_month(anchor.year, anchor.month, step)

@@ -35,6 +35,8 @@ def test_parse_number(text, value):
         ("last summer", "2019-08-27", "future", ("2018", "year", None)),
         ("last summer", "2019-09-27", None, ("2019", "year", None)),
         ("next summer", "2019-06-02", None, ("2020", "year", None)),
+        ("a week ago", "2026-10-20", None, ("2026-10-13", "day", None)),
+        ("three days ago", "2026-10-02", None, ("2026-09-29", "day", None)),
         ("by spring", "2018-11-14", "future", ("2019", "year", None)),
         ("in the autumn", "2020-02-01", "past", ("2019", "year", None)),
         ("early winter 2019", "2024-01", None, ("2019", "year", "START")),

@@ -1118,14 +1118,58 @@ def test_now_on_the_verb_dates_the_level_now_over_a_comparison(extract):
     assert [(lv.count, lv.date) for lv in facts.troop_levels] == [(14000, "2019-07-02")]
 
 
+def test_lengths_totals_and_shortfalls_are_no_levels(extract):
+    facts = extract(
+        "About 1,800 UN troops patrol the buffer zone, which stretches 170 km across the "
+        "island. Oslo has rotated more than 700 troops through the mission since 2015, and "
+        "3,000 US Marines will rotate through Norway next year. The army had 90,000 soldiers, "
+        "12,000 short of its authorised size. Bahrain hosts 9,000 US troops and family members.",
+        published="2021-06-15",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (1800, "reported"),
+        (3000, "planned"),
+        (90000, "reported"),
+    ]
+
+
+def test_troops_named_in_one_sentence_are_counted_in_the_next(extract):
+    facts = extract(
+        "Judges upheld the mandate that allows up to 1,200 Dutch soldiers to serve in Mali. "
+        "Some 900 are deployed there today. No Dutch troops will remain in Iraq by the end of "
+        "the year.",
+        published="2020-10-08",
+    )
+    assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
+        ("Netherlands", 900, "reported", "2020-10-08"),
+        ("Netherlands", 0, "planned", "2020"),
+    ]
+
+
+def test_a_definite_count_a_change_would_touch_and_a_figure_compared_are_now(extract):
+    facts = extract(
+        "The bill bars the Pentagon from reducing the 26,000 US troops stationed in Japan. "
+        "Greek forces on Evros number about 6,000, a senior officer said, double the figure in "
+        "February. Vietnam's army has about 5,000 soldiers in Quang Nam, up from 2,000 a week "
+        "ago.",
+        published="2020-09-09",
+    )
+    assert [(lv.count, lv.date) for lv in facts.troop_levels] == [
+        (26000, "2020-09-09"),
+        (6000, "2020-09-09"),
+        (5000, "2020-09-09"),
+        (2000, "2020-09-02"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.972 (P 0.993, R 0.952) on 952 levels when last tuned."""
+    """Measured at F1 0.972 (P 0.993, R 0.953) on 1,017 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.875 (P 0.904, R 0.847) on 313 levels;
+    """Written after the rules and never tuned on: F1 0.880 (P 0.917, R 0.846) on 260 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from app.extract.figures import COUNT_OF, SCALE_WORDS, counted_noun
 from app.extract.troop_levels.context import Reading
+from app.extract.troop_levels.departures import is_definite
 from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun
 from app.extract.troop_levels.parse import dependent, has_number, lemma, subject_of
 from app.extract.troop_levels.vocabulary import (
@@ -29,12 +30,14 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     verb = reading.verb
     held = verb is not None and lemma(verb) in {"have", *HOSTING_VERBS}
     after = doc[number.i + 1] if number.i + 1 < len(doc) else None
-    if after is not None and after.lower_ in ADDITION_WORDS:
-        return True
+    if after is not None and after.lower_ in ADDITION_WORDS | {"short"}:
+        return True  # '200 more soldiers', '13,000 short of its authorised size'
     if number.i > 0 and doc[number.i - 1].lower_ in ADDITION_WORDS and not held:
         # 'a further 900', 'another 400'; but 'Belarus hosts an additional 30,000' is a level
         return True
     noun = reading.noun
+    if noun is not None and noun.sent.start != number.sent.start:
+        noun = None  # troops named in the sentence before: what befell them there is theirs
     if noun is not None and noun.dep_ == "pobj" and lemma(noun.head.head) in CASUALTY_NOUNS:
         return True
     if _counts_a_change(number):
@@ -57,6 +60,8 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     clauses = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] if noun is not None else []
     if any(_over_the_years(v) for v in (verb, *clauses) if v is not None):
         return True  # '8,000 troops served in the mission over the years': all who served
+    if _rotated_through(verb, noun):
+        return True  # 'had rotated more than 600 troops through the mission': all who served
     if noun is not None and _allowed(noun):
         return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
     if any(
@@ -80,8 +85,11 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
             return True
         if noun.dep_ in {"dobj", "nsubjpass"} and lemma(noun.head) in CHANGE_VERBS:
             # 'cut 2,000 troops', '700 commandos were added'; not 'cut the 31,000 troops to
-            # 25,000' (the size now)
-            return not (_to_a_number(noun) and is_current_size(reading))
+            # 25,000' nor 'bars it from reducing the 28,000 troops stationed there' (the size
+            # now)
+            return not (_to_a_number(noun) and is_current_size(reading)) and not is_definite(
+                number, noun
+            )
     if verb is not None and lemma(verb) in MOVING_VERBS and _part_of_a_count(number):
         return True  # '11,900 of the 36,000 US troops would be moved'
     if noun is not None and any(
@@ -148,6 +156,19 @@ def _over_the_years(verb: Token) -> bool:
         if period is not None and period.lower_ in {"years", "decades"} and not counted:
             return True  # not 'shrink the garrison to 25,000 over three years'
     return False
+
+
+def _rotated_through(verb: Token | None, noun: Token | None) -> bool:
+    """'Vilnius had rotated 600 troops through the mission': all who served in turn. Not
+    '4,000 soldiers will rotate through the Philippines', who are there."""
+    return (
+        verb is not None
+        and noun is not None
+        and noun.dep_ == "dobj"
+        and noun.head.i == verb.i
+        and lemma(verb) == "rotate"
+        and any(c.lower_ == "through" for c in verb.children)
+    )
 
 
 def _composition(number: Token) -> bool:

@@ -3,6 +3,8 @@ is a level is `changes.py`'s to say)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from app.extract.figures import COUNT_OF, counted_noun
@@ -72,15 +74,26 @@ def _all_of_them(number: Token) -> Token | None:
         return number.head
     if number.dep_ == "attr" and any(c.dep_ == "expl" for c in number.head.children):
         start = doc[number.sent.start - 1].sent.start if number.sent.start > 0 else 0
-        before = doc[start : number.i]
-        return next((t for t in reversed(before) if is_troop_noun(t) and t.pos_ == "NOUN"), None)
+        return _last_troop_noun(doc[start : number.i])
     return None
+
+
+def _last_troop_noun(tokens: Iterable[Token]) -> Token | None:
+    return next((t for t in reversed(list(tokens)) if is_troop_noun(t) and t.pos_ == "NOUN"), None)
 
 
 def _troops_named_before(number: Token) -> Token | None:
     """The last troop noun before the number in its sentence."""
-    before = number.doc[number.sent.start : number.i]
-    return next((t for t in reversed(before) if is_troop_noun(t) and t.pos_ == "NOUN"), None)
+    return _last_troop_noun(number.doc[number.sent.start : number.i])
+
+
+STAYING_VERBS = HOLDING_VERBS | {"be", "remain", "stay", "serve"}
+
+
+def _troops_named_in_sentence_before(number: Token) -> Token | None:
+    """The last troop noun of the sentence before the number's."""
+    start = number.sent.start
+    return _last_troop_noun(number.doc[start - 1].sent) if start > 0 else None
 
 
 def _added_to(node: Token) -> bool:
@@ -270,7 +283,17 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         # 'Only 450 remain today'; 'keep Turkish troops at Kabul airport, where about 500
         # are stationed', with no level before: the troops the sentence named
         named = None if ctx.read_in(node) else _troops_named_before(node)
-        return Reading(named, node, governing_verb(node))
+        verb = governing_verb(node)
+        if (
+            named is None
+            and not ctx.read_in(node)
+            and verb is not None
+            and lemma(verb) in STAYING_VERBS
+        ):
+            # 'the mandate allows up to 1,300 German soldiers to serve in Mali. Some 1,000 are
+            # deployed there today': the troops the sentence before named
+            named = _troops_named_in_sentence_before(node)
+        return Reading(named, node, verb)
     if node.dep_ == "pobj" and node.head.lower_ == "with" and lemma(node.head.head) == "leave":
         # 'lost 3,000 soldiers and recruited 2,100, leaving it with 78,000'
         leaving = node.head.head

@@ -140,6 +140,8 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
             root.head.lower_ != "of" and root.head.head.lower_ in {"as", "than"}
         ):
             continue  # 'twice as many as in November' dates the comparison ('as of' dates)
+        if _dates_a_multiple(root):
+            continue
         number = next((c for c in root.children if c.i in number_tokens), None)
         if number is None:
             # 'grown from 3,000 soldiers in 2014 to 5,100': the date between is the first's
@@ -169,6 +171,20 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 # 'against a goal of 24,000 by 2025', 'a brigade of 5,000 by 2027'
                 ctx.date_owner.setdefault(sized.i, []).append(span)
                 break
+
+
+MULTIPLES = {"double", "twice", "triple", "treble", "half", "times"}
+
+
+def _dates_a_multiple(root: Token) -> bool:
+    """'number about 7,000, double the figure in February': the date is the compared
+    figure's."""
+    held = root.head.head if root.head.dep_ == "prep" else None
+    if held is None or held.pos_ in {"VERB", "AUX"}:
+        return False  # not 'will double its contingent to 1,400 in 2025'
+    return held.lower_ in MULTIPLES or (
+        held.pos_ == "NOUN" and any(t.lower_ in MULTIPLES for t in held.lefts)
+    )
 
 
 def _size_of(noun: Token, number_tokens: set[int]) -> Token | None:

@@ -19,6 +19,7 @@ from app.extract.troop_levels.vocabulary import (
     CITED_WORDS,
     HYPOTHETICAL_MODALS,
     LIMITING_VERBS,
+    MEASURE_UNITS,
     RETRACTING_WORDS,
 )
 
@@ -92,6 +93,14 @@ def is_proportion(phrase: NumberPhrase) -> bool:
     after = phrase.span.doc[phrase.span.end] if phrase.span.end < len(phrase.span.doc) else None
     words = [*phrase.span, *([after] if after is not None else [])]
     return any(t.text == "%" or t.lower_ in {"percent", "per", "times", "fold"} for t in words)
+
+
+def is_measure(phrase: NumberPhrase) -> bool:
+    """'which stretches 180 km', 'a 1,200-mile front': a length or weight, not a count."""
+    doc = phrase.span.doc
+    after = doc[phrase.span.end : phrase.span.end + 2]
+    words = [t for t in (*phrase.span[1:], *after) if t.text not in {"-", "–"}]
+    return bool(words) and lemma(words[0]) in MEASURE_UNITS
 
 
 def is_capacity(reading: Reading) -> bool:

@@ -38,8 +38,8 @@ def none_held(ctx: Context, determiner: Token) -> list[TroopLevel]:
     if determiner.nbor().lower_ in {"fewer", "more", "less"}:
         return []  # 'no fewer than 1,000 soldiers' is a qualifier
     verb = governing_verb(noun)
-    if verb is None or lemma(verb) not in HOLDING_VERBS | HOSTING_VERBS | {"be"}:
-        return []
+    if verb is None or lemma(verb) not in HOLDING_VERBS | HOSTING_VERBS | {"be", "remain", "stay"}:
+        return []  # 'No Swedish troops will remain in Mali by the end of the year' is 0 too
     return _held_zero(ctx, Reading(noun, noun, verb), ctx.doc[determiner.i : noun.i + 1])
 
 

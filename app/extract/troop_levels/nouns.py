@@ -80,12 +80,13 @@ def troop_noun(noun: Token | None) -> Token | None:
 
 
 def _counted_with_others(noun: Token) -> bool:
-    """'Some 5,000 Greek soldiers and police': the count is of both together; not '13,000
+    """'Some 5,000 Greek soldiers and police', '12,000 US troops and family members': the
+    count is of both together; not '13,000
     troops and 1,900 police officers', each with a count of its own."""
     return any(
         c.dep_ == "conj"
-        and _singular(lemma(c)) in CIVILIAN_NOUNS
         and not any(n.dep_ == "nummod" for n in c.children)
+        and any(_singular(lemma(t)) in CIVILIAN_NOUNS for t in (c, *c.lefts))  # 'family members'
         for c in noun.children
     )
 

@@ -16,6 +16,7 @@ from app.extract.troop_levels.denials import (
     is_cited,
     is_denied,
     is_hypothetical,
+    is_measure,
     is_proportion,
     is_retracted,
     is_year_label,
@@ -49,7 +50,9 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
 
 def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[TroopLevel]:
     phrase = phrases[index]
-    if phrase.role == "high" or phrase.value != int(phrase.value) or is_proportion(phrase):
+    if phrase.role == "high" or phrase.value != int(phrase.value):
+        return []
+    if is_proportion(phrase) or is_measure(phrase):
         return []
     if phrase.value == 1 or phrase.value > 5_000_000:
         # One soldier is a person, not a level ('one of the biggest forces').
