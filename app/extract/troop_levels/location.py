@@ -8,7 +8,7 @@ from app.extract.dates import MONTHS
 from app.extract.patterns import demonyms
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.names import antecedent, force_named, place_after_in, place_of
-from app.extract.troop_levels.nouns import is_troop_noun
+from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun
 from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import (
     DEPARTURE_VERBS,
@@ -54,8 +54,13 @@ def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> s
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 place = place_of(ctx, obj) or _place_inside(ctx, obj) or _unlabelled_place(ctx, obj)
-                if place is not None and not (prep.lower_ == "from" and place == force):
-                    # 'including 400 from Germany' says whose they are, not where
+                leaving = verb is not None and lemma(verb) in DEPARTURE_VERBS
+                source = prep.lower_ == "from" and (
+                    place == force or (is_troop_body(anchor) and not leaving)
+                )
+                if place is not None and not source:
+                    # 'including 400 from Germany', 'troops from Germany (...) and France
+                    # (...)' say whose they are, not where
                     return place
                 if lemma(obj) in SOIL_NOUNS and any(c.dep_ == "poss" for c in obj.children):
                     subject = subject_of(verb)

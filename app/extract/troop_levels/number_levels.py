@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from app.extract.figures import NumberPhrase, counted_noun
 from app.extract.schema import TroopLevel
+from app.extract.troop_levels.brackets import bracketed_level
 from app.extract.troop_levels.changes import is_change_or_loss, is_current_size
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.counts import is_target, reading_of
@@ -42,7 +43,11 @@ def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[
     number = phrases[index].count_token
     if is_cited(number) or is_year_label(number):
         return []
-    levels = keep(factbox_level(ctx, phrases[index], phrases)) or _stated_level(ctx, phrases, index)
+    levels = (
+        keep(factbox_level(ctx, phrases[index], phrases))
+        or keep(bracketed_level(ctx, phrases[index]))
+        or _stated_level(ctx, phrases, index)
+    )
     # A count taken back still sets the scene for the next ('An earlier version said Spain
     # has 3,500 soldiers in Latvia. It has 350.'): read, then dropped.
     return [] if levels and is_retracted(number) else levels
