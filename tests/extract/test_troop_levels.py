@@ -1177,6 +1177,18 @@ def test_counts_in_brackets_after_the_forces_they_belong_to(extract):
     ]
 
 
+def test_a_part_said_first_of_the_whole_and_the_place_of_the_mission_served_with(extract):
+    facts = extract(
+        "Of the 33,000 US troops in Italy, about 11,000 will be moved. Some 340 Irish troops "
+        "serve with UNDOF in the Golan Heights.",
+        published="2023-06-15",
+    )
+    assert [(lv.count, lv.status, lv.location) for lv in facts.troop_levels] == [
+        (33000, "reported", "Italy"),
+        (340, "reported", "Golan Heights"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.973 (P 0.993, R 0.953) on 1,027 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")

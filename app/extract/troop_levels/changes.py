@@ -129,9 +129,12 @@ def is_current_size(reading: Reading) -> bool:
             # sent there in 1994' the count is of that time
             return True
         if whole.pos_ in {"VERB", "AUX"} and any(
-            lemma(part) in PARTITIVE_WORDS for part in (*head.children, *whole.children)
+            lemma(part) in PARTITIVE_WORDS
+            or (part.dep_ in {"nsubj", "nsubjpass"} and _amount(part))
+            for part in (*head.children, *whole.children)
         ):
-            # 'Of the 1,200 soldiers deployed there, a third are due to rotate out'
+            # 'Of the 1,200 soldiers deployed there, a third are due to rotate out', 'Of
+            # the 35,000 US troops in Germany, about 12,000 will be moved'
             return True
     if noun.dep_ == "pobj" and head.lower_ == "of" and is_troop_body(head.head):
         noun = head.head  # 'cut its force of 5,100 soldiers by 600': the force is cut
@@ -242,8 +245,11 @@ def _a_new_size(obj: Token) -> bool:
 
 
 def _part_of_a_count(number: Token) -> bool:
-    """'11,900 of the 36,000 troops': a number whose 'of' counts a larger whole."""
+    """'11,900 of the 36,000 troops', 'Of the 35,000 US troops in Germany, about 12,000 will
+    be moved': a number whose 'of' counts a larger whole."""
     of = next((c for c in number.children if c.lower_ == "of"), None)
+    if of is None and number.dep_ in {"nsubj", "nsubjpass"}:
+        of = next((c for c in number.head.children if c.lower_ == "of" and c.i < number.i), None)
     whole = dependent(of, "pobj") if of is not None else None
     return whole is not None and any(_amount(c) for c in (whole, *whole.children))
 

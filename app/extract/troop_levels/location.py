@@ -50,6 +50,14 @@ def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> s
             if prep.dep_ not in {"prep", "dative", "agent"}:
                 continue
             destination = prep.lower_ == "for" and lemma(anchor) in DESTINATION_VERBS
+            if prep.lower_ == "with":
+                # 'serve with UNIFIL in southern Lebanon': where the mission they serve with is
+                mission = dependent(prep, "pobj")
+                inner = [c for c in mission.children if c.dep_ == "prep"] if mission else []
+                places = (place_of(ctx, o) for c in inner if c.lower_ == "in" for o in c.children)
+                place = next((found for found in places if found is not None), None)
+                if place is not None:
+                    return place
             if prep.lower_ not in LOCATION_PREPOSITIONS and not destination:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
