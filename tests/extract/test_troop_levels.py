@@ -1189,8 +1189,20 @@ def test_a_part_said_first_of_the_whole_and_the_place_of_the_mission_served_with
     ]
 
 
+def test_a_date_right_after_the_old_value_said_last_is_the_old_value_s(extract):
+    facts = extract(
+        "The number of Russian troops in Belarus has fallen to roughly 1,200 from 28,000 in "
+        "February, Western officials say.",
+        published="2023-06-15",
+    )
+    assert [(lv.count, lv.date) for lv in facts.troop_levels] == [
+        (1200, "2023-06-15"),
+        (28000, "2023-02"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.973 (P 0.993, R 0.953) on 1,027 levels when last tuned."""
+    """Measured at F1 0.973 (P 0.993, R 0.954) on 1,034 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

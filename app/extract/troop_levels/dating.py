@@ -116,6 +116,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     _label_lines(ctx)
     number_tokens = {p.count_token.i for p in phrases}
     old_values = [p.count_token for p in phrases if p.role == "from" and p.partner is None]
+    from_values = [p.count_token for p in phrases if p.role == "from"]
     between_values = [
         (phrase.span.end, new.span.start, phrase.count_token)
         for index, phrase in enumerate(phrases)
@@ -146,6 +147,10 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
         if number is None:
             # 'grown from 3,000 soldiers in 2014 to 5,100': the date between is the first's
             number = next((n for a, b, n in between_values if a <= span.start < b), None)
+        if number is None and root.head.dep_ == "prep" and root.head.i == span.start - 1:
+            # 'has fallen to roughly 1,000 from 30,000 in February': the old value's, said
+            # right before it
+            number = next((n for n in from_values if n.right_edge.i + 1 == root.head.i), None)
         if number is not None:
             # 'up from 500 today'
             ctx.date_owner.setdefault(number.i, []).append(span)
