@@ -138,10 +138,14 @@ def _aims(verb: Token) -> bool:
 
 def reading_of(ctx: Context, number: Token) -> Reading | None:
     node = number
-    if any(c.lower_ == "strong" for c in number.children) or (
-        number.dep_ == "nummod"
-        and is_troop_noun(number.head)
-        and number.head.head.lower_ == "strong"
+    if (
+        any(c.lower_ == "strong" for c in number.children)
+        or (number.head.lower_ == "strong" and number.dep_ == "npadvmod")  # 'some 400 strong'
+        or (
+            number.dep_ == "nummod"
+            and is_troop_noun(number.head)
+            and number.head.head.lower_ == "strong"
+        )
     ):
         # 'their force in Niger, now 290 strong, could double', 'the contingent, 450
         # soldiers strong, will shrink': an aside on its size now.

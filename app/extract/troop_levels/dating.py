@@ -19,7 +19,8 @@ from app.extract.dates import (
 from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
-from app.extract.troop_levels.vocabulary import UNBOUNDED_DATE_PREPOSITIONS
+from app.extract.troop_levels.parse import dependent, lemma
+from app.extract.troop_levels.vocabulary import TARGET_NOUNS, UNBOUNDED_DATE_PREPOSITIONS
 from app.partial_date import PartialDate
 
 
@@ -166,6 +167,11 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
             if token.i in number_tokens or token.pos_ in {"VERB", "AUX"}:
                 ctx.date_owner.setdefault(token.i, []).append(span)
                 break
+            target = _target_beside(token, number_tokens)
+            if target is not None:
+                # 'has 181,000 active soldiers, short of its target of 203,000 by 2031'
+                ctx.date_owner.setdefault(target.i, []).append(span)
+                break
             counted = next((c for c in token.children if c.i in number_tokens), None)
             if token.pos_ == "NOUN" and counted is not None and token.dep_ != "pobj":
                 # a headline with no verb: '5,000 troops by 2027'
@@ -190,6 +196,16 @@ def _dates_a_multiple(root: Token) -> bool:
     return held.lower_ in MULTIPLES or (
         held.pos_ == "NOUN" and any(t.lower_ in MULTIPLES for t in held.lefts)
     )
+
+
+def _target_beside(token: Token, number_tokens: set[int]) -> Token | None:
+    """The number of a target the date's word also governs: 'short of its target of 203,000
+    by 2031', where the parser hangs 'by 2031' on 'short'."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        goal = dependent(prep, "pobj")
+        if goal is not None and lemma(goal) in TARGET_NOUNS:
+            return _size_of(goal, number_tokens)
+    return None
 
 
 def _size_of(noun: Token, number_tokens: set[int]) -> Token | None:
