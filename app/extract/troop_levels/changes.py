@@ -67,6 +67,7 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     if any(
         node.dep_ == "pobj"
         and node.head.lower_ == "by"
+        and (node.head.dep_ != "agent" or _grows(node.head.head))
         and (node.head.head.pos_ in {"VERB", "AUX", "ADJ"} or lemma(node.head.head) in COUNT_OF)
         for node in (number, reading.node)
     ):
@@ -159,6 +160,12 @@ def _over_the_years(verb: Token) -> bool:
         if period is not None and period.lower_ in {"years", "decades"} and not counted:
             return True  # not 'shrink the garrison to 25,000 over three years'
     return False
+
+
+def _grows(verb: Token) -> bool:
+    """'will be reinforced by 300 troops' is a change; 'is defended by 40,000 troops' is
+    who defends it."""
+    return lemma(verb) in CHANGE_VERBS or lemma(verb) in {"reinforce", "bolster", "strengthen"}
 
 
 def _rotated_through(verb: Token | None, noun: Token | None) -> bool:
