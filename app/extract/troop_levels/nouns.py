@@ -134,7 +134,9 @@ def troop_noun_before(number: Token) -> Token | None:
     the parse loses the link: the troop noun before the measuring word."""
     doc, sentence = number.doc, number.sent
     before = number.i - 1
-    while before > sentence.start and doc[before].lower_ in QUALIFIER_WORDS:
+    while before > sentence.start and (
+        doc[before].lower_ in QUALIFIER_WORDS or doc[before].like_num  # 'just under two hundred'
+    ):
         before -= 1
     if before < sentence.start or doc[before].lower_ not in MEASURE_WORDS:
         return None
