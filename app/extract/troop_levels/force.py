@@ -20,6 +20,11 @@ def own_force(ctx: Context, noun: Token) -> str | None:
         return "foreign"  # 'the coalition assembled 700,000 troops'
     if serving_nationals(noun):
         return demonym_place(ctx, noun.text.removesuffix("s"))  # '8,400 Americans serve'
+    if any(c.lower_ == "the" for c in noun.lefts) and noun.text[:1].isupper():
+        # 'The Dutch will keep 150 soldiers', 'the Americans have ...': a people for its state
+        people = demonym_place(ctx, noun.text) or demonym_place(ctx, noun.text.removesuffix("s"))
+        if people is not None:
+            return people
     named = force_named(ctx, noun)
     if named is not None and not is_troop_noun(noun) and noun.pos_ in {"PROPN", "VERB"}:
         # 'Denmark to send ...' in a headline, where the tagger takes the name for a verb
@@ -75,7 +80,15 @@ def _holder_of(ctx: Context, verb: Token | None) -> str | None:
 def force_of(ctx: Context, reading: Reading) -> str | None:
     noun = reading.noun
     if noun is None:
-        return ctx.last.force if ctx.last is not None else None
+        # 'while the United States contributes about 650', 'The Americans have about 900':
+        # a holder the verb names; else ('It now has 600', 'down from 8,000') the force of
+        # the level just read
+        subject = subject_of(reading.verb) if reading.verb is not None else None
+        named = subject is not None and subject.pos_ != "PRON"
+        holder = (
+            _holder_of(ctx, reading.verb) if named and reading.node.head.lower_ != "from" else None
+        )
+        return holder or (ctx.last.force if ctx.last is not None else None)
     force = _sent_by(ctx, reading.node) if reading.node.i != noun.i else None
     force = force or own_force(ctx, noun)
     container = _container_of(noun)
