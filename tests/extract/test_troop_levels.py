@@ -1253,7 +1253,7 @@ def test_gold_troop_levels(extractor: Extractor):
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.880 (P 0.917, R 0.846) on 260 levels;
+    """Written after the rules and never tuned on: F1 0.873 (P 0.911, R 0.837) on 270 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)
