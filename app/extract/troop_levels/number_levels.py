@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from app.extract.figures import NumberPhrase, counted_noun
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.brackets import bracketed_level
-from app.extract.troop_levels.changes import is_change_or_loss, is_current_size
+from app.extract.troop_levels.changes import is_change_or_loss
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.counts import is_target, reading_of
 from app.extract.troop_levels.dating import noun_clauses, possible_date_owners
@@ -32,11 +32,10 @@ from app.extract.troop_levels.departures import (
 from app.extract.troop_levels.factbox import factbox_level
 from app.extract.troop_levels.gapping import gapped_level
 from app.extract.troop_levels.levels import build_level, keep
-from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.parse import governing_verb, lemma
 from app.extract.troop_levels.several_forces import each_of, respective
+from app.extract.troop_levels.size_now import is_size_now, said_now
 from app.extract.troop_levels.status import is_plan_word, is_planned
-from app.extract.troop_levels.vocabulary import HOLDING_VERBS, NOW_WORDS
 
 
 def number_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list[TroopLevel]:
@@ -113,7 +112,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         # 5,000 troops in May to 3,000', 'from the 4,000 stationed there in 2009'); the
         # change is the verb's, not the old value's.
         owners = [number, *noun_clauses(number)]
-        if not any(owner.i in ctx.date_owner for owner in owners) and not _said_now(number):
+        if not any(owner.i in ctx.date_owner for owner in owners) and not said_now(number):
             return []
         # 'against the 1,800 promised by 2020': an old target is still a plan
         planned = any(c.dep_ == "acl" and is_plan_word(c) for c in number.children)
@@ -121,13 +120,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         return []
     elif (target := counted_noun(anchor)) is not None and is_target(target):
         planned, owners = True, [anchor, target]
-    elif (
-        is_current_size(reading)
-        or _said_now(number)
-        or _verb_says_now(anchor, reading.verb)
-        or _kept(anchor, reading)
-        or _stationed_now(ctx, anchor, reading)
-    ):
+    elif is_size_now(ctx, number, anchor, reading):
         planned, owners = False, [anchor]
     elif (clause := _past_clause(anchor)) is not None:
         # 'double the 150,000 it had in 2022': what it had, when it had it
@@ -149,70 +142,6 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     if level is None:
         return []
     return [respective(ctx, level, number, reading.verb), *each_of(ctx, level, reading.verb)]
-
-
-def _said_now(number: Token) -> bool:
-    """'up from 500 today', 'double the roughly 500 there now', '300 troops currently in
-    Mali', '(currently 60)', 'now at 20,000': the size today. Not past a comma or another number ('from 500
-    to 300 now')."""
-    before = number.i - 1
-    while before > 0 and (
-        number.doc[before].lower_ in QUALIFIER_WORDS or number.doc[before].lower_ == "at"
-    ):
-        before -= 1  # 'its army, now at about 20,000, is to add ...'
-    if before >= 0 and number.doc[before].lower_ in NOW_WORDS:
-        return True
-    for token in number.doc[number.i + 1 : number.i + 4]:
-        if token.is_punct or token.like_num:
-            return False
-        if token.lower_ in NOW_WORDS:
-            return True
-    return False
-
-
-def _verb_says_now(number: Token, verb: Token | None) -> bool:
-    """'Turkish troops ... now number around 15,000, three times the count in January': a
-    level the verb says is now is dated now, whatever other date the clause holds. The
-    words between the number and its verb count too, since the parser may take 'number'
-    for a noun."""
-    if verb is None or is_planned(verb):
-        return False
-    token = number
-    while token.i != verb.i and token.head.i != token.i:
-        token = token.head
-        if any(c.dep_ == "advmod" and c.lower_ in NOW_WORDS for c in token.children):
-            return True
-    return False
-
-
-def _kept(number: Token, reading: Reading) -> bool:
-    """'would keep the 900 soldiers in Latvia': the troops there now, kept; not 'will keep
-    900 troops there', a plan."""
-    verb = reading.verb
-    return (
-        verb is not None
-        and lemma(verb) in {"keep", "retain", "maintain"}
-        and reading.noun is not None
-        and reading.noun.dep_ == "dobj"
-        and is_definite(number, reading.noun)
-    )
-
-
-def _stationed_now(ctx: Context, number: Token, reading: Reading) -> bool:
-    """'would forbid any cut to the 35,000 American troops based in Germany': troops said to
-    be where they are, with no date of their own, are there now, whatever the sentence plans."""
-    noun = reading.noun
-    if noun is None or reading.node.i != noun.i or not is_definite(number, noun):
-        return False
-    placed = next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in HOLDING_VERBS
-        ),
-        None,
-    )
-    return placed is not None and placed.i not in ctx.date_owner and noun.i not in ctx.date_owner
 
 
 def _past_clause(number: Token) -> Token | None:

@@ -1,0 +1,90 @@
+"""When a count is the size now, whatever else its sentence plans or dates: 'the force, now
+290 strong, could double', 'up from 500 today', 'would keep the 900 soldiers in Latvia',
+'any cut to the 35,000 troops based in Germany', 'now number around 15,000, three times the
+count in January'."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from app.extract.troop_levels.changes import is_current_size
+from app.extract.troop_levels.context import Context, Reading
+from app.extract.troop_levels.departures import is_definite
+from app.extract.troop_levels.nouns import QUALIFIER_WORDS
+from app.extract.troop_levels.parse import lemma
+from app.extract.troop_levels.status import is_planned
+from app.extract.troop_levels.vocabulary import HOLDING_VERBS, NOW_WORDS
+
+
+def is_size_now(ctx: Context, number: Token, anchor: Token, reading: Reading) -> bool:
+    return (
+        is_current_size(reading)
+        or said_now(number)
+        or _verb_says_now(anchor, reading.verb)
+        or _kept(anchor, reading)
+        or _stationed_now(ctx, anchor, reading)
+    )
+
+
+def said_now(number: Token) -> bool:
+    """'up from 500 today', 'double the roughly 500 there now', '300 troops currently in
+    Mali', '(currently 60)', 'now at 20,000': the size today. Not past a comma or another number ('from 500
+    to 300 now')."""
+    before = number.i - 1
+    while before > 0 and (
+        number.doc[before].lower_ in QUALIFIER_WORDS or number.doc[before].lower_ == "at"
+    ):
+        before -= 1  # 'its army, now at about 20,000, is to add ...'
+    if before >= 0 and number.doc[before].lower_ in NOW_WORDS:
+        return True
+    for token in number.doc[number.i + 1 : number.i + 4]:
+        if token.is_punct or token.like_num:
+            return False
+        if token.lower_ in NOW_WORDS:
+            return True
+    return False
+
+
+def _verb_says_now(number: Token, verb: Token | None) -> bool:
+    """'Turkish troops ... now number around 15,000, three times the count in January': a
+    level the verb says is now is dated now, whatever other date the clause holds. The
+    words between the number and its verb count too, since the parser may take 'number'
+    for a noun."""
+    if verb is None or is_planned(verb):
+        return False
+    token = number
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if any(c.dep_ == "advmod" and c.lower_ in NOW_WORDS for c in token.children):
+            return True
+    return False
+
+
+def _kept(number: Token, reading: Reading) -> bool:
+    """'would keep the 900 soldiers in Latvia': the troops there now, kept; not 'will keep
+    900 troops there', a plan."""
+    verb = reading.verb
+    return (
+        verb is not None
+        and lemma(verb) in {"keep", "retain", "maintain"}
+        and reading.noun is not None
+        and reading.noun.dep_ == "dobj"
+        and is_definite(number, reading.noun)
+    )
+
+
+def _stationed_now(ctx: Context, number: Token, reading: Reading) -> bool:
+    """'would forbid any cut to the 35,000 American troops based in Germany': troops said to
+    be where they are, with no date of their own, are there now, whatever the sentence plans."""
+    noun = reading.noun
+    if noun is None or reading.node.i != noun.i or not is_definite(number, noun):
+        return False
+    placed = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in HOLDING_VERBS
+        ),
+        None,
+    )
+    return placed is not None and placed.i not in ctx.date_owner and noun.i not in ctx.date_owner
