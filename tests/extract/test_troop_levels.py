@@ -1246,8 +1246,21 @@ def test_a_people_named_for_its_state(extract):
     ]
 
 
+def test_a_clause_after_a_semicolon_is_no_ceiling_and_a_country_of_three_words(extract):
+    facts = extract(
+        "The Philippines allows US forces to rotate through nine bases; about 400 American "
+        "troops are in the country at any time. Papua New Guinea's army has fewer than 3,500 "
+        "soldiers.",
+        published="2023-06-15",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [
+        ("US", 400),
+        ("Papua New Guinea", 3500),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.975 (P 0.993, R 0.957) on 1,041 levels when last tuned."""
+    """Measured at F1 0.975 (P 0.993, R 0.957) on 1,044 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -199,8 +199,8 @@ def _allowed(noun: Token) -> bool:
     """The troops of 'allows 2,000 troops to train', however the parser hangs them."""
     if noun.dep_ == "dobj":
         allowing = noun.head
-    elif noun.dep_ == "nsubj" and noun.head.dep_ in {"ccomp", "xcomp"}:
-        allowing = noun.head.head
+    elif noun.dep_ == "nsubj" and noun.head.dep_ in {"ccomp", "xcomp"} and noun.head.tag_ == "VB":
+        allowing = noun.head.head  # not '...; about 500 troops are there', hung on 'allows'
     else:
         return False
     return lemma(allowing) in {"allow", "permit"}
