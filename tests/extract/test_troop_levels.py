@@ -1228,10 +1228,13 @@ def test_troops_that_defend_a_place_are_there_but_those_that_reinforce_are_a_cha
 
 def test_a_spelled_out_count_after_numbers_and_a_qualifier(extract):
     facts = extract(
-        "The Slovak contingent numbers just under three hundred.", published="2023-06-15"
+        "The Slovak contingent numbers just under three hundred. Russia's garrison in "
+        "Transnistria numbers between 1,200 and 1,500, analysts say.",
+        published="2023-06-15",
     )
     assert [(lv.force, lv.count, lv.qualifier) for lv in facts.troop_levels] == [
-        ("Slovakia", 300, "at_most")
+        ("Slovakia", 300, "at_most"),
+        ("Russia", 1200, "at_least"),
     ]
 
 
@@ -1260,7 +1263,7 @@ def test_a_clause_after_a_semicolon_is_no_ceiling_and_a_country_of_three_words(e
 
 
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.975 (P 0.993, R 0.957) on 1,044 levels when last tuned."""
+    """Measured at F1 0.975 (P 0.993, R 0.957) on 1,045 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

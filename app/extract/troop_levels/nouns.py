@@ -135,7 +135,9 @@ def troop_noun_before(number: Token) -> Token | None:
     doc, sentence = number.doc, number.sent
     before = number.i - 1
     while before > sentence.start and (
-        doc[before].lower_ in QUALIFIER_WORDS or doc[before].like_num  # 'just under two hundred'
+        doc[before].lower_ in QUALIFIER_WORDS
+        or doc[before].like_num  # 'just under two hundred'
+        or doc[before].lower_ == "between"  # 'numbers between 8,000 and 10,000'
     ):
         before -= 1
     if before < sentence.start or doc[before].lower_ not in MEASURE_WORDS:
