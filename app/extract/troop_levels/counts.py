@@ -23,6 +23,7 @@ from app.extract.troop_levels.parse import (
     dependent,
     governing_verb,
     lemma,
+    sentence_before,
     subject_of,
     verb_object,
 )
@@ -73,8 +74,8 @@ def _all_of_them(number: Token) -> Token | None:
     ):
         return number.head
     if number.dep_ == "attr" and any(c.dep_ == "expl" for c in number.head.children):
-        start = doc[number.sent.start - 1].sent.start if number.sent.start > 0 else 0
-        return _last_troop_noun(doc[start : number.i])
+        before = sentence_before(number)
+        return _last_troop_noun(doc[before.start if before else 0 : number.i])
     return None
 
 
@@ -92,8 +93,8 @@ STAYING_VERBS = HOLDING_VERBS | {"be", "remain", "stay", "serve"}
 
 def _troops_named_in_sentence_before(number: Token) -> Token | None:
     """The last troop noun of the sentence before the number's."""
-    start = number.sent.start
-    return _last_troop_noun(number.doc[start - 1].sent) if start > 0 else None
+    before = sentence_before(number)
+    return _last_troop_noun(before) if before is not None else None
 
 
 def _added_to(node: Token) -> bool:

@@ -19,7 +19,7 @@ from app.extract.dates import (
 from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
-from app.extract.troop_levels.parse import dependent, lemma
+from app.extract.troop_levels.parse import dependent, lemma, sentence_before
 from app.extract.troop_levels.vocabulary import TARGET_NOUNS, UNBOUNDED_DATE_PREPOSITIONS
 from app.partial_date import PartialDate
 
@@ -321,10 +321,9 @@ def _says_then(verb: Token) -> bool:
 
 def _dated_before(ctx: Context, token: Token) -> list[Token]:
     """The words of the sentence before that own a date: what 'then' points back to."""
-    start = token.sent.start
-    if start == 0:
+    before = sentence_before(token)
+    if before is None:
         return []
-    before = ctx.doc[start - 1].sent
     return [ctx.doc[i] for i in ctx.date_owner if before.start <= i < before.end]
 
 

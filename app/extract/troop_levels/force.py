@@ -8,7 +8,7 @@ from app.extract.figures import COUNT_OF
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.names import antecedent, demonym_place, force_named
 from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun, serving_nationals
-from app.extract.troop_levels.parse import dependent, lemma, subject_of
+from app.extract.troop_levels.parse import dependent, lemma, sentence_before, subject_of
 from app.extract.troop_levels.vocabulary import FOREIGN_WORDS, HOSTING_VERBS
 
 
@@ -134,10 +134,10 @@ def _asked_about(ctx: Context, noun: Token) -> str | None:
 
 def _troops_before(ctx: Context, noun: Token) -> str | None:
     """The force of the troops the sentence before names."""
-    start = noun.sent.start
-    if start == 0:
+    before = sentence_before(noun)
+    if before is None:
         return None
-    bodies = (t for t in ctx.doc[start - 1].sent if is_troop_body(t))
+    bodies = (t for t in before if is_troop_body(t))
     return next((force for t in bodies if (force := own_force(ctx, t)) is not None), None)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 
 def lemma(token: Token) -> str:
@@ -79,3 +79,10 @@ def subject_of(verb: Token | None) -> Token | None:
 
 def has_number(token: Token) -> bool:
     return token.like_num or any(c.like_num for c in token.children)
+
+
+def sentence_before(token: Token) -> Span | None:
+    """The sentence before the token's: where a count's troops, force or date may have been
+    named ('The first soldiers came in 2017. There were 160 of them then.')."""
+    start = token.sent.start
+    return token.doc[start - 1].sent if start > 0 else None
