@@ -306,6 +306,15 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         noun = troop_noun(whole) or (whole if whole is not None and is_troop_body(whole) else None)
         if noun is not None:
             return Reading(noun, node, leaving)
+    if (
+        counted is None
+        and node.dep_ == "pobj"
+        and node.head.lower_ in {"alongside", "with"}
+        and any(c.lower_ == "from" for c in node.children)
+        and ctx.read_in(node)
+    ):
+        # 'About 900 German troops are in Lithuania, along with 300 from the Netherlands'
+        return Reading(None, node, governing_verb(node))
     if _added_to(node):
         # 'pledged another 1,000 peacekeepers, on top of the 1,200 already there'
         verb = governing_verb(node)

@@ -88,7 +88,8 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
         holder = (
             _holder_of(ctx, reading.verb) if named and reading.node.head.lower_ != "from" else None
         )
-        return holder or (ctx.last.force if ctx.last is not None else None)
+        sent = _sent_by(ctx, reading.node)  # '..., along with 300 from the Netherlands'
+        return sent or holder or (ctx.last.force if ctx.last is not None else None)
     force = _sent_by(ctx, reading.node) if reading.node.i != noun.i else None
     force = force or own_force(ctx, noun)
     container = _container_of(noun)
