@@ -74,13 +74,15 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         # 'cut its force by about 600', 'was reinforced by 300 troops', 'by 400 next year',
         # 'short of its strength by some 600 personnel'
         return True
-    if (
-        noun is not None
-        and noun.i < number.i
-        and number.head.head.i == noun.i
-        and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i)
-    ):
-        return True  # 'an extra brigade of 4,000'
+    if noun is not None and noun.i < number.i and number.head.head.i == noun.i:
+        if any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
+            return True  # 'an extra brigade of 4,000'
+        if (
+            noun.dep_ == "dobj"
+            and lemma(noun.head) in CHANGE_VERBS
+            and not is_definite(number, noun)
+        ):
+            return True  # 'plans to add a brigade of 3,000'
     if noun is not None and noun.i > number.i:
         if not held and any(c.lower_ in ADDITION_WORDS for c in noun.children if c.i < noun.i):
             return True
