@@ -126,6 +126,8 @@ def departs(verb: Token | None, node: Token) -> bool:
         return False
     if lemma(departure) == "leave" and node.dep_ == "dobj":
         return False
+    if lemma(departure) == "leave" and node.dep_ == "nsubjpass" and departure.tag_ == "VBN":
+        return False  # 'fewer than 1,000 soldiers are left in the region': those who remain
     if (
         node.dep_ == "pobj"
         and node.head.lower_ == "of"
