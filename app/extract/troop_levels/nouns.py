@@ -41,14 +41,17 @@ def _singular(word: str) -> str:
 
 
 def serving_nationals(token: Token | None) -> bool:
-    """'8,400 Americans serve there', '1.3 million Americans serve on active duty': people
-    named by nationality who serve are troops."""
+    """'8,400 Americans serve there', '1.3 million Americans serve on active duty', 'troops,
+    including about 1,000 Americans': people named by nationality who serve are troops."""
     if token is None or token.pos_ not in {"NOUN", "PROPN"} or not token.text.endswith("s"):
         return False
     if token.lower_.removesuffix("s") not in demonyms():
         return False
-    verb = token.head
-    return token.dep_ == "nsubj" and lemma(verb) == "serve"
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "including":
+        # '5,000 NATO troops, including about 1,000 Americans'
+        return is_troop_body(head.head)
+    return token.dep_ == "nsubj" and lemma(head) == "serve"
 
 
 def is_troop_body(token: Token) -> bool:
