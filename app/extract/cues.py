@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from app.extract.layout import sentence_of
 from app.extract.patterns import reporting_cues
+from app.extract.quotation_marks import CLOSING_MARKS, OPENING_MARKS
 
 EXPLETIVES = {"it", "there"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -438,9 +439,6 @@ def _passive_judgement(verb: Token, lemma: str) -> tuple[tuple[int, int], tuple[
     return None
 
 
-QUOTE_MARKS = {"“", "”", '"', "``", "''"}
-
-
 def _cast_object(verb: Token) -> Token | None:
     """The object, or the object of a particle right after the verb ('went after Trump')."""
     for child in verb.children:
@@ -465,7 +463,7 @@ def cast_as(verb: Token) -> Token | None:
             child.dep_ == "prep"
             and child.lower_ == "as"
             and child.i > verb.i
-            and any(t.text in QUOTE_MARKS for t in child.subtree)
+            and any(t.text in OPENING_MARKS | CLOSING_MARKS for t in child.subtree)
         ):
             return child
     return None

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+OPENING_MARKS = {"“", '"', "``", "''"}
+CLOSING_MARKS = {"”", '"', "''"}
+"""Quotation marks as the tokenizer leaves them, for rules that read tokens."""
 _MARK = re.compile(r"''|``|[“”\"«»„]")
 _CLOSES = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"', "''": "''"}
 _OPENING = set(_CLOSES)

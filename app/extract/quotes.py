@@ -22,15 +22,18 @@ from app.extract.cues import cast_as, find_cues
 from app.extract.entities import EntityIndex
 from app.extract.layout import sentence_of, text_of
 from app.extract.patterns import reporting_cues, reporting_verbs
-from app.extract.quotation_marks import Quotation, find_quotations
+from app.extract.quotation_marks import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    Quotation,
+    find_quotations,
+)
 from app.extract.schema import Mention, Quote, QuoteKind
 from app.extract.speakers import Speaker, SpeakerResolver, subject_of
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MAX_SPLIT_GAP_WORDS = 12
 """At most this many words between two parts of one quote ('said Maria Lopez, an expert')."""
-OPENING_MARKS = {"“", '"', "``", "''"}
-CLOSING_MARKS = {"”", '"', "''"}
 INVERTED_SPEAKER_DEPS = {"dobj", "npadvmod", "attr"}
 """How the parser may hang the speaker after the verb in '“...,” added another delegate'."""
 EDGE_TRIM = {",", ".", ";", ":", "“", "”", '"', "—", "–", "-"}

@@ -32,6 +32,7 @@ from app.extract.troop_levels.vocabulary import (
     HOLDING_VERBS,
     LIMIT_NOUNS,
     PROPOSAL_VERBS,
+    STAYING_VERBS,
     TARGET_NOUNS,
     UNIT_NOUNS,
 )
@@ -86,9 +87,6 @@ def _last_troop_noun(tokens: Iterable[Token]) -> Token | None:
 def _troops_named_before(number: Token) -> Token | None:
     """The last troop noun before the number in its sentence."""
     return _last_troop_noun(number.doc[number.sent.start : number.i])
-
-
-STAYING_VERBS = HOLDING_VERBS | {"be", "remain", "stay", "serve"}
 
 
 def _troops_named_in_sentence_before(number: Token) -> Token | None:

@@ -18,6 +18,7 @@ from app.extract.troop_levels.vocabulary import (
     HOLDING_VERBS,
     HOSTING_VERBS,
     LEAVING_QUANTIFIERS,
+    STAYING_VERBS,
 )
 
 
@@ -38,7 +39,7 @@ def none_held(ctx: Context, determiner: Token) -> list[TroopLevel]:
     if determiner.nbor().lower_ in {"fewer", "more", "less"}:
         return []  # 'no fewer than 1,000 soldiers' is a qualifier
     verb = governing_verb(noun)
-    if verb is None or lemma(verb) not in HOLDING_VERBS | HOSTING_VERBS | {"be", "remain", "stay"}:
+    if verb is None or lemma(verb) not in STAYING_VERBS | HOSTING_VERBS:
         return []  # 'No Swedish troops will remain in Mali by the end of the year' is 0 too
     return _held_zero(ctx, Reading(noun, noun, verb), ctx.doc[determiner.i : noun.i + 1])
 

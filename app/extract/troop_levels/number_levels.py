@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from spacy.tokens import Token
 
 from app.extract.figures import NumberPhrase, counted_noun
@@ -79,6 +81,9 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     verb = reading.verb
     planned: bool | None = None
     owners = [anchor, *possible_date_owners(ctx, reading, verb)]
+    counted = partial(
+        build_level, ctx, count=int(phrase.value), qualifier=phrase.qualifier, evidence=evidence
+    )
     departure = departure_verb(verb) if departs(verb, reading.node) else None
     nominal = departure_noun(reading.noun)
     if nominal is not None and is_definite(anchor, reading.noun):
@@ -96,14 +101,8 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         # 'Chad has asked the 75 soldiers to leave', 'has begun withdrawing the 2,000 troops':
         # there now. 'All 2,000 troops will leave by May', 'withdraw its final 25 soldiers':
         # 2,000 now, none later.
-        size_now = build_level(
-            ctx,
-            reading=reading,
-            count=int(phrase.value),
-            qualifier=phrase.qualifier,
-            evidence=evidence,
-            date_owners=[anchor, *noun_clauses(reading.noun)],
-            planned=False,
+        size_now = counted(
+            reading=reading, date_owners=[anchor, *noun_clauses(reading.noun)], planned=False
         )
         stays = asked or any(c.dep_ == "neg" for c in departure.children)
         return keep(size_now) + ([] if stays else emptied_level(ctx, reading, departure, evidence))
@@ -125,15 +124,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     elif (clause := _past_clause(anchor)) is not None:
         # 'double the 150,000 it had in 2022': what it had, when it had it
         planned, owners = False, [anchor, clause]
-    level = build_level(
-        ctx,
-        reading=reading,
-        count=int(phrase.value),
-        qualifier=phrase.qualifier,
-        evidence=evidence,
-        date_owners=owners,
-        planned=planned,
-    )
+    level = counted(reading=reading, date_owners=owners, planned=planned)
     if is_capacity(reading) or is_capped(reading) or is_hypothetical(phrase, reading):
         # Room, a cap or a condition, but about troops: read, so that the next sentence's
         # bare count ('the North keeps roughly 1,000 there') finds them, then dropped.

@@ -49,3 +49,5 @@ LIMITING_VERBS: frozenset[str] = _WORDS["limiting_verbs"]
 HYPOTHETICAL_MODALS: frozenset[str] = _WORDS["hypothetical_modals"]
 CIVILIAN_NOUNS: frozenset[str] = _WORDS["civilian_nouns"]
 MEASURE_UNITS: frozenset[str] = _WORDS["measure_units"]
+STAYING_VERBS: frozenset[str] = HOLDING_VERBS | {"be", "remain", "stay", "serve"}
+"""'Some 900 are deployed there', 'No troops will remain': verbs of troops being somewhere."""
