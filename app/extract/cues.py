@@ -43,7 +43,10 @@ class Cue:
 
 
 def _subject(verb: Token) -> Token | None:
+    fronted = _fronted_subject(verb)
     for child in verb.children:
+        if child == fronted:
+            continue
         if child.dep_ in {"nsubj", "csubj"} and child.lower_ not in EXPLETIVES:
             return child
         if child.dep_ == "agent":
@@ -153,7 +156,12 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
 def _clause_of(verb: Token, children: list[Token]) -> Token | None:
     """The clause a verb reports: the one after it when a clause stands on both sides
     ('Views differ on housing: 40% say the city should build more')."""
-    clauses = [c for c in children if c.dep_ in {"ccomp", "parataxis"}]
+    clauses = [
+        c
+        for c in children
+        if c.dep_ in {"ccomp", "parataxis"}
+        or (c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that")
+    ]  # 'tweeted in the early hours that X' can come out as an adverbial clause
     after = [c for c in clauses if c.i > verb.i]
     return (after or clauses or [None])[0]
 
@@ -334,6 +342,50 @@ def _interrupting(verb: Token) -> tuple[tuple[int, int], tuple[int, int] | None]
     return None
 
 
+FRONTED_DEPS = {"nsubj", "nsubjpass", "dep", "npadvmod"}
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """'These workers, Jones explained, were well paid': the parser hangs the reported
+    clause's subject on the speech verb, before the verb's own subject and a comma."""
+    sentence = sentence_of(verb)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    speaker = subjects[-1] if subjects else None
+    if speaker is None or speaker.i > verb.i:
+        return None
+    for child in verb.children:
+        if child.i >= speaker.left_edge.i or child.dep_ not in FRONTED_DEPS:
+            continue
+        if child.pos_ not in {"NOUN", "PROPN", "PRON"} or child.left_edge.i != sentence.start:
+            continue
+        comma = child.right_edge.i + 1
+        if comma + 1 == speaker.left_edge.i and verb.doc[comma].text == ",":
+            return child
+    return None
+
+
+def _fronted(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two halves of a clause a cue interrupts when the parser took the cue for its
+    head: the fronted subject and the predicate after the next comma ('..., were paid')."""
+    front = _fronted_subject(verb)
+    if front is None:
+        return None
+    doc = verb.doc
+    sentence = sentence_of(verb)
+    for child in verb.children:
+        if child.i <= verb.i or child.dep_ not in {"ccomp", "conj"}:
+            continue
+        if child.pos_ not in {"VERB", "AUX"} or doc[child.left_edge.i - 1].text != ",":
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+            return None
+        end = sentence.end
+        while end > child.i and doc[end - 1].is_punct:
+            end -= 1
+        return (front.left_edge.i, front.right_edge.i + 1), (child.left_edge.i, end)
+    return None
+
+
 def _leading_as_clause(verb: Token) -> tuple[tuple[int, int], None] | None:
     """'As the paper reported, X': the clause the as-clause opens is what was reported."""
     head = verb.head
@@ -347,6 +399,27 @@ def _leading_as_clause(verb: Token) -> tuple[tuple[int, int], None] | None:
     while start < head.i and verb.doc[start].is_punct:
         start += 1
     return (start, head.right_edge.i + 1), None
+
+
+def _ends_with_particle(verb: Token) -> bool:
+    """'As Ryan has pointed out, X': a phrasal verb with nothing after its particle
+    reports what follows ('As Trump spoke, X' does not)."""
+    last = max(t.i for t in verb.subtree if not t.is_punct)
+    return last == verb.i + 1 and verb.doc[last].dep_ == "prt"
+
+
+def _clause_taken_for_head(verb: Token) -> tuple[int, int] | None:
+    """'days after Trump told the Post he was “not there yet”': the parser made the told
+    clause hang on the reported one, which starts with its subject right after it."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i <= verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(c.dep_ == "mark" and c.i < verb.i for c in verb.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.left_edge.i != verb.right_edge.i + 1:
+        return None
+    return subject.left_edge.i, head.right_edge.i + 1
 
 
 def _passive_object(verb: Token, lemma: str) -> tuple[int, int] | None:
@@ -515,9 +588,19 @@ def find_cues(doc: Doc) -> list[Cue]:
                 )
             )
             continue
+        fronted = _fronted(token) if lemma in lexicon["clause"] else None
+        if fronted is not None and source_of(token) is not None:
+            front, rest = fronted
+            cues.append(
+                Cue(token, token.idx + len(token.text), front, source_of(token), "clause", rest)
+            )
+            continue
         found: tuple[tuple[int, int], str, int] | None = None
         if token.pos_ in {"VERB", "AUX"}:
             found = _verb_content(token, lemma)
+        if found is None and token.pos_ == "VERB" and lemma in lexicon["clause"]:
+            inverted = _clause_taken_for_head(token)
+            found = (inverted, "clause", token.idx + len(token.text)) if inverted else None
         elif token.pos_ == "NOUN" and lemma in lexicon["nouns"]:
             content = _noun_content(token)
             found = (content, "noun", token.idx + len(token.text)) if content else None
@@ -538,8 +621,13 @@ def find_cues(doc: Doc) -> list[Cue]:
                     Cue(token, token.idx + len(token.text), cast, source_of(token), "object")
                 )
                 continue
-        if found is None and token.pos_ in {"VERB", "AUX"} and lemma in lexicon["clause"]:
+        interrupted = None
+        reports_clause = token.pos_ in {"VERB", "AUX"} and lemma in lexicon["clause"]
+        if found is None and reports_clause:
             interrupted = _interrupting(token) or _leading_as_clause(token)
+        elif lemma in lexicon["with_preposition"] and _ends_with_particle(token):
+            interrupted = _leading_as_clause(token)  # 'As Ryan has pointed out, X'
+        if interrupted is not None or (found is None and reports_clause):
             if interrupted is not None and source_of(token) is not None:
                 before, after = interrupted
                 cues.append(

@@ -1,3 +1,9 @@
+import spacy
+from spacy.tokens import Doc
+
+from app.extract.cues import find_cues
+
+
 def quotes_by(facts, speaker):
     return [q for q in facts.quotes if q.speaker == speaker]
 
@@ -572,3 +578,83 @@ def test_exhorting_someone_to_do_something_reports_it(extract):
     assert [(q.cue, q.text) for q in facts.quotes if q.kind == "indirect"] == [
         ("exhorted", "delegates to “vote your conscience” on Friday")
     ]
+
+
+def test_a_phrasal_cue_in_a_leading_as_clause_reports_the_main_clause(extract):
+    facts = extract("As Senator Ivo Brandt has pointed out, the levy is a tax on renters.")
+    [quote] = facts.quotes
+    assert (quote.cue, quote.text) == ("pointed", "the levy is a tax on renters")
+    assert quote.speaker_mention.text == "Senator Ivo Brandt"
+
+
+def test_a_temporal_as_clause_reports_nothing(extract):
+    assert extract("As Ines Lowe spoke, the crowd grew quiet.").quotes == []
+
+
+def test_a_cue_inside_the_clause_it_reports_when_the_parser_made_it_the_head(extract):
+    facts = extract(
+        "These workers, Jonas Ek explained earlier in the hearing, were “well paid,” "
+        "earning a good wage."
+    )
+    [report] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert report.speaker_mention.text == "Jonas Ek"
+    assert report.text.startswith("These workers")
+    assert report.text.endswith("earning a good wage")
+
+
+def test_a_that_clause_the_parser_took_for_an_adverbial_is_still_the_report():
+    # The parse spaCy gives one news sentence: 'that' as an adverb, 'was' as an adverbial
+    # clause. Built by hand, since it depends on the exact words.
+    words = ["Kemp", "tweeted", "at", "dawn", "that", "Ortiz", "was", "“", "a", "con", "”", "."]
+    heads = [1, 1, 1, 2, 6, 6, 1, 9, 9, 6, 9, 1]
+    deps = [
+        "nsubj",
+        "ROOT",
+        "prep",
+        "pobj",
+        "advmod",
+        "nsubj",
+        "advcl",
+        "punct",
+        "det",
+        "attr",
+        "punct",
+        "punct",
+    ]
+    pos = [
+        "PROPN",
+        "VERB",
+        "ADP",
+        "NOUN",
+        "SCONJ",
+        "PROPN",
+        "AUX",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "PUNCT",
+    ]
+    lemmas = ["Kemp", "tweet", "at", "dawn", "that", "Ortiz", "be", "“", "a", "con", "”", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * 11,
+    )
+    [cue] = find_cues(doc)
+    assert cue.token.text == "tweeted" and cue.source.text == "Kemp"
+    assert doc[cue.content[0] : cue.content[1]].text == "that Ortiz was “ a con ”"
+
+
+def test_a_told_clause_the_parser_hung_on_the_report_still_reports_it(extract):
+    facts = extract(
+        "The deal comes days after Mara Quint told The Daily Post she was “not quite there "
+        "yet” on the plan."
+    )
+    [report] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert (report.cue, report.speaker_mention.text) == ("told", "Mara Quint")
+    assert report.text == "she was “not quite there yet” on the plan"

@@ -1305,8 +1305,75 @@ def test_nationals_among_the_troops_counted_are_troops_of_their_state(extract):
     ]
 
 
+def test_an_old_value_dated_by_ago_right_after_it(extract):
+    facts = extract(
+        "Latvia's army now counts 9,000 soldiers, up from 6,000 five years ago.",
+        published="2023-06-15",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        (9000, "2023-06-15"),
+        (6000, "2018"),
+    ]
+
+
+def test_a_verb_tagged_as_a_noun_before_a_semicolon_holds_its_level(extract):
+    facts = extract(
+        "Lithuania hosts around 6,400 NATO troops; Vilnius wants that raised to a full "
+        "brigade of 20,000.",
+        published="2022-05-30",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (6400, "reported"),
+        (20000, "planned"),
+    ]
+
+
+def test_the_answer_to_how_many_soldiers_is_a_level(extract):
+    facts = extract(
+        'Asked how many soldiers Britain has in Estonia, the minister replied: "About 3,200 '
+        'at the moment, and we are proud of every one of them."',
+        published="2019-05-22",
+    )
+    assert [(lv.count, lv.force, lv.location) for lv in facts.troop_levels] == [
+        (3200, "Britain", "Estonia")
+    ]
+
+
+def test_the_first_of_a_planned_force_arriving_later_is_planned(extract):
+    facts = extract(
+        "Portugal will contribute 180 troops to the EU mission in Mozambique, the minister "
+        "announced, with the first 60 arriving in March.",
+        published="2021-02-23",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (180, "planned", "2021-02-23"),
+        (60, "planned", "2021-03"),
+    ]
+
+
+def test_a_level_once_a_contingent_arrives_is_planned_for_then(extract):
+    facts = extract(
+        "The NATO battlegroup in Estonia will number about 2,400 troops once the British "
+        "contingent of 1,600 arrives in April.",
+        published="2017-03-08",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (2400, "planned", "2017-04"),
+        (1600, "planned", "2017-04"),
+    ]
+
+
+def test_as_at_a_date_dates_the_strength(extract):
+    facts = extract(
+        "As at 1 January 2022, the Royal Navy's trained strength stood at 58,180, according "
+        "to quarterly personnel statistics.",
+        published="2022-04-12",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(58180, "2022-01-01")]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.975 (P 0.993, R 0.957) on 1,052 levels when last tuned."""
+    """Measured at F1 0.975 (P 0.993, R 0.957) on 1,053 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -209,6 +209,12 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     ):
         # '... there are 14,000 troops. Two years ago there were 8,400.'
         return Reading(None, node, governing_verb(node))
+    absolute = next((c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    if counted is None and node.dep_ == "pobj" and node.head.lower_ == "with" and absolute:
+        # 'will send 180 troops, with the first 60 arriving in March'
+        noun = _troops_named_before(number)
+        if noun is not None:
+            return Reading(noun, node, absolute)
     if counted is None and (
         node.dep_ in {"dobj", "attr", "oprd"}
         or (node.dep_ == "pobj" and node.head.lower_ in {"at", "to"})
@@ -243,7 +249,10 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             # '... had 183,000 soldiers and aims for 203,000', '... since it arrived with 1,000'
             return Reading(None, node, verb)
         noun = troop_noun_before(number)
-        return Reading(noun, node, verb) if noun is not None else None
+        if noun is not None:
+            return Reading(noun, node, verb)
+        asked = _asked_for(number)  # 'replied: "About 1,600 at the moment"'
+        return Reading(asked, node, governing_verb(asked)) if asked is not None else None
     partitive = any(c.lower_ == "of" for c in node.children)  # '900 troops, 150 of them women'
     if counted is None and node.dep_ == "appos" and troop_noun(node.head) and not partitive:
         # 'the remaining troops in Chad, about 90, should be home by ...', 'troop numbers

@@ -20,7 +20,11 @@ from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.parse import dependent, lemma, sentence_before
-from app.extract.troop_levels.vocabulary import TARGET_NOUNS, UNBOUNDED_DATE_PREPOSITIONS
+from app.extract.troop_levels.vocabulary import (
+    TARGET_NOUNS,
+    TIME_MARKS,
+    UNBOUNDED_DATE_PREPOSITIONS,
+)
 from app.partial_date import PartialDate
 
 
@@ -116,7 +120,8 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     parser hangs it on 'from'), in 'fell from 500 to 300 in May' the change's."""
     _label_lines(ctx)
     number_tokens = {p.count_token.i for p in phrases}
-    old_values = [p.count_token for p in phrases if p.role == "from" and p.partner is None]
+    old_phrases = [p for p in phrases if p.role == "from" and p.partner is None]
+    old_values = [p.count_token for p in old_phrases]
     from_values = [p.count_token for p in phrases if p.role == "from"]
     between_values = [
         (phrase.span.end, new.span.start, phrase.count_token)
@@ -138,13 +143,18 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
             clause = next((c for c in clause.children if c.dep_ in {"acomp", "xcomp"}), None)
         if root.head.lower_ in UNBOUNDED_DATE_PREPOSITIONS and not _within_one(root):
             continue
+        as_at = root.head.lower_ == "at" and root.head.head.head.pos_ in {"VERB", "AUX"}
         if root.head.lower_ in {"as", "than"} or (
-            root.head.lower_ != "of" and root.head.head.lower_ in {"as", "than"}
+            root.head.lower_ != "of" and root.head.head.lower_ in {"as", "than"} and not as_at
         ):
-            continue  # 'twice as many as in November' dates the comparison ('as of' dates)
+            continue  # 'twice as many as in November' dates the comparison ('as of' and
+            # 'As at 1 January, strength stood at' date)
         if _dates_a_multiple(root):
             continue
         number = next((c for c in root.children if c.i in number_tokens), None)
+        if number is None:
+            # 'up from 22,000 five years ago', however the parser hangs the date
+            number = next((p.count_token for p in old_phrases if p.span.end == span.start), None)
         if number is None:
             # 'grown from 3,000 soldiers in 2014 to 5,100': the date between is the first's
             number = next((n for a, b, n in between_values if a <= span.start < b), None)
@@ -328,8 +338,8 @@ def _dated_before(ctx: Context, token: Token) -> list[Token]:
 
 
 def _says_when(clause: Token) -> bool:
-    """A clause introduced by 'when' or 'as': the time of what the main clause says."""
-    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as"} for c in clause.children)
+    """A clause introduced by 'when', 'as' or 'once': the time of what the main clause says."""
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in clause.children)
 
 
 def _purpose(clause: Token) -> bool:

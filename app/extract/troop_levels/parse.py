@@ -31,10 +31,11 @@ def governing_verb(token: Token) -> Token | None:
 
 def _acts_as_verb(token: Token) -> bool:
     """A verb, or a word the tagger took for a noun but the parser gave a subject ('armed
-    forces number about 24,000')."""
+    forces number about 24,000', 'X hosts 3,200 troops; Y wants more')."""
     if token.pos_ in {"VERB", "AUX"}:
         return True
-    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+    clause = token.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
+    return clause and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def clause_verb(verb: Token | None) -> Token | None:

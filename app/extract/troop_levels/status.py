@@ -10,6 +10,7 @@ from app.extract.troop_levels.vocabulary import (
     MODAL_OF_ABILITY,
     PLAN_WORDS,
     PROPOSAL_VERBS,
+    TIME_MARKS,
 )
 
 
@@ -44,6 +45,13 @@ def is_planned(verb: Token | None) -> bool:
         # 'bringing it to 1,200' shares the main verb's plan; 'Having shrunk to 500' is done
         participle = token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
         participle = participle and not any(c.lower_ == "having" for c in token.children)
+        # 'will number 2,400 once the British contingent arrives in April': a present tense
+        # in a time clause speaks of the main clause's future
+        participle = participle or (
+            token.dep_ == "advcl"
+            and token.tag_ in {"VBZ", "VBP"}
+            and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children)
+        )
         # 'is set to buy tanks and grow its forces': 'grow' shares the plan, unless it has a
         # subject of its own
         shared = (
@@ -53,12 +61,28 @@ def is_planned(verb: Token | None) -> bool:
         )
         if token.dep_ in {"xcomp", "acomp"} or participle or shared:
             token = head
+        elif (with_word := _absolute_with(token)) is not None:
+            # 'X will send 180, the minister said, with the first 60 arriving in March': the
+            # plan of the clause the with-phrase adds to, not of the verb reporting it
+            token = dependent(with_word.head, "ccomp") or with_word.head
         elif token.dep_ in {"ccomp", "acl"}:
             # 'ordered that ...', 'orders to cut', 'a plan to withdraw'
             return head.i < token.i and is_plan_word(head)
         else:
             return False
     return False
+
+
+def _absolute_with(verb: Token) -> Token | None:
+    """The 'with' of 'with the first 60 arriving in March', however the parser hangs it."""
+    if verb.tag_ != "VBG":
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "with":
+        return head
+    if verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "with":
+        return head.head
+    return None
 
 
 def _headline_infinitive(verb: Token) -> bool:

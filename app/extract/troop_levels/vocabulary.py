@@ -51,3 +51,5 @@ CIVILIAN_NOUNS: frozenset[str] = _WORDS["civilian_nouns"]
 MEASURE_UNITS: frozenset[str] = _WORDS["measure_units"]
 STAYING_VERBS: frozenset[str] = HOLDING_VERBS | {"be", "remain", "stay", "serve"}
 """'Some 900 are deployed there', 'No troops will remain': verbs of troops being somewhere."""
+TIME_MARKS = frozenset({"when", "as", "once"})
+"""What opens a clause that says when the main clause holds ('once the contingent arrives')."""

@@ -1,0 +1,55 @@
+"""bench/robustness.py: the variants change the words and the gold together."""
+
+from __future__ import annotations
+
+from bench.robustness import double_numbers, swap_names
+
+
+def article(text: str, *levels: tuple[int, str, str | None]) -> dict:
+    return {
+        "id": "t-1",
+        "text": text,
+        "published": "2023-05-02",
+        "troop_levels": [
+            {
+                "count": count,
+                "status": "reported",
+                "date": "2023-05-02",
+                "date_mod": None,
+                "qualifier": "exact",
+                "force": force,
+                "location": location,
+            }
+            for count, force, location in levels
+        ],
+    }
+
+
+def test_countries_swap_both_ways_in_the_text_and_the_gold() -> None:
+    swapped = swap_names(
+        article("French troops in Iraq joined 300 Italian soldiers.", (300, "Italy", "Iraq"))
+    )
+    assert swapped is not None
+    assert swapped["text"] == "Italian troops in Syria joined 300 French soldiers."
+    assert [(lv["force"], lv["location"]) for lv in swapped["troop_levels"]] == [
+        ("France", "Syria")
+    ]
+
+
+def test_counts_double_but_years_days_and_ordinals_stay() -> None:
+    doubled = double_numbers(
+        article(
+            "On 14 May 2021 the 82nd Airborne had 1,100 soldiers and 600 reservists in 2019.",
+            (1100, "US", None),
+            (600, "US", None),
+        )
+    )
+    assert doubled is not None
+    assert doubled["text"] == (
+        "On 14 May 2021 the 82nd Airborne had 2,200 soldiers and 1,200 reservists in 2019."
+    )
+    assert [lv["count"] for lv in doubled["troop_levels"]] == [2200, 1200]
+
+
+def test_an_article_with_a_count_in_words_has_no_doubled_variant() -> None:
+    assert double_numbers(article("Some two thousand troops remain.", (2000, None, None))) is None
