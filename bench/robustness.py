@@ -5,11 +5,11 @@
 
 Rules tuned on a set of articles can come to lean on the parse of those exact words. Each
 variant here keeps the meaning and changes the words the parser sees: countries swapped in
-pairs (with their people, adjectives and capitals), or every count written in digits doubled
-(days of the month, years and ordinals kept). The gold changes with the text, so a
-rule that reads the sentence scores the same on every variant; a drop is the share of
-levels found only because of the particular words. Articles with a count that cannot be
-doubled in the text (spelled out, '1.5k') are left out of every row, so the rows compare.
+pairs (with their people, adjectives and capitals), or every count written in digits
+multiplied by 2, 3 or 7 (days of the month, years and ordinals kept). The gold changes with
+the text, so a rule that reads the sentence scores the same on every variant; a drop is the
+share of levels found only because of the particular words. Articles with a count that cannot be
+rewritten in the text (spelled out, '1.5k') are left out of every row, so the rows compare.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 from app.evaluate.gold import GoldFileError
@@ -84,7 +85,7 @@ def swap_names(article: Article) -> Article | None:
 
 
 def _kept(text: str, match: re.Match[str]) -> bool:
-    """A year, a day of the month, an ordinal or a single digit: not a count to double."""
+    """A year, a day of the month, an ordinal or a single digit: not a count to scale."""
     digits = match.group(1)
     value = int(digits.replace(",", ""))
     year = "," not in digits and len(digits) == 4 and 1800 <= value <= 2100
@@ -96,31 +97,33 @@ def _kept(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def double_numbers(article: Article) -> Article | None:
+def scale_numbers(article: Article, factor: int) -> Article | None:
+    """Every count written in digits times `factor`; None when a gold count is written
+    some other way."""
     text = article["text"]
-    doubled = set()
+    scaled = set()
 
-    def double(match: re.Match[str]) -> str:
+    def scale(match: re.Match[str]) -> str:
         if _kept(text, match):
             return match.group(1)
         value = int(match.group(1).replace(",", ""))
-        doubled.add(value)
-        return f"{value * 2:,}" if "," in match.group(1) or value * 2 >= 1000 else str(value * 2)
+        scaled.add(value)
+        new = value * factor
+        return f"{new:,}" if "," in match.group(1) or new >= 1000 else str(new)
 
-    new_text = NUMBER.sub(double, text)
+    new_text = NUMBER.sub(scale, text)
     levels = []
     for level in article["troop_levels"]:
         count = level["count"]
-        if count >= 10 and count not in doubled:
+        if count >= 10 and count not in scaled:
             return None  # written in words or a form the variant does not rewrite
-        levels.append({**level, "count": count * 2 if count >= 10 else count})
+        levels.append({**level, "count": count * factor if count >= 10 else count})
     return {**article, "text": new_text, "troop_levels": levels}
 
 
-VARIANTS: dict[str, Callable[[Article], Article | None]] = {
-    "countries swapped": swap_names,
-    "counts doubled": double_numbers,
-}
+def variants(factors: list[int]) -> dict[str, Callable[[Article], Article | None]]:
+    scaled = {f"counts x{k}": partial(scale_numbers, factor=k) for k in factors}
+    return {"countries swapped": swap_names, **scaled}
 
 
 def articles(path: Path) -> Iterator[Article]:
@@ -133,20 +136,25 @@ def articles(path: Path) -> Iterator[Article]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path, help="a gold JSONL file with troop levels")
+    parser.add_argument(
+        "--factors", type=int, nargs="+", default=[2, 3, 7], help="what to multiply counts by"
+    )
     arguments = parser.parse_args(argv)
     try:
         originals = list(articles(arguments.path))
     except (OSError, ValueError) as error:
         print(f"error: {arguments.path}: {error}", file=sys.stderr)
         return 2
-    variants = {name: [change(a) for a in originals] for name, change in VARIANTS.items()}
-    kept = [all(v[i] is not None for v in variants.values()) for i in range(len(originals))]
+    changed = {
+        name: [change(a) for a in originals] for name, change in variants(arguments.factors).items()
+    }
+    kept = [all(v[i] is not None for v in changed.values()) for i in range(len(originals))]
     extractor = Extractor()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        for name, changed in [("as written", originals), *variants.items()]:
+        for name, texts in [("as written", originals), *changed.items()]:
             path = Path(folder) / f"{len(rows)}.jsonl"
-            chosen = [a for a, keep in zip(changed, kept, strict=True) if keep]
+            chosen = [a for a, keep in zip(texts, kept, strict=True) if keep]
             path.write_text("".join(json.dumps(a) + "\n" for a in chosen), encoding="utf-8")
             try:
                 report = evaluate(path, [Task.figures], extractor)

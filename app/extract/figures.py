@@ -72,6 +72,7 @@ QUALIFIERS = {
     "well under": "at_most",
     "well below": "at_most",
 }
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+$")
 _QUALIFIER = re.compile(
     r"^(?:(?:only|still)\s+)?("
     + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
@@ -301,8 +302,12 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
             inner = date_span(ent)
             covered.update(range(inner.start, inner.end) if inner is not None else ())
         elif ent.label_ in {"TIME", "ORDINAL"} or not all(t.like_num for t in ent):
-            # a bare number the model mislabels ('its 210 troops' as a PRODUCT) is still one
-            covered.update(range(ent.start, ent.end))
+            # a bare number the model mislabels ('its 210 troops' as a PRODUCT) is still one;
+            # so is a count in thousands it takes into a name ('Nepal 5,100', not 'Boeing 747')
+            end = ent.end
+            if ent.label_ != "TIME" and end - 1 > ent.start and _THOUSANDS.match(doc[end - 1].text):
+                end -= 1
+            covered.update(range(ent.start, end))
     for index in tokens_where(doc, LIKE_NUM, [1]):
         token = doc[index]
         if index not in covered and (token.pos_ == "NUM" or token.text[:1] == "~"):
@@ -464,6 +469,9 @@ def counted_noun(number: Token) -> Token | None:
         return head
     if number.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head
+    shared = next((c for c in number.children if c.dep_ == "conj" and c.pos_ == "NOUN"), None)
+    if shared is not None and any(c.dep_ == "nummod" for c in shared.children):
+        return shared  # '8,400 and 6,300 soldiers', parsed as a number and a noun
     if number.dep_ == "pobj" and head.lower_ in {"to", "from", "at", "of", "by"}:
         verb = head.head
         while verb.like_num and verb.dep_ == "pobj" and verb.head.i != verb.i:

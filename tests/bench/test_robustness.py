@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.robustness import double_numbers, swap_names
+from bench.robustness import scale_numbers, swap_names
 
 
 def article(text: str, *levels: tuple[int, str, str | None]) -> dict:
@@ -37,12 +37,13 @@ def test_countries_swap_both_ways_in_the_text_and_the_gold() -> None:
 
 
 def test_counts_double_but_years_days_and_ordinals_stay() -> None:
-    doubled = double_numbers(
+    doubled = scale_numbers(
         article(
             "On 14 May 2021 the 82nd Airborne had 1,100 soldiers and 600 reservists in 2019.",
             (1100, "US", None),
             (600, "US", None),
-        )
+        ),
+        2,
     )
     assert doubled is not None
     assert doubled["text"] == (
@@ -51,5 +52,6 @@ def test_counts_double_but_years_days_and_ordinals_stay() -> None:
     assert [lv["count"] for lv in doubled["troop_levels"]] == [2200, 1200]
 
 
-def test_an_article_with_a_count_in_words_has_no_doubled_variant() -> None:
-    assert double_numbers(article("Some two thousand troops remain.", (2000, None, None))) is None
+def test_an_article_with_a_count_in_words_has_no_scaled_variant() -> None:
+    words = article("Some two thousand troops remain.", (2000, None, None))
+    assert scale_numbers(words, 3) is None

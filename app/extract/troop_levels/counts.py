@@ -148,7 +148,14 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     ):
         # 'their force in Niger, now 290 strong, could double', 'the contingent, 450
         # soldiers strong, will shrink': an aside on its size now.
-        noun = next((a for a in number.ancestors if is_troop_body(a)), None)
+        noun = next((a for a in number.ancestors if is_troop_body(a)), None) or next(
+            (
+                s
+                for s in number.head.children
+                if s.dep_ in {"nsubj", "nsubjpass"} and s.i < number.i and is_troop_body(s)
+            ),
+            None,
+        )  # 'Ghana's contingent, 2,160 strong, will ...' with the count as a second subject
         if noun is not None:
             return Reading(noun, noun, None)
     if number.head.i in ctx.date_root and number.i not in ctx.date_root:
@@ -209,6 +216,12 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     ):
         # '... there are 14,000 troops. Two years ago there were 8,400.'
         return Reading(None, node, governing_verb(node))
+    misread_subject = (  # 'of which around 4,200 are in Lebanon' with 'around' as a preposition
+        node.dep_ == "pobj"
+        and node.head.lower_ in MISREAD_QUALIFIERS
+        and node.head.head.pos_ in {"VERB", "AUX"}
+        and node.head.i < node.head.head.i
+    )
     absolute = next((c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "with" and absolute:
         # 'will send 180 troops, with the first 60 arriving in March'
@@ -218,7 +231,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if counted is None and (
         node.dep_ in {"dobj", "attr", "oprd"}
         or (node.dep_ == "pobj" and node.head.lower_ in {"at", "to"})
-        or (node.dep_ == "pobj" and node.head.lower_ in MISREAD_QUALIFIERS)
+        or (node.dep_ == "pobj" and node.head.lower_ in MISREAD_QUALIFIERS and not misread_subject)
         or (node.dep_ == "pobj" and node.head.lower_ == "for" and _aims(node.head.head))
         or (node.dep_ == "pobj" and node.head.lower_ == "with" and _arrives(node.head.head))
     ):
@@ -291,7 +304,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             # 'taking the U.S. total there to 9,000' in a sentence about troops
             return Reading(counted, node, governing_verb(node))
         return Reading(None, node, governing_verb(node))
-    if counted is None and node.dep_ in {"nsubj", "nsubjpass"}:
+    if counted is None and (node.dep_ in {"nsubj", "nsubjpass"} or misread_subject):
         # 'Only 450 remain today'; 'keep Turkish troops at Kabul airport, where about 500
         # are stationed', with no level before: the troops the sentence named
         named = None if ctx.read_in(node) else _troops_named_before(node)

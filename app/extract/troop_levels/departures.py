@@ -100,7 +100,13 @@ def _leaves(verb: Token) -> bool:
         for word in (verb, *due)
         for c in word.children
         if c.dep_ in {"advmod", "prt"}
-    ) or any(_misread_home(c) for c in verb.children if c.dep_ == "prep")
+    ) or any(_misread_home(c) for c in _prepositions_on(verb))
+
+
+def _prepositions_on(verb: Token) -> list[Token]:
+    """The verb's prepositions and its object's: 'in Estonia home' hangs on either."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [c for word in (verb, *objects) for c in word.children if c.dep_ == "prep"]
 
 
 def _misread_home(preposition: Token) -> bool:
@@ -141,6 +147,9 @@ def departs(verb: Token | None, node: Token) -> bool:
 def zero_level(ctx: Context, quantifier: Token) -> list[TroopLevel]:
     """'All (the remaining) foreign soldiers are to leave', 'withdraw all of its forces',
     'withdraw them all', 'all will return home'."""
+    doc = quantifier.doc
+    if quantifier.i + 1 < len(doc) and doc[quantifier.i + 1].lower_ == "but":
+        return []  # 'all but a few hundred had come home': some stay
     if quantifier.lower_ == "every" and quantifier.head.lower_ == "one":
         quantifier = quantifier.head  # 'bring every one of them home'
     target = quantifier.head

@@ -71,7 +71,8 @@ def _items_before(span: Span, after_char: int) -> list[Span]:
 
 
 def _country(ctx: Context, token: Token) -> str | None:
-    """A place or organisation that can hold troops, named by the token."""
-    if token.pos_ != "PROPN":
+    """A place or organisation that can hold troops, named by the token (capitalised
+    inside the sentence, whatever the tagger says: 'and the South fewer than 700')."""
+    if token.pos_ != "PROPN" and not (token.is_title and token.i > token.sent.start):
         return None
     return force_named(ctx, token)

@@ -145,7 +145,11 @@ def troop_noun_before(number: Token) -> Token | None:
         before -= 1
     if before < sentence.start or doc[before].lower_ not in MEASURE_WORDS:
         return None
-    for token in reversed(doc[max(sentence.start, number.i - 12) : before]):
+    # further back only over an aside ('Greek forces on Evros, a 400-km river frontier
+    # with Turkey, number about 14,000'), not into another clause
+    for token in reversed(doc[max(sentence.start, number.i - 20) : before]):
+        if token.i < number.i - 12 and token.pos_ in {"VERB", "AUX"}:
+            return None
         if token.like_num:
             continue
         if is_troop_noun(token) and token.pos_ == "NOUN":

@@ -17,9 +17,8 @@ def respective(ctx: Context, level: TroopLevel, number: Token, verb: Token | Non
     if verb is None or not any(c.lower_ == "respectively" for c in verb.children):
         return level
     subject = dependent(verb, "nsubj")
-    first = number.head if number.dep_ == "conj" and number.head.like_num else number
-    counts = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.like_num)]
-    if subject is None or number not in counts:
+    counts = _listed_with(number)
+    if subject is None or len(counts) < 2:
         return level
     forces = [subject, *(t for t in subject.subtree if t.dep_ == "conj")]
     if len(forces) != len(counts):
@@ -29,6 +28,29 @@ def respective(ctx: Context, level: TroopLevel, number: Token, verb: Token | Non
         return level
     ctx.last = level.model_copy(update={"force": force})
     return ctx.last
+
+
+LIST_WORDS = {",", "and"}
+
+
+def _listed_with(number: Token) -> list[Token]:
+    """The counts listed with the number, in order: '700 and 400', '700, 400 and 90'. Read
+    from the words, since the parser hangs such lists in several ways."""
+    doc = number.doc
+
+    def walk(step: int) -> list[Token]:
+        found: list[Token] = []
+        index = number.i + step
+        while 0 <= index < len(doc) and doc[index].lower_ in LIST_WORDS:
+            while 0 <= index < len(doc) and doc[index].lower_ in LIST_WORDS:
+                index += step
+            if not (0 <= index < len(doc) and doc[index].like_num):
+                break
+            found.append(doc[index])
+            index += step
+        return found
+
+    return [*reversed(walk(-1)), number, *walk(1)]
 
 
 def each_of(ctx: Context, level: TroopLevel, verb: Token | None) -> list[TroopLevel]:
