@@ -5,11 +5,12 @@
 
 Rules tuned on a set of articles can come to lean on the parse of those exact words. Each
 variant here keeps the meaning and changes the words the parser sees: countries swapped in
-pairs (with their people, adjectives and capitals), or every count written in digits
-multiplied by 2, 3 or 7 (days of the month, years and ordinals kept). The gold changes with
-the text, so a rule that reads the sentence scores the same on every variant; a drop is the
-share of levels found only because of the particular words. Articles with a count that cannot be
-rewritten in the text (spelled out, '1.5k') are left out of every row, so the rows compare.
+pairs (with their people, adjectives and capitals), 'troops' and 'soldiers' swapped, or
+every count written in digits multiplied by 2, 3 or 7 (days of the month, years and
+ordinals kept). The gold changes with the text, so a rule that reads the sentence scores
+the same on every variant; a drop is the share of levels found only because of the
+particular words. Articles with a count that cannot be rewritten in the text (spelled out,
+'1.5k') are left out of every row, so the rows compare.
 """
 
 from __future__ import annotations
@@ -84,6 +85,23 @@ def swap_names(article: Article) -> Article | None:
     return {**article, "text": swapped(article["text"]), "troop_levels": levels}
 
 
+TROOP_NOUNS = {"troops": "soldiers", "soldiers": "troops", "troop": "soldier", "soldier": "troop"}
+TROOP_NOUN = re.compile(r"\b(troops|soldiers|troop|soldier)\b", re.IGNORECASE)
+COMPOUNDS = re.compile(r"\bsoldier (levels?|numbers?|contributors?|contributing)\b")
+
+
+def swap_nouns(article: Article) -> Article | None:
+    """'troops' for 'soldiers' and back; 'troop levels' stays as it is."""
+
+    def swapped(match: re.Match[str]) -> str:
+        word = match.group(1)
+        new = TROOP_NOUNS[word.lower()]
+        return new.capitalize() if word[0].isupper() else new
+
+    text = COMPOUNDS.sub(r"troop \1", TROOP_NOUN.sub(swapped, article["text"]))
+    return {**article, "text": text}
+
+
 def _kept(text: str, match: re.Match[str]) -> bool:
     """A year, a day of the month, an ordinal or a single digit: not a count to scale."""
     digits = match.group(1)
@@ -123,7 +141,7 @@ def scale_numbers(article: Article, factor: int) -> Article | None:
 
 def variants(factors: list[int]) -> dict[str, Callable[[Article], Article | None]]:
     scaled = {f"counts x{k}": partial(scale_numbers, factor=k) for k in factors}
-    return {"countries swapped": swap_names, **scaled}
+    return {"countries swapped": swap_names, "troops and soldiers swapped": swap_nouns, **scaled}
 
 
 def articles(path: Path) -> Iterator[Article]:

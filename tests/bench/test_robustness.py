@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.robustness import scale_numbers, swap_names
+from bench.robustness import scale_numbers, swap_names, swap_nouns
 
 
 def article(text: str, *levels: tuple[int, str, str | None]) -> dict:
@@ -55,3 +55,9 @@ def test_counts_double_but_years_days_and_ordinals_stay() -> None:
 def test_an_article_with_a_count_in_words_has_no_scaled_variant() -> None:
     words = article("Some two thousand troops remain.", (2000, None, None))
     assert scale_numbers(words, 3) is None
+
+
+def test_troops_and_soldiers_swap_but_troop_levels_stay() -> None:
+    swapped = swap_nouns(article("Troops and soldiers: troop levels rose.", (300, None, None)))
+    assert swapped is not None
+    assert swapped["text"] == "Soldiers and troops: troop levels rose."

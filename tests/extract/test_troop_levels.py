@@ -1458,6 +1458,28 @@ def test_a_measuring_verb_after_a_long_aside_counts_the_troops_before_it(extract
     assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("Greece", 14000)]
 
 
+def test_of_the_troops_a_share_rotating_out_hung_beside_the_troops(extract):
+    facts = extract(
+        "Of the roughly 1,200 Nigerian troops deployed to the multinational task force around "
+        "Lake Chad, about a third are due to rotate out next month, officials said.",
+        published="2020-08-19",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (1200, "reported", "2020-08-19")
+    ]
+
+
+def test_an_answer_after_its_label_takes_the_state_the_question_asked_about(extract):
+    facts = extract(
+        "TRANSCRIPT: Q. Is France sending soldiers to Romania? A. We already have about 900 "
+        "troops there, and we're going to add a company, roughly 150 more.",
+        published="2022-01-27",
+    )
+    assert [(lv.force, lv.location, lv.count) for lv in facts.troop_levels] == [
+        ("France", "Romania", 900)
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.975 (P 0.993, R 0.957) on 1,053 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
@@ -1465,7 +1487,7 @@ def test_gold_troop_levels(extractor: Extractor):
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.873 (P 0.911, R 0.837) on 270 levels;
+    """Written after the rules and never tuned on: F1 0.869 (P 0.912, R 0.830) on 288 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

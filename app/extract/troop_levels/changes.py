@@ -134,7 +134,7 @@ def is_current_size(reading: Reading) -> bool:
         if whole.pos_ in {"VERB", "AUX"} and any(
             lemma(part) in PARTITIVE_WORDS
             or (part.dep_ in {"nsubj", "nsubjpass"} and _amount(part))
-            for part in (*head.children, *whole.children)
+            for part in (*head.children, *whole.children, *_asides(noun))
         ):
             # 'Of the 1,200 soldiers deployed there, a third are due to rotate out', 'Of
             # the 35,000 US troops in Germany, about 12,000 will be moved'
@@ -251,6 +251,12 @@ def _a_new_size(obj: Token) -> bool:
     return any(c.dep_ == "nummod" for c in obj.children) and not any(
         c.dep_ in {"det", "poss"} for c in obj.children
     )
+
+
+def _asides(noun: Token) -> list[Token]:
+    """What the parser set beside the noun: the 'a third' of 'Of the 1,200 troops deployed
+    there, about a third are due to rotate out', hung on 'troops'."""
+    return [c for c in noun.children if c.dep_ == "appos"]
 
 
 def _part_of_a_count(number: Token) -> bool:

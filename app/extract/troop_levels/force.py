@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from app.extract.figures import COUNT_OF
 from app.extract.troop_levels.context import Context, Reading
@@ -126,11 +126,23 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
 
 
 def _asked_about(ctx: Context, noun: Token) -> str | None:
-    """The force of the troops a question just before asked about."""
-    start = noun.sent.start
-    if start == 0 or ctx.doc[start - 1].text != "?":
+    """The force of the troops a question just before asked about, or of the state it asked
+    about ('Q. Is France sending soldiers to Romania? A. We already have about 900 there'),
+    past an answer's label ('A.', 'A:')."""
+    question = sentence_before(noun)
+    if question is not None and _answer_label(question):
+        question = sentence_before(question[0])
+    if question is None or not any(t.text == "?" for t in question[-2:]):
         return None
-    return _troops_before(ctx, noun)
+    bodies = (t for t in question if is_troop_body(t))
+    force = next((f for t in bodies if (f := own_force(ctx, t)) is not None), None)
+    asked = (c for c in question.root.children if c.dep_ in {"nsubj", "attr"})
+    return force or next((f for t in asked if (f := force_named(ctx, t)) is not None), None)
+
+
+def _answer_label(sentence: Span) -> bool:
+    words = [t for t in sentence if not t.is_punct]
+    return len(words) == 1 and words[0].text.rstrip(".:").upper() in {"A", "ANSWER"}
 
 
 def _troops_before(ctx: Context, noun: Token) -> str | None:
