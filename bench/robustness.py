@@ -5,7 +5,8 @@
 
 Rules tuned on a set of articles can come to lean on the parse of those exact words. Each
 variant here keeps the meaning and changes the words the parser sees: countries swapped in
-pairs (with their people, adjectives and capitals), 'troops' and 'soldiers' swapped, or
+pairs (with their people, adjectives and capitals), 'troops' and 'soldiers' swapped,
+qualifiers swapped for their synonyms ('about' and 'roughly', 'more than' and 'over'), or
 every count written in digits multiplied by 2, 3 or 7 (days of the month, years and
 ordinals kept). The gold changes with the text, so a rule that reads the sentence scores
 the same on every variant; a drop is the share of levels found only because of the
@@ -102,6 +103,40 @@ def swap_nouns(article: Article) -> Article | None:
     return {**article, "text": text}
 
 
+QUALIFIER_SWAPS = {
+    "about": "roughly",
+    "roughly": "around",
+    "around": "about",
+    "some": "approximately",
+    "approximately": "some",
+    "nearly": "almost",
+    "almost": "nearly",
+    "more than": "over",
+    "over": "more than",
+    "fewer than": "under",
+    "under": "fewer than",
+    "up to": "as many as",
+    "as many as": "up to",
+}
+QUALIFIER = re.compile(
+    r"(?<!\bno )\b("
+    + "|".join(sorted(QUALIFIER_SWAPS, key=len, reverse=True))
+    + r")(?= (?:\d|a |one|two|three|four|five|six|seven|eight|nine|ten|half))",
+    re.IGNORECASE,
+)
+
+
+def swap_qualifiers(article: Article) -> Article | None:
+    """'about' for 'roughly', 'more than' for 'over', ... before a count: the same meaning."""
+
+    def swapped(match: re.Match[str]) -> str:
+        word = match.group(1)
+        new = QUALIFIER_SWAPS[word.lower()]
+        return new.capitalize() if word[0].isupper() else new
+
+    return {**article, "text": QUALIFIER.sub(swapped, article["text"])}
+
+
 def _kept(text: str, match: re.Match[str]) -> bool:
     """A year, a day of the month, an ordinal or a single digit: not a count to scale."""
     digits = match.group(1)
@@ -141,7 +176,12 @@ def scale_numbers(article: Article, factor: int) -> Article | None:
 
 def variants(factors: list[int]) -> dict[str, Callable[[Article], Article | None]]:
     scaled = {f"counts x{k}": partial(scale_numbers, factor=k) for k in factors}
-    return {"countries swapped": swap_names, "troops and soldiers swapped": swap_nouns, **scaled}
+    return {
+        "countries swapped": swap_names,
+        "troops and soldiers swapped": swap_nouns,
+        "qualifiers swapped": swap_qualifiers,
+        **scaled,
+    }
 
 
 def articles(path: Path) -> Iterator[Article]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.robustness import scale_numbers, swap_names, swap_nouns
+from bench.robustness import scale_numbers, swap_names, swap_nouns, swap_qualifiers
 
 
 def article(text: str, *levels: tuple[int, str, str | None]) -> dict:
@@ -61,3 +61,12 @@ def test_troops_and_soldiers_swap_but_troop_levels_stay() -> None:
     swapped = swap_nouns(article("Troops and soldiers: troop levels rose.", (300, None, None)))
     assert swapped is not None
     assert swapped["text"] == "Soldiers and troops: troop levels rose."
+
+
+def test_qualifiers_swap_for_synonyms_before_a_count_only() -> None:
+    text = "About 300 stayed, more than 20 left, no fewer than 40 came; talk about it."
+    swapped = swap_qualifiers(article(text, (300, None, None)))
+    assert swapped is not None
+    assert swapped["text"] == (
+        "Roughly 300 stayed, over 20 left, no fewer than 40 came; talk about it."
+    )

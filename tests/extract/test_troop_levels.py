@@ -1480,6 +1480,49 @@ def test_an_answer_after_its_label_takes_the_state_the_question_asked_about(extr
     ]
 
 
+def test_bringing_a_total_hung_on_the_verb_of_saying_shares_the_reported_plan(extract):
+    facts = extract(
+        "The talks resumed on a cold morning. Uganda will deploy another 1,000 troops to "
+        "eastern Congo, the army said, bringing its deployment there to roughly 2,000.",
+        published="2022-11-22",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [(2000, "planned")]
+
+
+def test_bringing_a_total_hung_on_the_verb_of_saying_takes_the_reported_date(extract):
+    facts = extract(
+        "The talks resumed on a cold morning. Soldiers of the Irish Guards deployed to Mali "
+        "in the summer as part of the UN mission, the MoD said, bringing the UK's "
+        "contribution to about 300.",
+        published="2020-10-06",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(300, "2020")]
+
+
+def test_ending_a_deployment_counts_the_deployment_as_it_is(extract):
+    facts = extract(
+        "Troop levels in Somalia are set to be reduced to zero by January 15, a Pentagon "
+        "spokesman confirmed, ending a deployment of some 700 U.S. personnel.",
+        published="2020-11-30",
+    )
+    assert sorted((lv.count, lv.status) for lv in facts.troop_levels) == [
+        (0, "planned"),
+        (700, "reported"),
+    ]
+
+
+def test_a_qualifier_parsed_as_a_preposition_still_qualifies_what_is_held(extract):
+    facts = extract(
+        "Canada's contribution to the mission peaked at 2,800 troops in 2011. Ottawa now "
+        "deploys under 200.",
+        published="2025-01-30",
+    )
+    assert [(lv.count, lv.qualifier, str(lv.date)) for lv in facts.troop_levels] == [
+        (2800, "exact", "2011"),
+        (200, "at_most", "2025-01-30"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.975 (P 0.993, R 0.957) on 1,053 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")

@@ -248,8 +248,10 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             return Reading(measured, node, verb)
         if refers_back(subject) or (subject is not None and subject.pos_ == "PRON"):
             return Reading(None, node, verb)
-        if node.dep_ == "dobj" and measure is not None and lemma(measure) in HOLDING_VERBS:
-            # 'Ottawa now deploys fewer than 200'
+        misread_object = node.dep_ == "pobj" and node.head.lower_ in MISREAD_QUALIFIERS
+        held = node.dep_ == "dobj" or misread_object
+        if held and measure is not None and lemma(measure) in HOLDING_VERBS:
+            # 'Ottawa now deploys fewer than 200', 'deploys under 200' (as a preposition)
             return Reading(None, node, verb)
         if node.dep_ == "dobj" and measure is not None and measure.dep_ == "advcl":
             # 'would withdraw 300 soldiers, leaving about 700 in the country': the rest

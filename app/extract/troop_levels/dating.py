@@ -100,6 +100,9 @@ def possible_date_owners(
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
         head = verb.head
         owners.append(head)
+        reported = dependent(head, "ccomp")
+        if reported is not None:
+            owners.append(reported)  # '... deployed in the summer, the MoD said, bringing'
         while head.dep_ == "conj":  # 'In 2016 it lost 3,000 and recruited 2,100, leaving ...'
             head = head.head
             owners.append(head)

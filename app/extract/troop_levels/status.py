@@ -59,18 +59,28 @@ def is_planned(verb: Token | None) -> bool:
             and head.pos_ in {"VERB", "AUX"}
             and dependent(token, "nsubj", "nsubjpass") is None
         )
-        if token.dep_ in {"xcomp", "acomp"} or participle or shared:
+        if token.dep_ in {"xcomp", "acomp"} or shared:
             token = head
+        elif participle:
+            # 'X will deploy 1,000 more, the army said, bringing it to 2,000': the result
+            # the clause reported leads to ('..., ending a deployment of 700' is not one)
+            results = any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+            token = _reported(head) if results else head
         elif (with_word := _absolute_with(token)) is not None:
-            # 'X will send 180, the minister said, with the first 60 arriving in March': the
-            # plan of the clause the with-phrase adds to, not of the verb reporting it
-            token = dependent(with_word.head, "ccomp") or with_word.head
+            # 'X will send 180, the minister said, with the first 60 arriving in March'
+            token = _reported(with_word.head)
         elif token.dep_ in {"ccomp", "acl"}:
             # 'ordered that ...', 'orders to cut', 'a plan to withdraw'
             return head.i < token.i and is_plan_word(head)
         else:
             return False
     return False
+
+
+def _reported(verb: Token) -> Token:
+    """What a verb of saying reports ('X will deploy ..., the army said'): an addition hung
+    on 'said' shares that clause's plan, not the saying's."""
+    return dependent(verb, "ccomp") or verb
 
 
 def _absolute_with(verb: Token) -> Token | None:
