@@ -1523,6 +1523,31 @@ def test_a_qualifier_parsed_as_a_preposition_still_qualifies_what_is_held(extrac
     ]
 
 
+def test_of_which_about_some_are_somewhere_counts_the_troops_named(extract):
+    facts = extract(
+        "The Spanish Armed Forces currently have approximately 3,000 military personnel "
+        "deployed in 16 operations abroad, of which about 600 are in Lebanon, according to "
+        "data from the Ministry.",
+        published="2022-03-15",
+    )
+    assert [(lv.count, lv.location) for lv in facts.troop_levels] == [
+        (3000, "Lebanon"),
+        (600, "Lebanon"),
+    ]
+
+
+def test_an_infinitive_on_the_count_dates_it(extract):
+    facts = extract(
+        "The Bundeswehr has roughly 1,000 troops there as part of a NATO battlegroup, and "
+        "Berlin has pledged a brigade of as many as 5,000 to be based in the country by 2027.",
+        published="2022-11-20",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (1000, "reported", "2022-11-20"),
+        (5000, "planned", "2027"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.975 (P 0.993, R 0.957) on 1,053 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")

@@ -38,6 +38,7 @@ from app.extract.troop_levels.vocabulary import (
 )
 
 MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
+RELATIVE_PRONOUNS = {"which", "whom"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
@@ -165,6 +166,8 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if unit is not None:
         return Reading(unit, unit, governing_verb(unit))
     counted = counted_noun(node)
+    if counted is not None and counted.lower_ in RELATIVE_PRONOUNS:
+        counted = None  # 'of which about 600 are in Lebanon': the troops the sentence named
     if counted is not None and lemma(counted) in LIMIT_NOUNS and counted.dep_ == "pobj":
         # 'would rise to a maximum of 1,500': the limit stands for the number
         node, counted = counted, None

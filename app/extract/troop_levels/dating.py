@@ -83,8 +83,11 @@ def possible_date_owners(
     owners = noun_clauses(noun) if own_clauses else []
     owners += [t for t in (verb, noun) if t is not None]
     # 'will rise to 1,200 when a second squadron arrives next year': the time clause the
-    # parser hangs on the number as if it were a relative clause
-    owners += [c for c in reading.node.children if c.dep_ == "relcl" and _says_when(c)]
+    # parser hangs on the number as if it were a relative clause; 'a brigade of as many as
+    # 5,000 to be based there by 2027': an infinitive it hangs there
+    owners += [
+        c for c in reading.node.children if c.dep_ == "relcl" and (_says_when(c) or _infinitive(c))
+    ]
     if verb is not None:
         # 'When the accords were signed in 1995, NATO sent 60,000 troops': the time clause's
         owners += [c for c in verb.children if c.dep_ == "advcl" and _says_when(c)]
@@ -345,8 +348,10 @@ def _says_when(clause: Token) -> bool:
     return any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in clause.children)
 
 
+def _infinitive(clause: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children)
+
+
 def _purpose(clause: Token) -> bool:
     """An infinitive of purpose: 'to help ...', 'to evacuate ...'."""
-    return clause.tag_ == "VB" and any(
-        c.lower_ == "to" and c.dep_ == "aux" for c in clause.children
-    )
+    return clause.tag_ == "VB" and _infinitive(clause)
