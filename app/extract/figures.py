@@ -72,6 +72,7 @@ QUALIFIERS = {
     "well under": "at_most",
     "well below": "at_most",
 }
+UNAMBIGUOUS_SCALES = ("k", "mn", "bn", "tn")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+$")
 _QUALIFIER = re.compile(
     r"^(?:(?:only|still)\s+)?("
@@ -308,9 +309,12 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
             if ent.label_ != "TIME" and end - 1 > ent.start and _THOUSANDS.match(doc[end - 1].text):
                 end -= 1
             covered.update(range(ent.start, end))
-    for index in tokens_where(doc, LIKE_NUM, [1]):
+    # '1.5k', which is no like_num; not '10m' or '2b' outside an entity (metres, pencils)
+    glued = [t.i for t in doc if glued_scale(t.text) and t.lower_.endswith(UNAMBIGUOUS_SCALES)]
+    for index in sorted({*tokens_where(doc, LIKE_NUM, [1]), *glued}):
         token = doc[index]
-        if index not in covered and (token.pos_ == "NUM" or token.text[:1] == "~"):
+        marked = token.text[:1] == "~" or index in glued
+        if index not in covered and (token.pos_ == "NUM" or marked):
             start, end = _grown(doc, index, index + 1)
             while end < len(doc) and doc[end].lower_ in WORD_SCALES and end not in covered:
                 end += 1  # 'three thousand' with no entity over it

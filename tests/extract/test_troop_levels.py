@@ -1548,6 +1548,22 @@ def test_an_infinitive_on_the_count_dates_it(extract):
     ]
 
 
+def test_a_glued_scale_outside_any_entity_is_still_a_count(extract):
+    facts = extract(
+        "The UK keeps around 1.5k troops in Kenya for training.", published="2021-05-19"
+    )
+    assert [(lv.count, lv.location) for lv in facts.troop_levels] == [(1500, "Kenya")]
+
+
+def test_some_of_them_somewhere_parsed_as_an_adverbial_clause(extract):
+    facts = extract(
+        "Approximately 1.3 million Americans serve on active duty, roughly 170,000 of them "
+        "overseas.",
+        published="2024-03-01",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [1300000, 170000]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.975 (P 0.993, R 0.957) on 1,053 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")

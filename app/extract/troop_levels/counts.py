@@ -54,7 +54,7 @@ def _some_of_them(number: Token) -> bool:
     return (
         them is not None
         and them.lower_ == "them"
-        and number.dep_ in {"dep", "appos", "npadvmod"}
+        and number.dep_ in {"dep", "appos", "npadvmod", "advcl"}
         and placed
     )
 
