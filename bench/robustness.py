@@ -6,12 +6,13 @@
 Rules tuned on a set of articles can come to lean on the parse of those exact words. Each
 variant here keeps the meaning and changes the words the parser sees: countries swapped in
 pairs (with their people, adjectives and capitals), 'troops' and 'soldiers' swapped,
-qualifiers swapped for their synonyms ('about' and 'roughly', 'more than' and 'over'), or
-every count written in digits multiplied by 2, 3 or 7 (days of the month, years and
-ordinals kept). The gold changes with the text, so a rule that reads the sentence scores
-the same on every variant; a drop is the share of levels found only because of the
-particular words. Articles with a count that cannot be rewritten in the text (spelled out,
-'1.5k') are left out of every row, so the rows compare.
+qualifiers swapped for their synonyms ('about' and 'roughly', 'more than' and 'over'), the
+first sentence attributed (', officials said'), or every count written in digits
+multiplied by 2, 3 or 7 (days of the month, years and ordinals kept). The gold changes
+with the text, so a rule that reads the sentence scores the same on every variant; a drop
+is the share of levels found only because of the particular words. Articles with a count
+that cannot be rewritten in the text (spelled out, '1.5k') are left out of every row, so
+the rows compare.
 """
 
 from __future__ import annotations
@@ -137,6 +138,20 @@ def swap_qualifiers(article: Article) -> Article | None:
     return {**article, "text": QUALIFIER.sub(swapped, article["text"])}
 
 
+FIRST_SENTENCE_END = re.compile(r"(?:\b[A-Za-z]{4,}|\d)\.(?=\s|$)")
+ALREADY_SAID = re.compile(r"\b(?:said|says|told|announced)\b|[\"“”?\n:]")
+
+
+def attribute(article: Article) -> Article | None:
+    """', officials said' after the first sentence, when it has no attribution of its own."""
+    text = article["text"]
+    end = FIRST_SENTENCE_END.search(text)
+    if end is None or ALREADY_SAID.search(text[: end.end()]):
+        return article
+    stop = end.end() - 1
+    return {**article, "text": text[:stop] + ", officials said" + text[stop:]}
+
+
 def _kept(text: str, match: re.Match[str]) -> bool:
     """A year, a day of the month, an ordinal or a single digit: not a count to scale."""
     digits = match.group(1)
@@ -180,6 +195,7 @@ def variants(factors: list[int]) -> dict[str, Callable[[Article], Article | None
         "countries swapped": swap_names,
         "troops and soldiers swapped": swap_nouns,
         "qualifiers swapped": swap_qualifiers,
+        "attributed to officials": attribute,
         **scaled,
     }
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from bench.robustness import scale_numbers, swap_names, swap_nouns, swap_qualifiers
+from bench.robustness import (
+    attribute,
+    scale_numbers,
+    swap_names,
+    swap_nouns,
+    swap_qualifiers,
+)
 
 
 def article(text: str, *levels: tuple[int, str, str | None]) -> dict:
@@ -70,3 +76,11 @@ def test_qualifiers_swap_for_synonyms_before_a_count_only() -> None:
     assert swapped["text"] == (
         "Roughly 300 stayed, over 20 left, no fewer than 40 came; talk about it."
     )
+
+
+def test_the_first_sentence_is_attributed_unless_it_already_is() -> None:
+    plain = attribute(article("Italy keeps 300 troops there. They stay.", (300, None, None)))
+    said = attribute(article("Italy keeps 300 troops there, Rome said. Fine.", (300, None, None)))
+    assert plain is not None and said is not None
+    assert plain["text"] == "Italy keeps 300 troops there, officials said. They stay."
+    assert said["text"] == "Italy keeps 300 troops there, Rome said. Fine."

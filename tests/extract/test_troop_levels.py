@@ -1564,14 +1564,36 @@ def test_some_of_them_somewhere_parsed_as_an_adverbial_clause(extract):
     assert [lv.count for lv in facts.troop_levels] == [1300000, 170000]
 
 
+def test_whose_troops_when_the_clause_naming_them_is_itself_reported(extract):
+    facts = extract(
+        "Italian commanders say their force in Niger, now 290 strong, could double within a "
+        "year, officials said. The first 70 soldiers arrived in March 2019.",
+        published="2020-08-30",
+    )
+    assert [(lv.force, lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        ("Italy", 290, "2020-08-30"),
+        ("Italy", 70, "2019-03"),
+    ]
+
+
+def test_an_answer_that_is_the_subject_of_its_attribution(extract):
+    facts = extract(
+        "How many British troops are in Estonia? About 900, most of them at Tapa, officials said.",
+        published="2023-06-06",
+    )
+    assert [(lv.force, lv.location, lv.count) for lv in facts.troop_levels] == [
+        ("UK", "Estonia", 900)
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.975 (P 0.993, R 0.957) on 1,053 levels when last tuned."""
+    """Measured at F1 0.975 (P 0.993, R 0.958) on 1,053 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.869 (P 0.912, R 0.830) on 288 levels;
+    """Written after the rules and never tuned on: F1 0.871 (P 0.913, R 0.833) on 288 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

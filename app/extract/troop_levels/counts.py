@@ -323,6 +323,11 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             # 'the mandate allows up to 1,300 German soldiers to serve in Mali. Some 1,000 are
             # deployed there today': the troops the sentence before named
             named = _troops_named_in_sentence_before(node)
+        asked = _asked_for(number) if named is None and not ctx.read_in(node) else None
+        if asked is not None:
+            # 'How many British troops are in Estonia? About 900, most of them at Tapa,
+            # officials said'
+            return Reading(asked, node, governing_verb(asked))
         return Reading(named, node, verb)
     if node.dep_ == "pobj" and node.head.lower_ == "with" and lemma(node.head.head) == "leave":
         # 'lost 3,000 soldiers and recruited 2,100, leaving it with 78,000'

@@ -195,8 +195,14 @@ def _force_in_sentence(ctx: Context, noun: Token) -> str | None:
 
 
 def _reports_on(root: Token) -> list[Token]:
-    """'Fighting has cost ..., the Sudanese army said, and ...': the report set off inside."""
-    return [c for c in root.children if c.dep_ == "parataxis" and c.pos_ == "VERB"]
+    """'Fighting has cost ..., the Sudanese army said, and ...': the report set off inside;
+    'Italian commanders say ..., officials said': the report it reports."""
+    return [
+        c
+        for c in root.children
+        if (c.dep_ == "parataxis" and c.pos_ == "VERB")
+        or (c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"})
+    ]
 
 
 def _container_of(noun: Token) -> Token | None:
