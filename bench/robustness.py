@@ -7,7 +7,7 @@ Rules tuned on a set of articles can come to lean on the parse of those exact wo
 variant here keeps the meaning and changes the words the parser sees: countries swapped in
 pairs (with their people, adjectives and capitals), 'troops' and 'soldiers' swapped,
 qualifiers swapped for their synonyms ('about' and 'roughly', 'more than' and 'over'), the
-first sentence attributed (', officials said'), or every count written in digits
+first sentence attributed (', officials said'), '1100' for '1,100', or every count in digits
 multiplied by 2, 3 or 7 (days of the month, years and ordinals kept). The gold changes
 with the text, so a rule that reads the sentence scores the same on every variant; a drop
 is the share of levels found only because of the particular words. Articles with a count
@@ -152,6 +152,14 @@ def attribute(article: Article) -> Article | None:
     return {**article, "text": text[:stop] + ", officials said" + text[stop:]}
 
 
+FOUR_DIGITS = re.compile(r"(?<![\d.,])(\d),(\d{3})(?![\d,])")
+
+
+def drop_commas(article: Article) -> Article | None:
+    """'1100 soldiers' for '1,100 soldiers', as some outlets write them: year-like numbers."""
+    return {**article, "text": FOUR_DIGITS.sub(r"\1\2", article["text"])}
+
+
 def _kept(text: str, match: re.Match[str]) -> bool:
     """A year, a day of the month, an ordinal or a single digit: not a count to scale."""
     digits = match.group(1)
@@ -196,6 +204,7 @@ def variants(factors: list[int]) -> dict[str, Callable[[Article], Article | None
         "troops and soldiers swapped": swap_nouns,
         "qualifiers swapped": swap_qualifiers,
         "attributed to officials": attribute,
+        "four digits without a comma": drop_commas,
         **scaled,
     }
 

@@ -35,7 +35,7 @@ def date_span(ent: Span) -> Span | None:
     """A DATE entity without a count the model swept into it: '11,000 five years ago' is
     the number 11,000 and the date 'five years ago'."""
     doc = ent.doc
-    if _only_numbers(ent):
+    if _only_numbers(ent) or _counts_a_plural(ent):
         return None  # 'Between two and three thousand (troops)', which the model calls a date
     start, end = ent.start, ent.end
     while start < end and _LARGE_NUMBER.match(doc[start].text):
@@ -49,6 +49,23 @@ def date_span(ent: Span) -> Span | None:
     while end - 1 > start and doc[end - 1].like_num and not _ends_date(doc[end - 2 : end]):
         end -= 1
     return doc[start:end] if start < end else None
+
+
+_COUNT_OPENERS = {"all", "some", "another", "about", "around", "nearly", "almost", "over"}
+
+
+def _counts_a_plural(ent: Span) -> bool:
+    """'Benin has pledged 2000 soldiers', 'All 2000 American troops': a year-like number
+    written without a comma, counting the plural noun it modifies. 'The 2016 elections'
+    (a determiner before it) and 'in 2000' are years."""
+    number = ent[-1]
+    if not _YEAR.match(number.text) or any(t.i != number.i for t in ent if t.like_num):
+        return False
+    noun = number.head.head if number.head.pos_ == "ADJ" else number.head  # '2800 Turkish soldiers'
+    if number.dep_ != "nummod" or noun.tag_ != "NNS" or noun.i < number.i:
+        return False
+    before = ent.doc[number.i - 1] if number.i > 0 else None
+    return before is None or before.lower_ in _COUNT_OPENERS or before.pos_ not in {"DET", "PRON"}
 
 
 _RANGE_WORDS = {"between", "and", "to", "from", *WORD_SCALES}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bench.robustness import (
     attribute,
+    drop_commas,
     scale_numbers,
     swap_names,
     swap_nouns,
@@ -84,3 +85,10 @@ def test_the_first_sentence_is_attributed_unless_it_already_is() -> None:
     assert plain is not None and said is not None
     assert plain["text"] == "Italy keeps 300 troops there, officials said. They stay."
     assert said["text"] == "Italy keeps 300 troops there, Rome said. Fine."
+
+
+def test_four_digit_counts_lose_their_comma_and_nothing_else_does() -> None:
+    text = "Some 1,100 soldiers, 25,000 reservists and 3.5 tanks."
+    dropped = drop_commas(article(text, (1100, None, None)))
+    assert dropped is not None
+    assert dropped["text"] == "Some 1100 soldiers, 25,000 reservists and 3.5 tanks."

@@ -219,3 +219,11 @@ def test_numbers_the_model_calls_a_date_are_numbers(extract):
     )
     assert [f.value for f in facts.figures if f.unit == "count"][:2] == [2000, 3000]
     assert "Between two and three thousand" not in [d.text for d in facts.dates]
+
+
+def test_a_year_like_number_counting_a_plural_is_a_count_not_a_date(extract):
+    pledged = extract("Benin has pledged 2000 soldiers to the mission.", published="2024-06")
+    assert [d.text for d in pledged.dates] == []
+    assert [(lv.count, str(lv.date)) for lv in pledged.troop_levels] == [(2000, "2024-06")]
+    elections = extract("Republicans lost the 2016 elections and won in 2020.", published="2024-06")
+    assert [d.text for d in elections.dates] == ["2016", "2020"]
