@@ -15,6 +15,7 @@ _LARGE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{5,}$")
 """Never part of a date: '11,000', '25000'."""
 _DATE_OPENERS = {"last", "next", "this", "earlier", "later", "early", "late", "in", "by"}
 _YEAR = re.compile(r"^(?:1[89]|2\d)\d\d$")
+_FOUR_DIGITS = re.compile(r"^\d{4}$")
 _DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 
 
@@ -42,9 +43,13 @@ def date_span(ent: Span) -> Span | None:
         start += 1
     if start > 0 and doc[start].lower_.strip(".") in MONTHS and _DAY.match(doc[start - 1].text):
         start -= 1  # 'As of 1 November 2019': the model leaves the day out
-    # 'down from 400 last year': a count before a date that starts with its own word
-    if end - start > 1 and doc[start].like_num and doc[start + 1].lower_ in _DATE_OPENERS:
-        start += 1
+    # 'down from 400 last year', 'numbered about 1700 earlier this year': a count (and its
+    # qualifier) before a date that starts with its own word
+    first = start
+    while first < end and doc[first].lower_ in _COUNT_QUALIFIERS:
+        first += 1
+    if end - first > 1 and doc[first].like_num and doc[first + 1].lower_ in _DATE_OPENERS:
+        start = first + 1
     # 'Last year 250 took part': a count after the date, not a day or a year of it.
     while end - 1 > start and doc[end - 1].like_num and not _ends_date(doc[end - 2 : end]):
         end -= 1
@@ -52,19 +57,29 @@ def date_span(ent: Span) -> Span | None:
 
 
 _COUNT_OPENERS = {"all", "some", "another", "about", "around", "nearly", "almost", "over"}
+_COUNT_QUALIFIERS = {"about", "around", "some", "nearly", "almost", "roughly", "approximately"}
 
 
 def _counts_a_plural(ent: Span) -> bool:
-    """'Benin has pledged 2000 soldiers', 'All 2000 American troops': a year-like number
-    written without a comma, counting the plural noun it modifies. 'The 2016 elections'
-    (a determiner before it) and 'in 2000' are years."""
+    """'Benin has pledged 2000 soldiers', 'All 2000 American troops', '4500 strong', 'a
+    garrison of 4500': a four-digit number written without a comma that counts. 'The 2016
+    elections' (a determiner before it) and 'in 2000' are years."""
+    doc = ent.doc
     number = ent[-1]
-    if not _YEAR.match(number.text) or any(t.i != number.i for t in ent if t.like_num):
+    if not _FOUR_DIGITS.match(number.text) or any(t.i != number.i for t in ent if t.like_num):
         return False
-    noun = number.head.head if number.head.pos_ == "ADJ" else number.head  # '2800 Turkish soldiers'
+    if any(not t.like_num and t.lower_ not in _COUNT_OPENERS for t in ent):
+        return False  # a date with words of its own: 'May 2023', 'the 1990s'
+    if int(number.text) >= 3000 or (
+        number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "strong"
+    ):
+        return True  # no year a news story means, or "Barkhane, 2500 strong, ..."
+    noun = number.head
+    while noun.dep_ in {"amod", "compound"} and noun.head.i > noun.i:
+        noun = noun.head  # '2800 Turkish soldiers', '1600 NATO troops'
     if number.dep_ != "nummod" or noun.tag_ != "NNS" or noun.i < number.i:
         return False
-    before = ent.doc[number.i - 1] if number.i > 0 else None
+    before = doc[number.i - 1] if number.i > 0 else None
     return before is None or before.lower_ in _COUNT_OPENERS or before.pos_ not in {"DET", "PRON"}
 
 

@@ -227,3 +227,16 @@ def test_a_year_like_number_counting_a_plural_is_a_count_not_a_date(extract):
     assert [(lv.count, str(lv.date)) for lv in pledged.troop_levels] == [(2000, "2024-06")]
     elections = extract("Republicans lost the 2016 elections and won in 2020.", published="2024-06")
     assert [d.text for d in elections.dates] == ["2016", "2020"]
+
+
+def test_four_digit_counts_beside_a_date_or_strong_are_counts(extract):
+    facts = extract(
+        "The British battlegroup, which numbered about 1700 earlier this year, will grow. "
+        "France's force, 4500 strong, stays until 2030.",
+        published="2022-06-30",
+    )
+    assert [d.text for d in facts.dates] == ["earlier this year", "2030"]
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels][:2] == [
+        (1700, "2022"),
+        (4500, "2022-06-30"),
+    ]
