@@ -598,9 +598,9 @@ def find_cues(doc: Doc) -> list[Cue]:
         found: tuple[tuple[int, int], str, int] | None = None
         if token.pos_ in {"VERB", "AUX"}:
             found = _verb_content(token, lemma)
-        if found is None and token.pos_ == "VERB" and lemma in lexicon["clause"]:
-            inverted = _clause_taken_for_head(token)
-            found = (inverted, "clause", token.idx + len(token.text)) if inverted else None
+            inverted = _clause_taken_for_head(token) if lemma in lexicon["clause"] else None
+            if found is None and inverted is not None:
+                found = (inverted, "clause", token.idx + len(token.text))
         elif token.pos_ == "NOUN" and lemma in lexicon["nouns"]:
             content = _noun_content(token)
             found = (content, "noun", token.idx + len(token.text)) if content else None

@@ -36,7 +36,7 @@ def date_span(ent: Span) -> Span | None:
     """A DATE entity without a count the model swept into it: '11,000 five years ago' is
     the number 11,000 and the date 'five years ago'."""
     doc = ent.doc
-    if _only_numbers(ent) or _counts_a_plural(ent):
+    if _only_numbers(ent) or _a_count_not_a_date(ent):
         return None  # 'Between two and three thousand (troops)', which the model calls a date
     start, end = ent.start, ent.end
     while start < end and _LARGE_NUMBER.match(doc[start].text):
@@ -46,7 +46,7 @@ def date_span(ent: Span) -> Span | None:
     # 'down from 400 last year', 'numbered about 1700 earlier this year': a count (and its
     # qualifier) before a date that starts with its own word
     first = start
-    while first < end and doc[first].lower_ in _COUNT_QUALIFIERS:
+    while first < end and doc[first].lower_ in _COUNT_WORDS:
         first += 1
     if end - first > 1 and doc[first].like_num and doc[first + 1].lower_ in _DATE_OPENERS:
         start = first + 1
@@ -56,11 +56,22 @@ def date_span(ent: Span) -> Span | None:
     return doc[start:end] if start < end else None
 
 
-_COUNT_OPENERS = {"all", "some", "another", "about", "around", "nearly", "almost", "over"}
-_COUNT_QUALIFIERS = {"about", "around", "some", "nearly", "almost", "roughly", "approximately"}
+_COUNT_WORDS = {
+    "all",
+    "another",
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "roughly",
+    "approximately",
+}
+"""Words before a number that make it a count: 'All 2000 troops', 'about 1700'."""
 
 
-def _counts_a_plural(ent: Span) -> bool:
+def _a_count_not_a_date(ent: Span) -> bool:
     """'Benin has pledged 2000 soldiers', 'All 2000 American troops', '4500 strong', 'a
     garrison of 4500': a four-digit number written without a comma that counts. 'The 2016
     elections' (a determiner before it) and 'in 2000' are years."""
@@ -68,7 +79,7 @@ def _counts_a_plural(ent: Span) -> bool:
     number = ent[-1]
     if not _FOUR_DIGITS.match(number.text) or any(t.i != number.i for t in ent if t.like_num):
         return False
-    if any(not t.like_num and t.lower_ not in _COUNT_OPENERS for t in ent):
+    if any(not t.like_num and t.lower_ not in _COUNT_WORDS for t in ent):
         return False  # a date with words of its own: 'May 2023', 'the 1990s'
     if int(number.text) >= 3000 or (
         number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "strong"
@@ -80,7 +91,7 @@ def _counts_a_plural(ent: Span) -> bool:
     if number.dep_ != "nummod" or noun.tag_ != "NNS" or noun.i < number.i:
         return False
     before = doc[number.i - 1] if number.i > 0 else None
-    return before is None or before.lower_ in _COUNT_OPENERS or before.pos_ not in {"DET", "PRON"}
+    return before is None or before.lower_ in _COUNT_WORDS or before.pos_ not in {"DET", "PRON"}
 
 
 _RANGE_WORDS = {"between", "and", "to", "from", *WORD_SCALES}

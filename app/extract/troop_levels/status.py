@@ -47,7 +47,7 @@ def is_planned(verb: Token | None) -> bool:
         participle = participle and not any(c.lower_ == "having" for c in token.children)
         # 'will number 2,400 once the British contingent arrives in April': a present tense
         # in a time clause speaks of the main clause's future
-        participle = participle or (
+        time_clause = (
             token.dep_ == "advcl"
             and token.tag_ in {"VBZ", "VBP"}
             and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children)
@@ -59,7 +59,7 @@ def is_planned(verb: Token | None) -> bool:
             and head.pos_ in {"VERB", "AUX"}
             and dependent(token, "nsubj", "nsubjpass") is None
         )
-        if token.dep_ in {"xcomp", "acomp"} or shared:
+        if token.dep_ in {"xcomp", "acomp"} or shared or time_clause:
             token = head
         elif participle:
             # 'X will deploy 1,000 more, the army said, bringing it to 2,000': the result
