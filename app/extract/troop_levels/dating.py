@@ -19,7 +19,7 @@ from app.extract.dates import (
 from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
-from app.extract.troop_levels.parse import dependent, lemma, sentence_before
+from app.extract.troop_levels.parse import dependent, lemma, reported_clause, sentence_before
 from app.extract.troop_levels.vocabulary import (
     TARGET_NOUNS,
     TIME_MARKS,
@@ -103,7 +103,7 @@ def possible_date_owners(
     if verb is not None and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
         head = verb.head
         owners.append(head)
-        reported = dependent(head, "ccomp")
+        reported = reported_clause(head)
         if reported is not None:
             owners.append(reported)  # '... deployed in the summer, the MoD said, bringing'
         while head.dep_ == "conj":  # 'In 2016 it lost 3,000 and recruited 2,100, leaving ...'

@@ -78,6 +78,12 @@ def subject_of(verb: Token | None) -> Token | None:
     return None
 
 
+def reported_clause(verb: Token) -> Token | None:
+    """The clause a verb of saying reports, wherever it stands ('X will deploy ..., the
+    army said'): what an addition hung on 'said' belongs to."""
+    return dependent(verb, "ccomp")
+
+
 def has_number(token: Token) -> bool:
     return token.like_num or any(c.like_num for c in token.children)
 

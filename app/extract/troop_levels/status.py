@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from app.extract.troop_levels.parse import dependent, lemma
+from app.extract.troop_levels.parse import dependent, lemma, reported_clause
 from app.extract.troop_levels.vocabulary import (
     CONDITION_WORDS,
     MODAL_OF_ABILITY,
@@ -65,22 +65,16 @@ def is_planned(verb: Token | None) -> bool:
             # 'X will deploy 1,000 more, the army said, bringing it to 2,000': the result
             # the clause reported leads to ('..., ending a deployment of 700' is not one)
             results = any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
-            token = _reported(head) if results else head
+            token = (reported_clause(head) or head) if results else head
         elif (with_word := _absolute_with(token)) is not None:
             # 'X will send 180, the minister said, with the first 60 arriving in March'
-            token = _reported(with_word.head)
+            token = reported_clause(with_word.head) or with_word.head
         elif token.dep_ in {"ccomp", "acl"}:
             # 'ordered that ...', 'orders to cut', 'a plan to withdraw'
             return head.i < token.i and is_plan_word(head)
         else:
             return False
     return False
-
-
-def _reported(verb: Token) -> Token:
-    """What a verb of saying reports ('X will deploy ..., the army said'): an addition hung
-    on 'said' shares that clause's plan, not the saying's."""
-    return dependent(verb, "ccomp") or verb
 
 
 def _absolute_with(verb: Token) -> Token | None:
