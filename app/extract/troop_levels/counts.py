@@ -219,11 +219,11 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     ):
         # '... there are 14,000 troops. Two years ago there were 8,400.'
         return Reading(None, node, governing_verb(node))
-    misread_subject = (  # 'of which around 4,200 are in Lebanon' with 'around' as a preposition
-        node.dep_ == "pobj"
-        and node.head.lower_ in MISREAD_QUALIFIERS
-        and node.head.head.pos_ in {"VERB", "AUX"}
-        and node.head.i < node.head.head.i
+    # 'deploys under 200' and 'of which around 4,200 are in Lebanon' with the qualifier
+    # parsed as a preposition: the count is the verb's object, or its subject before it
+    misread = node.dep_ == "pobj" and node.head.lower_ in MISREAD_QUALIFIERS
+    misread_subject = (
+        misread and node.head.head.pos_ in {"VERB", "AUX"} and node.head.i < node.head.head.i
     )
     absolute = next((c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "with" and absolute:
@@ -234,7 +234,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if counted is None and (
         node.dep_ in {"dobj", "attr", "oprd"}
         or (node.dep_ == "pobj" and node.head.lower_ in {"at", "to"})
-        or (node.dep_ == "pobj" and node.head.lower_ in MISREAD_QUALIFIERS and not misread_subject)
+        or (misread and not misread_subject)
         or (node.dep_ == "pobj" and node.head.lower_ == "for" and _aims(node.head.head))
         or (node.dep_ == "pobj" and node.head.lower_ == "with" and _arrives(node.head.head))
     ):
@@ -251,9 +251,11 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             return Reading(measured, node, verb)
         if refers_back(subject) or (subject is not None and subject.pos_ == "PRON"):
             return Reading(None, node, verb)
-        misread_object = node.dep_ == "pobj" and node.head.lower_ in MISREAD_QUALIFIERS
-        held = node.dep_ == "dobj" or misread_object
-        if held and measure is not None and lemma(measure) in HOLDING_VERBS:
+        if (
+            (node.dep_ == "dobj" or misread)
+            and measure is not None
+            and lemma(measure) in HOLDING_VERBS
+        ):
             # 'Ottawa now deploys fewer than 200', 'deploys under 200' (as a preposition)
             return Reading(None, node, verb)
         if node.dep_ == "dobj" and measure is not None and measure.dep_ == "advcl":
@@ -269,8 +271,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         noun = troop_noun_before(number)
         if noun is not None:
             return Reading(noun, node, verb)
-        asked = _asked_for(number)  # 'replied: "About 1,600 at the moment"'
-        return Reading(asked, node, governing_verb(asked)) if asked is not None else None
+        return _answer(number, node)  # 'replied: "About 1,600 at the moment"'
     partitive = any(c.lower_ == "of" for c in node.children)  # '900 troops, 150 of them women'
     if counted is None and node.dep_ == "appos" and troop_noun(node.head) and not partitive:
         # 'the remaining troops in Chad, about 90, should be home by ...', 'troop numbers
@@ -323,11 +324,11 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             # 'the mandate allows up to 1,300 German soldiers to serve in Mali. Some 1,000 are
             # deployed there today': the troops the sentence before named
             named = _troops_named_in_sentence_before(node)
-        asked = _asked_for(number) if named is None and not ctx.read_in(node) else None
-        if asked is not None:
+        answer = _answer(number, node) if named is None and not ctx.read_in(node) else None
+        if answer is not None:
             # 'How many British troops are in Estonia? About 900, most of them at Tapa,
             # officials said'
-            return Reading(asked, node, governing_verb(asked))
+            return answer
         return Reading(named, node, verb)
     if node.dep_ == "pobj" and node.head.lower_ == "with" and lemma(node.head.head) == "leave":
         # 'lost 3,000 soldiers and recruited 2,100, leaving it with 78,000'
@@ -363,12 +364,17 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     noun = troop_noun_before(number) if not own_noun else None
     if noun is not None:
         return Reading(noun, node, governing_verb(node))
-    asked = _asked_for(number) if counted is None else None
-    # the question's verb says whose they are: 'how many soldiers Britain has'
-    return Reading(asked, node, governing_verb(asked)) if asked is not None else None
+    return _answer(number, node) if counted is None else None
 
 
 ANSWER_OPENERS = {":", '"', "\u201c", "-", "\u2013", "\u2014"}
+
+
+def _answer(number: Token, node: Token) -> Reading | None:
+    """A count that answers a question about troops counts those troops; the question's
+    verb says whose they are ('how many soldiers Britain has')."""
+    asked = _asked_for(number)
+    return Reading(asked, node, governing_verb(asked)) if asked is not None else None
 
 
 def _asked_for(number: Token) -> Token | None:
