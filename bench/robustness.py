@@ -209,6 +209,15 @@ def variants(factors: list[int]) -> dict[str, Callable[[Article], Article | None
     }
 
 
+def _has_troop_levels(article: object) -> bool:
+    return (
+        isinstance(article, dict)
+        and isinstance(article.get("text"), str)
+        and isinstance(article.get("troop_levels"), list)
+        and all(isinstance(level, dict) and "count" in level for level in article["troop_levels"])
+    )
+
+
 def articles(path: Path) -> Iterator[Article]:
     with path.open(encoding="utf-8") as lines:
         for line in lines:
@@ -227,6 +236,14 @@ def main(argv: list[str] | None = None) -> int:
         originals = list(articles(arguments.path))
     except (OSError, ValueError) as error:
         print(f"error: {arguments.path}: {error}", file=sys.stderr)
+        return 2
+    unusable = next((i for i, a in enumerate(originals, 1) if not _has_troop_levels(a)), None)
+    if unusable is not None:
+        print(
+            f"error: {arguments.path}:{unusable}: not a troop-level gold article (needs 'text' "
+            "and a 'troop_levels' list); give a file like tests/gold/troop_levels.jsonl",
+            file=sys.stderr,
+        )
         return 2
     changed = {
         name: [change(a) for a in originals] for name, change in variants(arguments.factors).items()

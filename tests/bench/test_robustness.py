@@ -5,6 +5,7 @@ from __future__ import annotations
 from bench.robustness import (
     attribute,
     drop_commas,
+    main,
     scale_numbers,
     swap_names,
     swap_nouns,
@@ -92,3 +93,10 @@ def test_four_digit_counts_lose_their_comma_and_nothing_else_does() -> None:
     dropped = drop_commas(article(text, (1100, None, None)))
     assert dropped is not None
     assert dropped["text"] == "Some 1100 soldiers, 25,000 reservists and 3.5 tanks."
+
+
+def test_a_file_without_troop_levels_is_refused_with_its_line(tmp_path, capsys) -> None:
+    gold = tmp_path / "quotes.jsonl"
+    gold.write_text('{"id": "q-1", "text": "She said so."}\n', encoding="utf-8")
+    assert main([str(gold)]) == 2
+    assert f"{gold}:1: not a troop-level gold article" in capsys.readouterr().err
