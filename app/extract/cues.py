@@ -283,6 +283,10 @@ def _reports_again(token: Token) -> bool:
         return False
     if lemma in lexicon["clause"] and any(c.dep_ == "ccomp" for c in children):
         return True
+    if lemma in lexicon["infinitive"] and _object_then_infinitive(children):
+        # 'said X and warned Seoul to refrain from Y', in the tense of the first report
+        clause = token.head
+        return clause.dep_ == "ccomp" and token.tag_ == clause.head.tag_
     # '... and called its author "a careful reader"': a second report, in its own words
     quoted = any(t.text in {"“", '"', "``"} for t in token.subtree)
     return (
@@ -291,6 +295,15 @@ def _reports_again(token: Token) -> bool:
 
 
 SEQUENCE_WORDS = {"before", "after", "while", "when"}
+
+
+def _object_then_infinitive(children: list[Token]) -> bool:
+    """'urged voters to stay home': someone told to do something, in the speaker's words."""
+    told = any(c.dep_ == "dobj" for c in children)
+    return told and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in children
+    )
 
 
 def _after_comma(token: Token) -> bool:

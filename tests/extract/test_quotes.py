@@ -240,6 +240,23 @@ def test_a_coordinated_report_is_an_attribution_of_its_own(extract):
     assert by_cue["suggested"].speaker_mention.text == "Ortiz"
 
 
+def test_a_coordinated_instruction_is_an_attribution_of_its_own(extract):
+    facts = extract(
+        'The ministry said it was "firmly opposed" to the strike and urged both unions '
+        "to return to talks."
+    )
+    by_cue = {q.cue: q for q in facts.quotes if q.kind == "indirect"}
+    assert by_cue["said"].text == 'it was "firmly opposed" to the strike'
+    assert by_cue["urged"].text == "both unions to return to talks"
+    assert by_cue["urged"].speaker_mention.text == "The ministry"
+
+
+def test_a_coordinated_instruction_in_another_tense_stays_in_the_content(extract):
+    facts = extract("Ortiz said a few drivers block the road and encourage others to join them.")
+    [quote] = facts.quotes
+    assert quote.text == "a few drivers block the road and encourage others to join them"
+
+
 def test_a_speech_verb_with_a_noun_object_reports_it(extract):
     facts = extract("Last year 30 percent of voters said the same.")
     [quote] = facts.quotes
