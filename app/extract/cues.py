@@ -239,11 +239,13 @@ def _is_cue_word(token: Token) -> bool:
     """A participle or clause hung on a cue that is an attribution of its own ('..., adding that X')."""
     lexicon = reporting_cues()
     lemma = token.lemma_.lower()
-    return (
-        token.dep_ in {"advcl", "xcomp", "ccomp"}
-        and token.pos_ == "VERB"
-        and (lemma in lexicon["clause"] or lemma in lexicon["object"])
-    )
+    if token.dep_ not in {"advcl", "xcomp", "ccomp"} or token.pos_ != "VERB":
+        return False
+    if lemma in lexicon["clause"] or lemma in lexicon["object"]:
+        return True
+    # '... as "Mr. Lee," while Lee refers to him as "Sam"': another speaker's own report
+    speaks = any(c.dep_ == "nsubj" for c in token.children)
+    return speaks and token.dep_ == "advcl" and lemma in lexicon["with_preposition"]
 
 
 def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int]:

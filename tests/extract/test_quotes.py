@@ -257,6 +257,13 @@ def test_a_coordinated_instruction_in_another_tense_stays_in_the_content(extract
     assert quote.text == "a few drivers block the road and encourage others to join them"
 
 
+def test_a_contrasting_report_by_another_speaker_is_its_own(extract):
+    facts = extract('Ortiz refers to the mayor as "Ms. Hale," while Hale refers to him as "Luis."')
+    by_speaker = {q.speaker_mention.text: q for q in facts.quotes if q.kind == "indirect"}
+    assert by_speaker["Ortiz"].text == 'the mayor as "Ms. Hale,"'
+    assert by_speaker["Hale"].text == 'him as "Luis."'
+
+
 def test_a_speech_verb_with_a_noun_object_reports_it(extract):
     facts = extract("Last year 30 percent of voters said the same.")
     [quote] = facts.quotes
