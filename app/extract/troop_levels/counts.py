@@ -3,8 +3,6 @@ is a level is `changes.py`'s to say)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Token
 
 from app.extract.figures import COUNT_OF, counted_noun
@@ -12,11 +10,13 @@ from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import (
     is_troop_body,
     is_troop_noun,
+    last_troop_noun,
     refers_back,
     serving_nationals,
     sized_unit,
     troop_noun,
     troop_noun_before,
+    troops_named_before,
 )
 from app.extract.troop_levels.parse import (
     clause_verb,
@@ -39,6 +39,7 @@ from app.extract.troop_levels.vocabulary import (
 
 MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
 RELATIVE_PRONOUNS = {"which", "whom"}
+MISREAD_VERBS = {"remain", "stay", "serve"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
@@ -77,23 +78,14 @@ def _all_of_them(number: Token) -> Token | None:
         return number.head
     if number.dep_ == "attr" and any(c.dep_ == "expl" for c in number.head.children):
         before = sentence_before(number)
-        return _last_troop_noun(doc[before.start if before else 0 : number.i])
+        return last_troop_noun(doc[before.start if before else 0 : number.i])
     return None
-
-
-def _last_troop_noun(tokens: Iterable[Token]) -> Token | None:
-    return next((t for t in reversed(list(tokens)) if is_troop_noun(t) and t.pos_ == "NOUN"), None)
-
-
-def _troops_named_before(number: Token) -> Token | None:
-    """The last troop noun before the number in its sentence."""
-    return _last_troop_noun(number.doc[number.sent.start : number.i])
 
 
 def _troops_named_in_sentence_before(number: Token) -> Token | None:
     """The last troop noun of the sentence before the number's."""
     before = sentence_before(number)
-    return _last_troop_noun(before) if before is not None else None
+    return last_troop_noun(before) if before is not None else None
 
 
 def _added_to(node: Token) -> bool:
@@ -166,6 +158,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if unit is not None:
         return Reading(unit, unit, governing_verb(unit))
     counted = counted_noun(node)
+    if counted is not None and counted.pos_ == "NOUN" and counted.lower_ in MISREAD_VERBS:
+        # 'only 300 remain' with the verb taken for a noun the number counts
+        return Reading(troops_named_before(number), node, counted)
     if counted is not None and counted.lower_ in RELATIVE_PRONOUNS:
         counted = None  # 'of which about 600 are in Lebanon': the troops the sentence named
     if counted is not None and lemma(counted) in LIMIT_NOUNS and counted.dep_ == "pobj":
@@ -225,10 +220,15 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     misread_subject = (
         misread and node.head.head.pos_ in {"VERB", "AUX"} and node.head.i < node.head.head.i
     )
+    if counted is None and node.dep_ == "npadvmod" and node.head.pos_ == "VERB":
+        # 'troop numbers have hovered around 500', the count hung on the verb as a measure
+        noun = troop_noun(subject_of(node.head))
+        if noun is not None:
+            return Reading(noun, node, clause_verb(node.head))
     absolute = next((c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "with" and absolute:
         # 'will send 180 troops, with the first 60 arriving in March'
-        noun = _troops_named_before(number)
+        noun = troops_named_before(number)
         if noun is not None:
             return Reading(noun, node, absolute)
     if counted is None and (
@@ -313,7 +313,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if counted is None and (node.dep_ in {"nsubj", "nsubjpass"} or misread_subject):
         # 'Only 450 remain today'; 'keep Turkish troops at Kabul airport, where about 500
         # are stationed', with no level before: the troops the sentence named
-        named = None if ctx.read_in(node) else _troops_named_before(node)
+        named = None if ctx.read_in(node) else troops_named_before(node)
         verb = governing_verb(node)
         if (
             named is None

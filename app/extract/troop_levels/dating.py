@@ -142,13 +142,15 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
             continue  # 'a quarter' of 'a quarter of a million', which the model calls a date
         root = span.root
         ctx.date_root.update((t.i, root) for t in span)
-        clause = next((c for c in root.children if c.dep_ == "relcl"), None)
+        clause = next((c for c in root.children if c.dep_ == "relcl"), None) or _when_clause(root)
         while clause is not None:
             # 'until the spring, when a unit of 600 is due to take over'
             ctx.date_owner.setdefault(clause.i, []).append(span)
             clause = next((c for c in clause.children if c.dep_ in {"acomp", "xcomp"}), None)
-        if root.head.lower_ in UNBOUNDED_DATE_PREPOSITIONS and not _within_one(root):
-            continue
+        event = root.dep_ in EVENT_DATES and root.head.dep_ == "pobj"
+        preposition = root.head.head if event else root.head
+        if preposition.lower_ in UNBOUNDED_DATE_PREPOSITIONS and not _within_one(root):
+            continue  # 'since 2013', 'the largest since the 2013 typhoon'
         as_at = root.head.lower_ == "at" and root.head.head.head.pos_ in {"VERB", "AUX"}
         if root.head.lower_ in {"as", "than"} or (
             root.head.lower_ != "of" and root.head.head.lower_ in {"as", "than"} and not as_at
@@ -198,6 +200,24 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 # 'against a goal of 24,000 by 2025', 'a brigade of 5,000 by 2027'
                 ctx.date_owner.setdefault(sized.i, []).append(span)
                 break
+
+
+EVENT_DATES = {"nummod", "compound", "amod"}
+"""How a date names when an event was: 'the 2013 typhoon', 'the March offensive'."""
+
+
+def _when_clause(root: Token) -> Token | None:
+    """'the 2013 typhoon, when 13,000 troops helped': a when-clause on the dated event."""
+    if root.dep_ not in EVENT_DATES:
+        return None
+    return next(
+        (
+            c
+            for c in root.head.children
+            if c.dep_ == "relcl" and any(w.lower_ == "when" for w in c.children)
+        ),
+        None,
+    )
 
 
 MULTIPLES = {"double", "twice", "triple", "treble", "half", "times"}

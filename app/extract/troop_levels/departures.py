@@ -7,10 +7,11 @@ from spacy.tokens import Span, Token
 
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
-from app.extract.troop_levels.dating import possible_date_owners
+from app.extract.troop_levels.dating import attached_date, possible_date_owners
 from app.extract.troop_levels.levels import build_level, keep
-from app.extract.troop_levels.nouns import is_troop_noun
+from app.extract.troop_levels.nouns import is_troop_noun, troops_named_before
 from app.extract.troop_levels.parse import dependent, governing_verb, lemma
+from app.extract.troop_levels.status import is_planned
 from app.extract.troop_levels.vocabulary import (
     DEPARTURE_NOUNS,
     DEPARTURE_PARTICLES,
@@ -48,9 +49,13 @@ def _none_left(ctx: Context, none: Token) -> list[TroopLevel]:
     """'France had 3,000 soldiers in Mali; today it has none': 0 of the troops of the level
     just read."""
     verb = none.head
-    if none.dep_ != "dobj" or lemma(verb) not in HOLDING_VERBS or not ctx.read_in(none):
+    if none.dep_ != "dobj" or lemma(verb) not in HOLDING_VERBS:
         return []
-    return _held_zero(ctx, Reading(None, none, verb), ctx.doc[none.i : none.i + 1])
+    # '..., which once had 1,000 soldiers there, now has none': troops named, not a level
+    named = None if ctx.read_in(none) else troops_named_before(none)
+    if named is None and not ctx.read_in(none):
+        return []
+    return _held_zero(ctx, Reading(named, none, verb), ctx.doc[none.i : none.i + 1])
 
 
 def _held_zero(ctx: Context, reading: Reading, evidence: Span) -> list[TroopLevel]:
@@ -172,6 +177,32 @@ def zero_level(ctx: Context, quantifier: Token) -> list[TroopLevel]:
     first = min([quantifier.i, *(c.i for c in target.lefts)])
     last = max(quantifier.i, target.i)
     return emptied_level(ctx, Reading(noun, node, verb), verb, ctx.doc[first : last + 1])
+
+
+DEFINITE = {"the", "these", "those", "its", "their"}
+
+
+def the_troops_leave(ctx: Context, noun: Token) -> list[TroopLevel]:
+    """'... sent 2,000 troops to the border. The soldiers were withdrawn in January', 'The
+    Marines are due to leave by mid-February': the troops just counted all leave, on a date
+    the text gives (without one, 'the soldiers left the base' may be some of them)."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or not is_troop_noun(noun):
+        return []
+    words = list(noun.children)
+    if not any(w.lower_ in DEFINITE and w.dep_ in {"det", "poss"} for w in words):
+        return []
+    if any(w.like_num or w.lower_ in LEAVING_QUANTIFIERS or w.dep_ == "prep" for w in words):
+        return []  # counted, or 'the soldiers in Gao': some of them
+    if ctx.last is None or ctx.sentence_index[noun.sent.start] - ctx.last_sentence > 1:
+        return []
+    verb = departure_verb(governing_verb(noun))
+    if verb is None or any(c.dep_ == "prep" and c.lower_ in {"to", "from"} for c in verb.children):
+        return []  # 'withdrawn from the front line', 'moved to the north': not gone
+    reading = Reading(noun, noun, verb)
+    owners = possible_date_owners(ctx, reading, verb, own_clauses=False)
+    if attached_date(ctx, owners, "future" if is_planned(verb) else "past") is None:
+        return []
+    return emptied_level(ctx, reading, verb, ctx.doc[noun.left_edge.i : noun.i + 1])
 
 
 def emptied_level(

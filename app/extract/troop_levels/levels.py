@@ -49,6 +49,8 @@ def build_level(
     if date is not None and not decided and not planned and is_later(date, ctx.published):
         # 'rotates in next month' in the present tense is still a plan.
         planned = True
+    if date is None and not planned and _formerly(reading):
+        return None  # 'which once had 1,000 soldiers there': some time before, but when?
     if date is None:
         if ctx.published is None:
             return None
@@ -70,6 +72,20 @@ def build_level(
     )
     ctx.last, ctx.last_sentence = level, ctx.sentence_index[sentence.start]
     return level
+
+
+FORMER_MARKS = {"once", "formerly"}
+
+
+def _formerly(reading: Reading) -> bool:
+    """The count held at some past time the text does not give ('once stationed there')."""
+    holders = [reading.verb] + [c for c in reading.node.children if c.dep_ == "acl"]
+    return any(
+        word is not None
+        and word.tag_ in {"VBD", "VBN"}
+        and any(c.dep_ == "advmod" and c.lower_ in FORMER_MARKS for c in word.children)
+        for word in holders
+    )
 
 
 def keep(level: TroopLevel | None) -> list[TroopLevel]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from app.extract.figures import COUNT_OF, QUALIFIERS
@@ -73,7 +75,14 @@ def troop_noun(noun: Token | None) -> Token | None:
             noun = noun.head.head  # 'the contingent in the region, which numbered 2,000'
     if lemma(noun) in COUNT_OF:
         of = next((c for c in noun.children if c.lower_ == "of"), None)
-        inner = dependent(of, "pobj") if of is not None else dependent(noun, "compound")
+        compounds = [c for c in noun.children if c.dep_ == "compound"]  # 'U.S. troop numbers'
+        inner = (
+            dependent(of, "pobj")
+            if of is not None
+            else next(
+                (c for c in compounds if is_troop_noun(c)), compounds[0] if compounds else None
+            )
+        )
         if inner is None and of is None:
             # "the brigade's strength"
             inner = dependent(noun, "poss")
@@ -130,6 +139,15 @@ QUALIFIER_WORDS = _ONE_WORD | {
 }
 """'about', 'roughly', 'nearly', 'well over': a qualifier of one word, or of two whose
 second is one ('just over'), may stand between ('number about N')."""
+
+
+def last_troop_noun(tokens: Iterable[Token]) -> Token | None:
+    return next((t for t in reversed(list(tokens)) if is_troop_noun(t) and t.pos_ == "NOUN"), None)
+
+
+def troops_named_before(token: Token) -> Token | None:
+    """The last troop noun before the token in its sentence."""
+    return last_troop_noun(token.doc[token.sent.start : token.i])
 
 
 def troop_noun_before(number: Token) -> Token | None:
