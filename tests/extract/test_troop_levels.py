@@ -1647,8 +1647,56 @@ def test_since_an_event_dates_nothing_and_its_when_clause_takes_its_date(extract
     ]
 
 
+def test_nationals_deployed_somewhere_are_troops(extract):
+    facts = extract(
+        "The Czech company will join 450 Romanians already stationed at the airbase.",
+        published="2023-03-08",
+    )
+    assert [(lv.force, lv.count, lv.status) for lv in facts.troop_levels] == [
+        ("Romania", 450, "reported")
+    ]
+
+
+def test_a_whole_that_has_mostly_gone_home_is_no_size_now(extract):
+    facts = extract(
+        "Most of the 2,300 Dutch soldiers have been flown home, leaving about 140 at the port.",
+        published="2022-05-24",
+    )
+    assert [(lv.count, lv.qualifier) for lv in facts.troop_levels] == [(140, "approx")]
+
+
+def test_a_level_that_dropped_below_a_count(extract):
+    facts = extract(
+        "The number of Belgian troops abroad has dropped below 500.", published="2023-09-19"
+    )
+    assert levels(facts) == [("Belgium", None, 500, "at_most", "reported", "2023-09-19", None)]
+
+
+def test_a_withdrawal_dated_in_its_own_aside_dates_what_it_leaves(extract):
+    facts = extract(
+        "The drawdown, due to be complete by November, will leave about 90 German soldiers to "
+        "guard the airport in Gao.",
+        published="2022-06-07",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (90, "planned", "2022-11")
+    ]
+
+
+def test_the_last_units_leaving_in_a_time_clause_of_a_plan(extract):
+    facts = extract(
+        "Rome said it would keep about 200 soldiers in Niger after the last Italian units "
+        "leave Mali in October.",
+        published="2022-07-12",
+    )
+    assert [(lv.count, lv.location, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (200, "Niger", "planned", "2022-07-12"),
+        (0, "Mali", "planned", "2022-10"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.977 (P 0.992, R 0.961) on 1,086 levels when last tuned."""
+    """Measured at F1 0.977 (P 0.993, R 0.962) on 1,109 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

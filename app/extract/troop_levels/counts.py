@@ -37,7 +37,7 @@ from app.extract.troop_levels.vocabulary import (
     UNIT_NOUNS,
 )
 
-MISREAD_QUALIFIERS = {"around", "about", "over", "under"}
+MISREAD_QUALIFIERS = {"around", "about", "over", "under", "below", "above"}
 RELATIVE_PRONOUNS = {"which", "whom"}
 MISREAD_VERBS = {"remain", "stay", "serve"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
@@ -400,5 +400,14 @@ def _what_moves(verb: Token, number: Token) -> Token | None:
     """The troops a verb moves: its object, or the subject of a passive ('11,900 of the
     36,000 US troops would be moved'), through the number counting them."""
     moved = verb_object(verb, number) or dependent(verb, "nsubjpass")
+    clause = dependent(verb, "csubjpass")
+    if moved is None and clause is not None:
+        moved = dependent(clause, "nsubj")  # 'Most of the soldiers sent ... have been flown home'
     counted = counted_noun(moved) if moved is not None and moved.like_num else None
-    return counted or moved
+    return counted or part_of(moved) or moved
+
+
+def part_of(part: Token | None) -> Token | None:
+    """The whole in 'most of the 1,100 soldiers', '900 of its 1,100 soldiers'."""
+    of = next((c for c in part.children if c.lower_ == "of"), None) if part is not None else None
+    return dependent(of, "pobj") if of is not None else None

@@ -21,6 +21,7 @@ from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.parse import dependent, lemma, reported_clause, sentence_before
 from app.extract.troop_levels.vocabulary import (
+    DEPARTURE_NOUNS,
     TARGET_NOUNS,
     TIME_MARKS,
     UNBOUNDED_DATE_PREPOSITIONS,
@@ -96,6 +97,10 @@ def possible_date_owners(
             while clause is not None:  # 'to help evacuate ... in August'
                 owners.append(clause)
                 clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+    subject = dependent(verb, "nsubj") if verb is not None else None
+    if subject is not None and lemma(subject) in DEPARTURE_NOUNS:
+        # 'The withdrawal, due to be complete by September, will leave about 150 troops'
+        owners += [t for t in subject.subtree if t.pos_ in {"VERB", "AUX"}]
     if verb is not None and _says_then(verb):
         # 'The first soldiers came in 2017. There were 160 of them then.', '... will command
         # the contingent from November. By then it is expected to number about 200.'

@@ -9,7 +9,7 @@ from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.dating import attached_date, possible_date_owners
 from app.extract.troop_levels.levels import build_level, keep
-from app.extract.troop_levels.nouns import is_troop_noun, troops_named_before
+from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun, troops_named_before
 from app.extract.troop_levels.parse import dependent, governing_verb, lemma
 from app.extract.troop_levels.status import is_planned
 from app.extract.troop_levels.vocabulary import (
@@ -149,6 +149,21 @@ def departs(verb: Token | None, node: Token) -> bool:
     return node.dep_ in {"nsubj", "nsubjpass", "dobj"} or node.head.i == verb.i
 
 
+def whole_gone(node: Token) -> bool:
+    """'Most of the 1,100 soldiers have been flown home', 'has flown 900 of its 1,100
+    soldiers home': the whole as it was before part of it left, no size now."""
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return False
+    part = node.head.head
+    holder = part.head
+    if holder.dep_ in {"csubj", "csubjpass"}:
+        part, holder = holder, holder.head  # 'Most of the soldiers sent ... have been flown'
+    if part.dep_ not in {"nsubj", "nsubjpass", "dobj", "csubj", "csubjpass"}:
+        return False
+    departure = departure_verb(holder)
+    return departure is not None and departure.tag_ in {"VBD", "VBN"} and not is_planned(departure)
+
+
 def zero_level(ctx: Context, quantifier: Token) -> list[TroopLevel]:
     """'All (the remaining) foreign soldiers are to leave', 'withdraw all of its forces',
     'withdraw them all', 'all will return home'."""
@@ -167,7 +182,7 @@ def zero_level(ctx: Context, quantifier: Token) -> list[TroopLevel]:
         target = quantifier
     elif target.i == quantifier.i:
         return []
-    noun = target if is_troop_noun(target) else None
+    noun = target if is_troop_body(target) else None  # 'the last French units leave'
     if noun is None and target.pos_ not in {"PRON", "DET"}:
         return []
     node = quantifier if of is not None or target.i == quantifier.i else target

@@ -44,7 +44,8 @@ def _singular(word: str) -> str:
 
 def serving_nationals(token: Token | None) -> bool:
     """'8,400 Americans serve there', '1.3 million Americans serve on active duty', 'troops,
-    including about 1,000 Americans': people named by nationality who serve are troops."""
+    including about 1,000 Americans': people named by nationality who serve, or who are
+    deployed, are troops."""
     if token is None or token.pos_ not in {"NOUN", "PROPN"} or not token.text.endswith("s"):
         return False
     if token.lower_.removesuffix("s") not in demonyms():
@@ -53,6 +54,8 @@ def serving_nationals(token: Token | None) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "including":
         # '5,000 NATO troops, including about 1,000 Americans'
         return is_troop_body(head.head)
+    if any(c.dep_ == "acl" and lemma(c) in {"deploy", "station"} for c in token.children):
+        return True  # '600 Italians already deployed at the base'; not 'Britons based in Spain'
     return token.dep_ == "nsubj" and lemma(head) == "serve"
 
 

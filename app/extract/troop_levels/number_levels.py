@@ -30,6 +30,7 @@ from app.extract.troop_levels.departures import (
     departure_verb,
     emptied_level,
     is_definite,
+    whole_gone,
 )
 from app.extract.troop_levels.factbox import factbox_level
 from app.extract.troop_levels.gapping import gapped_level
@@ -85,6 +86,8 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         build_level, ctx, count=int(phrase.value), qualifier=phrase.qualifier, evidence=evidence
     )
     departure = departure_verb(verb) if departs(verb, reading.node) else None
+    if departure is None and whole_gone(reading.node):
+        return []
     nominal = departure_noun(reading.noun)
     if nominal is not None and is_definite(anchor, reading.noun):
         # 'ended the mission with the withdrawal of its last 80 troops in June'

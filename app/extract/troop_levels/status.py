@@ -22,6 +22,11 @@ def is_plan_word(token: Token) -> bool:
     return not forms.isdisjoint(PLAN_WORDS)
 
 
+PRESENT_FOR_FUTURE = TIME_MARKS | {"after", "before", "until", "till"}
+"""'will keep 300 after the last units leave this month': a present tense that speaks of the
+main clause's future."""
+
+
 def is_planned(verb: Token | None) -> bool:
     """A modal, a plan word over the verb ('plans to keep', 'ordered X to cut', 'is to be
     stationed'), or a plan noun as its subject ('the target is 5,000')."""
@@ -50,7 +55,7 @@ def is_planned(verb: Token | None) -> bool:
         time_clause = (
             token.dep_ == "advcl"
             and token.tag_ in {"VBZ", "VBP"}
-            and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children)
+            and any(c.dep_ == "mark" and c.lower_ in PRESENT_FOR_FUTURE for c in token.children)
         )
         # 'is set to buy tanks and grow its forces': 'grow' shares the plan, unless it has a
         # subject of its own
