@@ -88,6 +88,7 @@ _FORMS = [
         rf"^{_MOD}(?P<rel>next|last|this|the coming|the past|the previous|the following)\s+(?P<unit>year|month)$"
     ),
     re.compile(rf"^{_MOD}the\s+(?P<unit>year|month)$"),
+    re.compile(rf"^{_MOD}(?:the|this)\s+(?P<decade>decade)$"),
     re.compile(rf"^{_MOD}(?P<month_rel>last|next|this)\s+{_MONTH}$"),
     re.compile(r"^(?:the\s+)?(?P<unit>year|month)(?:'s|’s|-)\s*(?P<mod>end|start)$"),
     re.compile(r"^(?:the\s+)?(?P<new_year>new year)$"),
@@ -176,6 +177,11 @@ def normalise_date(
     if parts.get("new_year"):
         return _new_year(anchor)
     mod = _MODS[parts["mod"].strip()] if parts.get("mod") else None
+    if parts.get("decade"):
+        # 'by the end of the decade': its last year; a decade's start or middle is too vague
+        if anchor is None or mod != "END":
+            return None
+        return NormalisedDate(f"{anchor.year // 10 * 10 + 9:04d}", "year", mod)
     try:
         if parts.get("unit"):
             return _relative(parts.get("rel") or "this", parts["unit"], anchor, mod)

@@ -43,6 +43,8 @@ def test_parse_number(text, value):
         ("by Christmas", "2020-10-07", "future", ("2020-12-25", "day", None)),
         ("in the new year", "2021-11-10", None, ("2022", "year", None)),
         ("the new year", "2022-01-05", None, ("2022", "year", None)),
+        ("by the end of the decade", "2023-06-13", "future", ("2029", "year", "END")),
+        ("the end of this decade", "2030-02-01", None, ("2039", "year", "END")),
     ],
 )
 def test_normalise_date(text, anchor, direction, expected):
@@ -54,6 +56,7 @@ def test_normalise_date(text, anchor, direction, expected):
 def test_unplaceable_dates_give_none():
     assert normalise_date("Tuesday", PartialDate.parse("2020-12")) is None
     assert normalise_date("February 30", PartialDate.parse("2020-12")) is None
+    assert normalise_date("early this decade", PartialDate.parse("2024-05")) is None
 
 
 @pytest.mark.parametrize(

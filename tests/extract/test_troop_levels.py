@@ -1695,14 +1695,81 @@ def test_the_last_units_leaving_in_a_time_clause_of_a_plan(extract):
     ]
 
 
+def test_keeping_a_force_at_a_size_is_a_plan(extract):
+    facts = extract(
+        "Ghana will keep its battalion in Lebanon at about 870 through 2026, its army "
+        "said, and has offered up to 1,000 soldiers for a new mission.",
+        published="2025-10-14",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (870, "planned", "2026"),
+        (1000, "planned", "2025-10-14"),
+    ]
+
+
+def test_a_plan_whose_infinitive_was_parsed_as_a_clause_takes_the_deadline(extract):
+    facts = extract(
+        "The Kenyan navy has about 300 sailors and marines at Manda Bay. By 2028 it wants "
+        "that figure to reach 900.",
+        published="2024-02-06",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (300, "reported", "2024-02-06"),
+        (900, "planned", "2028"),
+    ]
+
+
+def test_a_clause_on_the_force_does_not_date_a_count_given_by_the_verb(extract):
+    facts = extract(
+        "Ukraine's army, which grew to about 900,000 in 2023, will be cut to 600,000 by 2030.",
+        published="2025-11-04",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (900000, "reported", "2023"),
+        (600000, "planned", "2030"),
+    ]
+
+
+def test_a_change_under_way_towards_a_size_is_a_plan(extract):
+    facts = extract(
+        "Fiji's contingent in the Golan is being reduced to 150 by March.",
+        published="2024-11-12",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (150, "planned", "2025-03")
+    ]
+
+
+def test_an_old_value_dated_by_the_when_clause_after_it(extract):
+    facts = extract(
+        "Estonian troops in Mali now number about 95, up from 50 when they first arrived in "
+        "May 2018.",
+        published="2021-03-02",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        (95, "2021-03-02"),
+        (50, "2018-05"),
+    ]
+
+
+def test_officers_and_soldiers_counted_together_are_troops(extract):
+    facts = extract(
+        "Mongolia sent a unit of 150 officers and soldiers to South Sudan in 2023.",
+        published="2024-01-09",
+    )
+    assert [(lv.force, lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        ("Mongolia", 150, "2023")
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.977 (P 0.993, R 0.962) on 1,109 levels when last tuned."""
+    """Measured at F1 0.978 (P 0.993, R 0.963) on 1,142 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.871 (P 0.913, R 0.833) on 288 levels;
+    """Written after the rules and never tuned on: F1 0.870 (P 0.909, R 0.833) on 288 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -20,6 +20,7 @@ from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.parse import dependent, lemma, reported_clause, sentence_before
+from app.extract.troop_levels.status import is_plan_word
 from app.extract.troop_levels.vocabulary import (
     DEPARTURE_NOUNS,
     TARGET_NOUNS,
@@ -81,8 +82,14 @@ def possible_date_owners(
     serves, the verb a participle depends on ('will send ... in September, bringing it to
     1,200'), the noun, or a deadline on the plan ('By 2030, the army hopes to have ...')."""
     noun = reading.noun
-    owners = noun_clauses(noun) if own_clauses else []
-    owners += [t for t in (verb, noun) if t is not None]
+    clauses = noun_clauses(noun) if own_clauses else []
+    outside = noun is not None and not noun.left_edge.i <= reading.node.i <= noun.right_edge.i
+    if outside:
+        # 'Its army, which peaked at 300,000 in 2009, will be cut to 100,000 by 2030': the
+        # clause dates the noun's own past, the verb the count it is given
+        owners = [t for t in (verb, noun) if t is not None] + clauses
+    else:
+        owners = clauses + [t for t in (verb, noun) if t is not None]
     # 'will rise to 1,200 when a second squadron arrives next year': the time clause the
     # parser hangs on the number as if it were a relative clause; 'a brigade of as many as
     # 5,000 to be based there by 2027': an infinitive it hangs there
@@ -118,7 +125,10 @@ def possible_date_owners(
         owners.append(verb.head)  # 'It was in 2014 that the first 600 soldiers reached Poland'
 
     plan = verb
-    while plan is not None and plan.dep_ == "xcomp":
+    # 'By 2030 it wants that figure to reach 1,500', with the infinitive parsed as a ccomp
+    while plan is not None and (
+        plan.dep_ == "xcomp" or (plan.dep_ == "ccomp" and is_plan_word(plan.head))
+    ):
         plan = plan.head
         if any(d.root.head.lower_ == "by" for d in ctx.date_owner.get(plan.i, [])):
             owners.append(plan)

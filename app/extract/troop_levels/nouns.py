@@ -91,6 +91,11 @@ def troop_noun(noun: Token | None) -> Token | None:
             inner = dependent(noun, "poss")
             return inner if inner is not None and is_troop_body(inner) else None
         return inner if is_troop_noun(inner) else None
+    if lemma(noun) == "officer" and not any(c.lower_ == "police" for c in noun.lefts):
+        # '184 officers and soldiers': the officers of the troops counted with them
+        troops = next((c for c in noun.children if c.dep_ == "conj" and is_troop_noun(c)), None)
+        if troops is not None and not any(n.dep_ == "nummod" for n in troops.children):
+            return troops
     return noun if is_troop_noun(noun) and not _counted_with_others(noun) else None
 
 

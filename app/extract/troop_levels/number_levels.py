@@ -113,7 +113,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         # The old value of a change is a level only when the text dates it ('fell from
         # 5,000 troops in May to 3,000', 'from the 4,000 stationed there in 2009'); the
         # change is the verb's, not the old value's.
-        owners = [number, *noun_clauses(number)]
+        owners = [number, *noun_clauses(number), *_when_clause_after(number)]
         if not any(owner.i in ctx.date_owner for owner in owners) and not said_now(number):
             return []
         # 'against the 1,800 promised by 2020': an old target is still a plan
@@ -136,6 +136,15 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     if level is None:
         return []
     return [respective(ctx, level, number, reading.verb), *each_of(ctx, level, reading.verb)]
+
+
+def _when_clause_after(number: Token) -> list[Token]:
+    """'up from 1,000 when they first arrived in July 2021': the time clause that follows
+    the old value says when it held, wherever the parser hangs it."""
+    doc = number.doc
+    follows = number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "when"
+    clause = doc[number.i + 1].head if follows else None
+    return [clause] if clause is not None and clause.dep_ in {"advcl", "relcl"} else []
 
 
 def _past_clause(number: Token) -> Token | None:

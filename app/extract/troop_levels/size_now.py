@@ -62,14 +62,15 @@ def _verb_says_now(number: Token, verb: Token | None) -> bool:
 
 def _kept(number: Token, reading: Reading) -> bool:
     """'would keep the 900 soldiers in Latvia': the troops there now, kept; not 'will keep
-    900 troops there', a plan."""
-    verb = reading.verb
+    900 troops there' or 'will keep its contingent at 1,200', plans."""
+    verb, noun = reading.verb, reading.noun
     return (
         verb is not None
         and lemma(verb) in {"keep", "retain", "maintain"}
-        and reading.noun is not None
-        and reading.noun.dep_ == "dobj"
-        and is_definite(number, reading.noun)
+        and noun is not None
+        and noun.dep_ == "dobj"
+        and noun.left_edge.i <= number.i <= noun.right_edge.i
+        and is_definite(number, noun)
     )
 
 

@@ -30,7 +30,7 @@ main clause's future."""
 def is_planned(verb: Token | None) -> bool:
     """A modal, a plan word over the verb ('plans to keep', 'ordered X to cut', 'is to be
     stationed'), or a plan noun as its subject ('the target is 5,000')."""
-    if verb is not None and _headline_infinitive(verb):
+    if verb is not None and (_headline_infinitive(verb) or _under_way_to(verb)):
         return True
     token = verb
     while token is not None:
@@ -80,6 +80,16 @@ def is_planned(verb: Token | None) -> bool:
         else:
             return False
     return False
+
+
+def _under_way_to(verb: Token) -> bool:
+    """'is being trimmed to 750', 'are growing to 5,000': a change in progress toward a
+    size it has not reached."""
+    children = list(verb.children)
+    present = any(c.dep_ == "aux" and c.lower_ in {"is", "are", "'s", "'re"} for c in children)
+    progressive = verb.tag_ == "VBG" or any(c.lower_ == "being" for c in children)
+    towards = any(c.dep_ == "prep" and c.lower_ == "to" for c in children)
+    return present and progressive and towards
 
 
 def _absolute_with(verb: Token) -> Token | None:
