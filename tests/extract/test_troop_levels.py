@@ -1762,8 +1762,45 @@ def test_officers_and_soldiers_counted_together_are_troops(extract):
     ]
 
 
+def test_a_size_participle_on_the_subject_shares_its_plan_and_date(extract):
+    facts = extract(
+        "Three companies numbering about 450 Austrian soldiers will join the mission next year.",
+        published="2024-04-23",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (450, "planned", "2025")
+    ]
+
+
+def test_a_size_it_once_had_is_no_level(extract):
+    facts = extract(
+        "The number of French soldiers in Chad, once about 3,000, has fallen to about 1,000.",
+        published="2024-09-03",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [1000]
+
+
+def test_as_many_at_a_count_counts_the_troops_just_named(extract):
+    facts = extract(
+        "Greece keeps 110 troops in Kosovo. Romania has almost twice as many, at about 200.",
+        published="2023-05-16",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [
+        ("Greece", 110),
+        ("Romania", 200),
+    ]
+
+
+def test_a_clause_on_the_force_does_not_date_what_it_numbers_now(extract):
+    facts = extract(
+        "The Polish battalion, which arrived in March, numbers about 250.",
+        published="2022-08-30",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(250, "2022-08-30")]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.978 (P 0.993, R 0.963) on 1,142 levels when last tuned."""
+    """Measured at F1 0.977 (P 0.992, R 0.963) on 1,170 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

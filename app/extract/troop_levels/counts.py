@@ -40,6 +40,7 @@ from app.extract.troop_levels.vocabulary import (
 MISREAD_QUALIFIERS = {"around", "about", "over", "under", "below", "above"}
 RELATIVE_PRONOUNS = {"which", "whom"}
 MISREAD_VERBS = {"remain", "stay", "serve"}
+COMPARED = {"many", "more", "fewer"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
@@ -161,6 +162,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if counted is not None and counted.pos_ == "NOUN" and counted.lower_ in MISREAD_VERBS:
         # 'only 300 remain' with the verb taken for a noun the number counts
         return Reading(troops_named_before(number), node, counted)
+    if counted is not None and counted.lower_ in COMPARED and node.head.lower_ == "at":
+        # 'Italy has more than twice as many, at around 1,250': as many as just counted
+        return Reading(None, node, governing_verb(node))
     if counted is not None and counted.lower_ in RELATIVE_PRONOUNS:
         counted = None  # 'of which about 600 are in Lebanon': the troops the sentence named
     if counted is not None and lemma(counted) in LIMIT_NOUNS and counted.dep_ == "pobj":

@@ -20,7 +20,7 @@ from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.parse import dependent, lemma, reported_clause, sentence_before
-from app.extract.troop_levels.status import is_plan_word
+from app.extract.troop_levels.status import SIZE_PARTICIPLES, is_plan_word
 from app.extract.troop_levels.vocabulary import (
     DEPARTURE_NOUNS,
     TARGET_NOUNS,
@@ -86,8 +86,10 @@ def possible_date_owners(
     outside = noun is not None and not noun.left_edge.i <= reading.node.i <= noun.right_edge.i
     if outside:
         # 'Its army, which peaked at 300,000 in 2009, will be cut to 100,000 by 2030': the
-        # clause dates the noun's own past, the verb the count it is given
-        owners = [t for t in (verb, noun) if t is not None] + clauses
+        # clause dates the noun's own past, the verb the count it is given; 'The contingent,
+        # which arrived in January, numbers about 350': a present tense is now
+        present = verb is not None and verb.tag_ in {"VBZ", "VBP", "NNS"}  # 'numbers' as a noun
+        owners = [t for t in (verb, noun) if t is not None] + ([] if present else clauses)
     else:
         owners = clauses + [t for t in (verb, noun) if t is not None]
     # 'will rise to 1,200 when a second squadron arrives next year': the time clause the
@@ -121,6 +123,9 @@ def possible_date_owners(
         while head.dep_ == "conj":  # 'In 2016 it lost 3,000 and recruited 2,100, leaving ...'
             head = head.head
             owners.append(head)
+    if verb is not None and verb.dep_ == "acl" and lemma(verb) in SIZE_PARTICIPLES:
+        # 'Two battalions totalling about 1,600 soldiers will be on standby next year'
+        owners.append(verb.head.head)
     if verb is not None and verb.dep_ == "ccomp" and _cleft(verb.head):
         owners.append(verb.head)  # 'It was in 2014 that the first 600 soldiers reached Poland'
 

@@ -10,6 +10,7 @@ from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.dating import attached_date, is_later, line_date
 from app.extract.troop_levels.force import force_of
 from app.extract.troop_levels.location import location_of
+from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.status import condition_of, is_planned
 
 
@@ -49,7 +50,7 @@ def build_level(
     if date is not None and not decided and not planned and is_later(date, ctx.published):
         # 'rotates in next month' in the present tense is still a plan.
         planned = True
-    if date is None and not planned and _formerly(reading):
+    if date is None and not planned and (_formerly(reading) or _formerly_said(evidence)):
         return None  # 'which once had 1,000 soldiers there': some time before, but when?
     if date is None:
         if ctx.published is None:
@@ -86,6 +87,15 @@ def _formerly(reading: Reading) -> bool:
         and any(c.dep_ == "advmod" and c.lower_ in FORMER_MARKS for c in word.children)
         for word in holders
     )
+
+
+def _formerly_said(evidence: Span) -> bool:
+    """'The number of soldiers at the base, once around 7,000, has fallen to 1,500'."""
+    doc = evidence.doc
+    before = evidence.start - 1
+    while before >= 0 and doc[before].lower_ in QUALIFIER_WORDS:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in FORMER_MARKS
 
 
 def keep(level: TroopLevel | None) -> list[TroopLevel]:

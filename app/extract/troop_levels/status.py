@@ -22,6 +22,7 @@ def is_plan_word(token: Token) -> bool:
     return not forms.isdisjoint(PLAN_WORDS)
 
 
+SIZE_PARTICIPLES = {"total", "number", "comprise"}
 PRESENT_FOR_FUTURE = TIME_MARKS | {"after", "before", "until", "till"}
 """'will keep 300 after the last units leave this month': a present tense that speaks of the
 main clause's future."""
@@ -74,6 +75,10 @@ def is_planned(verb: Token | None) -> bool:
         elif (with_word := _absolute_with(token)) is not None:
             # 'X will send 180, the minister said, with the first 60 arriving in March'
             token = reported_clause(with_word.head) or with_word.head
+        elif token.dep_ == "acl" and token.tag_ == "VBG" and lemma(token) in SIZE_PARTICIPLES:
+            # 'Two battalions totalling about 1,600 soldiers will be on standby': the size
+            # of what the clause plans
+            token = head.head if head.head.i != head.i else None
         elif token.dep_ in {"ccomp", "acl"}:
             # 'ordered that ...', 'orders to cut', 'a plan to withdraw'
             return head.i < token.i and is_plan_word(head)
