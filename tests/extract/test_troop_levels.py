@@ -1799,14 +1799,39 @@ def test_a_clause_on_the_force_does_not_date_what_it_numbers_now(extract):
     assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(250, "2022-08-30")]
 
 
+def test_troops_sent_that_bring_a_total_up_are_an_increment(extract):
+    facts = extract(
+        "Minsk has sent an estimated 3,000 soldiers to the frontier this month, officials "
+        "said, bringing the total there to about 20,000.",
+        published="2024-06-18",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [20000]
+
+
+def test_troops_held_that_bring_a_total_up_are_a_level(extract):
+    facts = extract(
+        "Spain has 600 soldiers in Latvia, bringing the allied total there to about 4,000.",
+        published="2024-06-18",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [600, 4000]
+
+
+def test_what_an_army_can_muster_is_no_level(extract):
+    facts = extract(
+        "Norway's army has about 8,000 soldiers and can muster 40,000 with its reserves.",
+        published="2023-01-31",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [8000]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.977 (P 0.992, R 0.963) on 1,170 levels when last tuned."""
+    """Measured at F1 0.978 (P 0.991, R 0.964) on 1,195 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.870 (P 0.909, R 0.833) on 288 levels;
+    """Written after the rules and never tuned on: F1 0.868 (P 0.909, R 0.830) on 288 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

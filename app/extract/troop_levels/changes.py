@@ -23,6 +23,30 @@ from app.extract.troop_levels.vocabulary import (
     PARTITIVE_WORDS,
 )
 
+TOTALLING_VERBS = {"bring", "take", "raise", "push", "lift", "swell"}
+SENDING_VERBS = MOVING_VERBS | {"send", "deploy", "dispatch", "fly", "ship", "add"}
+"""What a verb of sending moves, when it brings a total up, is added to it; what a verb of
+having holds is not ('has 3,000 there, bringing the alliance's total to 10,000')."""
+
+
+def _brings_a_total(verb: Token) -> bool:
+    """'..., bringing the total there to 60,000': what the verb moved is added to a total,
+    also when the parser hangs the participle on the verb of saying ('..., officials said,
+    bringing')."""
+    said = verb.head if verb.dep_ == "ccomp" else None
+    return any(
+        c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and lemma(c) in TOTALLING_VERBS
+        and any(
+            p.dep_ == "prep" and p.lower_ == "to" and any(t.like_num for t in p.subtree)
+            for p in c.children
+        )
+        for word in (verb, said)
+        if word is not None
+        for c in word.children
+    )
+
 
 def is_change_or_loss(number: Token, reading: Reading) -> bool:
     """'cut 2,000 troops', '200 more soldiers', '45 soldiers were killed'."""
@@ -93,6 +117,9 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
             return not (_to_a_number(noun) and is_current_size(reading)) and not is_definite(
                 number, noun
             )
+    moved = noun is not None and noun.dep_ == "dobj" and not is_definite(number, noun)
+    if moved and lemma(noun.head) in SENDING_VERBS and _brings_a_total(noun.head):
+        return True  # 'moved 10,000 troops to the border, bringing the total to 60,000'
     if verb is not None and lemma(verb) in MOVING_VERBS and _part_of_a_count(number):
         return True  # '11,900 of the 36,000 US troops would be moved'
     if noun is not None and any(
