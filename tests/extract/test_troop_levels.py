@@ -1824,8 +1824,60 @@ def test_what_an_army_can_muster_is_no_level(extract):
     assert [lv.count for lv in facts.troop_levels] == [8000]
 
 
+def test_troops_ordered_to_leave_are_there_now_and_planned_gone(extract):
+    facts = extract(
+        "Mali's rulers have ordered the roughly 2,400 French soldiers in the country to leave.",
+        published="2022-02-22",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (2400, "reported"),
+        (0, "planned"),
+    ]
+
+
+def test_a_date_on_the_infinitive_below_a_plan_dates_it(extract):
+    facts = extract(
+        "The 1,500-troop Czech battlegroup is expected to be fully deployed by October.",
+        published="2023-04-04",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (1500, "planned", "2023-10")
+    ]
+
+
+def test_a_total_with_those_already_there_keeps_the_plan(extract):
+    facts = extract(
+        "Up to 800 Dutch soldiers could be sent to the base, a total of 1,100 with those "
+        "already there.",
+        published="2024-07-16",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (800, "planned"),
+        (1100, "planned"),
+    ]
+
+
+def test_a_whole_force_that_left_on_a_date_is_zero_from_then(extract):
+    facts = extract(
+        "The roughly 400-strong Swedish contingent in Mali left the country in June.",
+        published="2023-08-01",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (0, "reported", "2023-06")
+    ]
+
+
+def test_the_troop_strength_of_a_mission(extract):
+    facts = extract(
+        "The troop strength of the UN mission in Cyprus is about 800.", published="2024-03-12"
+    )
+    assert [(lv.force, lv.location, lv.count) for lv in facts.troop_levels] == [
+        ("UN", "Cyprus", 800)
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.978 (P 0.991, R 0.964) on 1,195 levels when last tuned."""
+    """Measured at F1 0.978 (P 0.992, R 0.966) on 1,218 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -131,7 +131,8 @@ def _aims(verb: Token) -> bool:
 
 def reading_of(ctx: Context, number: Token) -> Reading | None:
     node = number
-    if (
+    hyphened = number.i + 1 < len(number.doc) and number.doc[number.i + 1].text == "-"
+    if not hyphened and (
         any(c.lower_ == "strong" for c in number.children)
         or (number.head.lower_ == "strong" and number.dep_ == "npadvmod")  # 'some 400 strong'
         or (
@@ -141,7 +142,8 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         )
     ):
         # 'their force in Niger, now 290 strong, could double', 'the contingent, 450
-        # soldiers strong, will shrink': an aside on its size now.
+        # soldiers strong, will shrink': an aside on its size now ('the 400-strong
+        # contingent left' is the noun's own size, `sized_unit`).
         noun = next((a for a in number.ancestors if is_troop_body(a)), None) or next(
             (
                 s

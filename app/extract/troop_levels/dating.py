@@ -123,6 +123,10 @@ def possible_date_owners(
         while head.dep_ == "conj":  # 'In 2016 it lost 3,000 and recruited 2,100, leaving ...'
             head = head.head
             owners.append(head)
+    below = dependent(verb, "xcomp") if verb is not None else None
+    while below is not None:  # 'is expected to be fully deployed by August'
+        owners.append(below)
+        below = dependent(below, "xcomp")
     if verb is not None and verb.dep_ == "acl" and lemma(verb) in SIZE_PARTICIPLES:
         # 'Two battalions totalling about 1,600 soldiers will be on standby next year'
         owners.append(verb.head.head)

@@ -136,8 +136,8 @@ def departs(verb: Token | None, node: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in departure.children
     ):
         return False
-    if lemma(departure) == "leave" and node.dep_ == "dobj":
-        return False
+    if lemma(departure) == "leave" and node.dep_ == "dobj" and node.head.i == departure.i:
+        return False  # not 'ordered the 1,500 troops to leave'
     if lemma(departure) == "leave" and node.dep_ == "nsubjpass" and departure.tag_ == "VBN":
         return False  # 'fewer than 1,000 soldiers are left in the region': those who remain
     if (
@@ -213,11 +213,18 @@ def the_troops_leave(ctx: Context, noun: Token) -> list[TroopLevel]:
     verb = departure_verb(governing_verb(noun))
     if verb is None or any(c.dep_ == "prep" and c.lower_ in {"to", "from"} for c in verb.children):
         return []  # 'withdrawn from the front line', 'moved to the north': not gone
-    reading = Reading(noun, noun, verb)
-    owners = possible_date_owners(ctx, reading, verb, own_clauses=False)
-    if attached_date(ctx, owners, "future" if is_planned(verb) else "past") is None:
+    evidence = ctx.doc[noun.left_edge.i : noun.i + 1]
+    return gone_on_a_date(ctx, Reading(noun, noun, verb), verb, evidence)
+
+
+def gone_on_a_date(
+    ctx: Context, reading: Reading, departure: Token, evidence: Span
+) -> list[TroopLevel]:
+    """A level of 0 when the troops leave on a date the text gives."""
+    owners = possible_date_owners(ctx, reading, departure, own_clauses=False)
+    if attached_date(ctx, owners, "future" if is_planned(departure) else "past") is None:
         return []
-    return emptied_level(ctx, reading, verb, ctx.doc[noun.left_edge.i : noun.i + 1])
+    return emptied_level(ctx, reading, departure, evidence)
 
 
 def emptied_level(

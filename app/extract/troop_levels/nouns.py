@@ -90,7 +90,12 @@ def troop_noun(noun: Token | None) -> Token | None:
             # "the brigade's strength"
             inner = dependent(noun, "poss")
             return inner if inner is not None and is_troop_body(inner) else None
-        return inner if is_troop_noun(inner) else None
+        if is_troop_noun(inner):
+            return inner
+        # 'the troop strength of the UN mission': the troops are in the compound, whose
+        # they are in the of-phrase
+        troops = next((c for c in compounds if is_troop_noun(c)), None)
+        return inner if troops is not None and inner is not None else troops
     if lemma(noun) == "officer" and not any(c.lower_ == "police" for c in noun.lefts):
         # '184 officers and soldiers': the officers of the troops counted with them
         troops = next((c for c in noun.children if c.dep_ == "conj" and is_troop_noun(c)), None)

@@ -29,6 +29,7 @@ from app.extract.troop_levels.departures import (
     departure_noun,
     departure_verb,
     emptied_level,
+    gone_on_a_date,
     is_definite,
     whole_gone,
 )
@@ -99,6 +100,10 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     if departure is not None:
         definite = is_definite(anchor, reading.noun)
         asked = _not_yet_gone(departure) and not is_planned(departure)
+        if definite and not asked and not is_planned(departure):
+            # 'The roughly 300-strong French contingent left the country last month': none
+            # since then, when the text says when
+            return gone_on_a_date(ctx, reading, departure, evidence)
         if not definite or not (asked or is_planned(departure)):
             return []
         # 'Chad has asked the 75 soldiers to leave', 'has begun withdrawing the 2,000 troops':

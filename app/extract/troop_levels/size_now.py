@@ -26,6 +26,9 @@ def is_size_now(ctx: Context, number: Token, anchor: Token, reading: Reading) ->
     )
 
 
+OTHERS_ADDED = {"with", "including", "plus", "besides"}
+
+
 def said_now(number: Token) -> bool:
     """'up from 500 today', 'double the roughly 500 there now', '300 troops currently in
     Mali', '(currently 60)', 'now at 20,000': the size today. Not past a comma or another number ('from 500
@@ -38,8 +41,8 @@ def said_now(number: Token) -> bool:
     if before >= 0 and number.doc[before].lower_ in NOW_WORDS:
         return True
     for token in number.doc[number.i + 1 : number.i + 4]:
-        if token.is_punct or token.like_num:
-            return False
+        if token.is_punct or token.like_num or token.lower_ in OTHERS_ADDED:
+            return False  # 'a total of 17,000 with those already there': the others are now
         if token.lower_ in NOW_WORDS:
             return True
     return False
