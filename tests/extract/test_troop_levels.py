@@ -1876,8 +1876,45 @@ def test_the_troop_strength_of_a_mission(extract):
     ]
 
 
+def test_out_of_a_total_counts_the_troops_just_named(extract):
+    facts = extract(
+        "About 2,000 British soldiers are at Tapa alone, officials said, out of 2,600 in "
+        "the country.",
+        published="2024-05-28",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [2000, 2600]
+
+
+def test_a_rotation_of_troops_is_a_unit(extract):
+    facts = extract(
+        "The Irish contingent rotates every six months; the current rotation of 340 arrived "
+        "in May.",
+        published="2024-09-03",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("Ireland", 340)]
+
+
+def test_a_qualifier_read_as_a_preposition_in_a_list_of_troops(extract):
+    facts = extract(
+        "Key figures: Italian troops in Lebanon, about 1,100; in Iraq, about 600.",
+        published="2024-04-16",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [1100, 600]
+
+
+def test_an_estimate_of_the_figure_a_question_asked_for(extract):
+    facts = extract(
+        "How many Iranian troops are in Syria? Estimates differ, but most analysts put the "
+        "figure at between 2,000 and 3,000.",
+        published="2018-05-15",
+    )
+    assert [(lv.force, lv.count, lv.qualifier) for lv in facts.troop_levels] == [
+        ("Iran", 2000, "at_least")
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.978 (P 0.992, R 0.966) on 1,218 levels when last tuned."""
+    """Measured at F1 0.978 (P 0.991, R 0.965) on 1,247 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -257,6 +257,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             return Reading(measured, node, verb)
         if refers_back(subject) or (subject is not None and subject.pos_ == "PRON"):
             return Reading(None, node, verb)
+        if misread and measure is None and is_troop_noun(node.head.head):
+            # 'Key figures: U.S. troops in Iraq, about 2,500; ...'
+            return Reading(node.head.head, node, None)
         if (
             (node.dep_ == "dobj" or misread)
             and measure is not None
@@ -315,7 +318,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if lemma(counted) in COUNT_OF and _about_troops(counted):
             # 'taking the U.S. total there to 9,000' in a sentence about troops
             return Reading(counted, node, governing_verb(node))
-        return Reading(None, node, governing_verb(node))
+        asked = None if ctx.read_in(node) else _troops_asked_about(number)
+        # 'How many ... remain? Most analysts put the figure at between 4,000 and 5,000'
+        return Reading(asked, node, governing_verb(node))
     if counted is None and (node.dep_ in {"nsubj", "nsubjpass"} or misread_subject):
         # 'Only 450 remain today'; 'keep Turkish troops at Kabul airport, where about 500
         # are stationed', with no level before: the troops the sentence named
@@ -351,6 +356,14 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         and ctx.read_in(node)
     ):
         # 'About 900 German troops are in Lithuania, along with 300 from the Netherlands'
+        return Reading(None, node, governing_verb(node))
+    if (
+        counted is None
+        and node.dep_ == "pobj"
+        and node.head.head.lower_ == "out"
+        and ctx.read_in(node)
+    ):
+        # 'About 9,500 American troops are in Bavaria alone, out of 35,000 in the country'
         return Reading(None, node, governing_verb(node))
     if _added_to(node):
         # 'pledged another 1,000 peacekeepers, on top of the 1,200 already there'
@@ -394,7 +407,13 @@ def _asked_for(number: Token) -> Token | None:
         opening -= 1  # 'About', 'Just over', 'Roughly'
     if opening >= sentence.start and doc[opening].text not in ANSWER_OPENERS:
         return None
-    # the question, or the question before an 'A:' of its own
+    return _troops_asked_about(number)
+
+
+def _troops_asked_about(number: Token) -> Token | None:
+    """The troop noun of a how-many question in the number's sentence or the two before
+    (the question, or the question before an 'A:' of its own)."""
+    doc = number.doc
     for token in doc[_two_sentences_before(number) : number.i]:
         if token.lower_ == "many" and token.i > 0 and doc[token.i - 1].lower_ == "how":
             noun = token.head
