@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
-from app.extract.troop_levels.dating import attached_date, possible_date_owners
+from app.extract.troop_levels.dating import attached_date, is_later, possible_date_owners
 from app.extract.troop_levels.levels import build_level, keep
 from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun, troops_named_before
 from app.extract.troop_levels.parse import dependent, governing_verb, lemma
@@ -147,6 +147,28 @@ def departs(verb: Token | None, node: Token) -> bool:
     ):
         node = node.head.head  # 'the last of its 1,100 soldiers left': all of them
     return node.dep_ in {"nsubj", "nsubjpass", "dobj"} or node.head.i == verb.i
+
+
+def leaving_clause(noun: Token | None) -> Token | None:
+    """'the 200 Dutch troops who leave next month': a relative clause that says the troops
+    counted leave."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl") if noun is not None else ():
+        relative = any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WP", "WDT"} for c in clause.children
+        )
+        departure = departure_verb(clause) if relative else None
+        if departure is not None:
+            return departure
+    return None
+
+
+def leaves_later(ctx: Context, reading: Reading, departure: Token) -> bool:
+    """A present tense with a date after publication ('who leave next month'): planned."""
+    if departure.tag_ not in {"VBP", "VBZ"}:
+        return False
+    owners = possible_date_owners(ctx, reading, departure, own_clauses=False)
+    date = attached_date(ctx, owners, "future")
+    return date is not None and ctx.published is not None and is_later(date, ctx.published)
 
 
 def whole_gone(node: Token) -> bool:

@@ -46,11 +46,17 @@ def serving_nationals(token: Token | None) -> bool:
     """'8,400 Americans serve there', '1.3 million Americans serve on active duty', 'troops,
     including about 1,000 Americans': people named by nationality who serve, or who are
     deployed, are troops."""
-    if token is None or token.pos_ not in {"NOUN", "PROPN"} or not token.text.endswith("s"):
+    if token is None or token.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if token.lower_.removesuffix("s") not in demonyms():
+    plural = token.text.endswith("s") and token.lower_.removesuffix("s") in demonyms()
+    counted = any(c.dep_ == "nummod" for c in token.children)
+    if not plural and not (counted and token.lower_ in demonyms()):  # '1,500 French'
         return False
     head = token.head
+    if token.dep_ == "appos" and is_troop_noun(head):
+        return True  # 'Troops in Niger: roughly 1,100 Americans and 1,500 French'
+    if token.dep_ == "conj" and head.i != token.i and serving_nationals(head):
+        return True
     if token.dep_ == "pobj" and head.lower_ == "including":
         # '5,000 NATO troops, including about 1,000 Americans'
         return is_troop_body(head.head)

@@ -31,6 +31,8 @@ from app.extract.troop_levels.departures import (
     emptied_level,
     gone_on_a_date,
     is_definite,
+    leaves_later,
+    leaving_clause,
     whole_gone,
 )
 from app.extract.troop_levels.factbox import factbox_level
@@ -89,6 +91,8 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     departure = departure_verb(verb) if departs(verb, reading.node) else None
     if departure is None and whole_gone(reading.node):
         return []
+    if departure is None:
+        departure = leaving_clause(reading.noun)  # 'the 200 Dutch troops who leave next month'
     nominal = departure_noun(reading.noun)
     if nominal is not None and is_definite(anchor, reading.noun):
         # 'ended the mission with the withdrawal of its last 80 troops in June'
@@ -99,19 +103,19 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         departure = nominal_verb
     if departure is not None:
         definite = is_definite(anchor, reading.noun)
-        asked = _not_yet_gone(departure) and not is_planned(departure)
-        if definite and not asked and not is_planned(departure):
+        ahead = is_planned(departure) or leaves_later(ctx, reading, departure)
+        asked = _not_yet_gone(departure) and not ahead
+        if definite and not asked and not ahead:
             # 'The roughly 300-strong French contingent left the country last month': none
             # since then, when the text says when
             return gone_on_a_date(ctx, reading, departure, evidence)
-        if not definite or not (asked or is_planned(departure)):
+        if not definite or not (asked or ahead):
             return []
         # 'Chad has asked the 75 soldiers to leave', 'has begun withdrawing the 2,000 troops':
         # there now. 'All 2,000 troops will leave by May', 'withdraw its final 25 soldiers':
         # 2,000 now, none later.
-        size_now = counted(
-            reading=reading, date_owners=[anchor, *noun_clauses(reading.noun)], planned=False
-        )
+        clauses = [c for c in noun_clauses(reading.noun) if c.i != departure.i]
+        size_now = counted(reading=reading, date_owners=[anchor, *clauses], planned=False)
         stays = asked or any(c.dep_ == "neg" for c in departure.children)
         return keep(size_now) + ([] if stays else emptied_level(ctx, reading, departure, evidence))
     if phrase.role == "from":
