@@ -184,7 +184,7 @@ def normalise_date(
         return NormalisedDate(f"{anchor.year // 10 * 10 + 9:04d}", "year", mod)
     try:
         if parts.get("unit"):
-            return _relative(parts.get("rel") or "this", parts["unit"], anchor, mod)
+            return _relative(parts.get("rel") or "this", parts["unit"], anchor, mod, direction)
         year = int(parts["year"]) if parts.get("year") else None
         month = MONTHS[parts["month"]] if parts.get("month") else None
         day = int(parts["day"]) if parts.get("day") else None
@@ -222,7 +222,9 @@ def _new_year(anchor: PartialDate | None) -> NormalisedDate | None:
     return NormalisedDate(f"{coming:04d}", "year")
 
 
-def _relative(rel: str, unit: str, anchor: PartialDate | None, mod: Mod) -> NormalisedDate | None:
+def _relative(
+    rel: str, unit: str, anchor: PartialDate | None, mod: Mod, direction: Direction = None
+) -> NormalisedDate | None:
     if anchor is None:
         return None
     step = {
@@ -234,6 +236,8 @@ def _relative(rel: str, unit: str, anchor: PartialDate | None, mod: Mod) -> Norm
         "the previous": -1,
     }.get(rel, 0)
     if unit == "year":
+        if rel == "this" and mod == "END" and direction == "past" and (anchor.month or 12) <= 2:
+            step = -1  # 'had 1,000 there by year-end' early in January: the year just ended
         return NormalisedDate(f"{anchor.year + step:04d}", "year", mod)
     if anchor.month is None:
         return None

@@ -44,6 +44,8 @@ def test_parse_number(text, value):
         ("in the new year", "2021-11-10", None, ("2022", "year", None)),
         ("the new year", "2022-01-05", None, ("2022", "year", None)),
         ("by the end of the decade", "2023-06-13", "future", ("2029", "year", "END")),
+        ("by year-end", "2024-01-02", "past", ("2023", "year", "END")),
+        ("by the end of the year", "2024-01-02", "future", ("2024", "year", "END")),
         ("the end of this decade", "2030-02-01", None, ("2039", "year", "END")),
     ],
 )

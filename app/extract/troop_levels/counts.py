@@ -286,6 +286,18 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         # 'the remaining troops in Chad, about 90, should be home by ...', 'troop numbers
         # (currently 80)'
         return Reading(troop_noun(node.head), node.head, governing_verb(node.head))
+    target = node.head
+    if (
+        counted is None
+        and node.dep_ == "appos"
+        and target.dep_ == "pobj"
+        and target.head.lower_ == "to"
+    ):
+        # 'will grow to a division, roughly 20,000': the count the unit stands for
+        measure = governing_verb(target)
+        noun = troop_noun(subject_of(measure))
+        if noun is not None:
+            return Reading(noun, node, clause_verb(measure))
     if counted is None and node.dep_ == "appos" and node.head.dep_ == "pobj":
         # "Slovenia's troops in Kosovo, currently 110, ...", "troop numbers in Latvia
         # (currently 60)": the parser hangs the count on the place

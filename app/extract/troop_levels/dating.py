@@ -133,6 +133,11 @@ def possible_date_owners(
     if verb is not None and verb.dep_ == "ccomp" and _cleft(verb.head):
         owners.append(verb.head)  # 'It was in 2014 that the first 600 soldiers reached Poland'
 
+    reported = verb is not None and verb.tag_ == "VBD" and verb.dep_ == "ccomp"
+    if reported and lemma(verb.head) in SAYING_VERBS:
+        # 'The Pentagon said late last year that about 2,500 troops were in Iraq'
+        owners.append(verb.head)
+
     plan = verb
     # 'By 2030 it wants that figure to reach 1,500', with the infinitive parsed as a ccomp
     while plan is not None and (
@@ -226,6 +231,8 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 break
 
 
+SAYING_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "estimate"}
+"""A report in the past tense holds when it was made: its date is the saying's."""
 EVENT_DATES = {"nummod", "compound", "amod"}
 """How a date names when an event was: 'the 2013 typhoon', 'the March offensive'."""
 

@@ -145,6 +145,8 @@ def is_hypothetical(phrase: NumberPhrase, reading: Reading) -> bool:
     pays': a count on a condition is neither there nor planned. 'If it pulls 12,000 out,
     the 24,000 who remain will be stretched' keeps the troops there, and 'will send 1,000
     if asked' is a plan."""
+    if _unfulfilled(reading.verb):
+        return True  # 'Germany was to have sent 1,000 soldiers by now': a plan that failed
     if is_definite(phrase.count_token, reading.noun):
         return False
     clause = reading.verb
@@ -158,6 +160,14 @@ def is_hypothetical(phrase: NumberPhrase, reading: Reading) -> bool:
             return True
         clause = clause.head if clause.dep_ == "xcomp" else None
     return False
+
+
+def _unfulfilled(verb: Token | None) -> bool:
+    """'was to have sent', 'were to have arrived': what should have happened and did not."""
+    if verb is None or verb.tag_ != "VBN" or verb.head.tag_ != "VBD" or lemma(verb.head) != "be":
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return {"to", "have"} <= auxiliaries
 
 
 def _opens_condition(verb: Token) -> bool:
