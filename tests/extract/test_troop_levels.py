@@ -1962,14 +1962,81 @@ def test_a_past_report_takes_the_date_of_its_saying(extract):
     assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(700, "2024-03")]
 
 
+def test_a_fraction_of_the_troops_is_no_count(extract):
+    facts = extract(
+        "Two-thirds of the 1,200 Italian troops still in Iraq are based in Erbil.",
+        published="2023-09-05",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [1200]
+
+
+def test_a_size_for_a_crisis_is_no_level(extract):
+    facts = extract(
+        "Norway has about 250 soldiers in the standby force, which could grow to 20,000 in a "
+        "crisis.",
+        published="2023-05-16",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [250]
+
+
+def test_troops_joined_count_as_the_troops_sent(extract):
+    facts = extract(
+        "France will send about 200 marines to Mayotte, joining 300 already on the island.",
+        published="2024-08-27",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (200, "planned"),
+        (300, "reported"),
+    ]
+
+
+def test_allies_are_a_foreign_force(extract):
+    facts = extract(
+        "Allies have committed some 2,000 troops to the new air policing mission.",
+        published="2025-05-20",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("foreign", 2000)]
+
+
+def test_troops_readied_are_planned(extract):
+    facts = extract(
+        "Pakistan has readied 5,000 troops for a possible peacekeeping force.",
+        published="2025-10-14",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [(5000, "planned")]
+
+
+def test_a_peak_in_a_clause_on_the_number_of_troops(extract):
+    facts = extract(
+        "The number of Lithuanian troops on the border, which peaked at 4,000 in August, is "
+        "now below 2,000.",
+        published="2022-04-19",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        (4000, "2021-08"),
+        (2000, "2022-04-19"),
+    ]
+
+
+def test_troops_due_somewhere_by_a_date_are_planned_for_it(extract):
+    facts = extract(
+        "Of the 800 Nepali troops due in Lebanon by October, about 300 had arrived by Monday.",
+        published="2023-08-22",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (800, "planned", "2023-10"),
+        (300, "reported", "2023-08-22"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.977 (P 0.990, R 0.964) on 1,295 levels when last tuned."""
+    """Measured at F1 0.977 (P 0.990, R 0.964) on 1,320 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.860 (P 0.900, R 0.824) on 329 levels;
+    """Written after the rules and never tuned on: F1 0.862 (P 0.904, R 0.824) on 330 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

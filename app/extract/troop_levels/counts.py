@@ -268,10 +268,10 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             # 'Ottawa now deploys fewer than 200', 'deploys under 200' (as a preposition)
             return Reading(None, node, verb)
         if node.dep_ == "dobj" and measure is not None and measure.dep_ == "advcl":
-            # 'would withdraw 300 soldiers, leaving about 700 in the country': the rest
-            noun = (
-                troop_noun(_what_moves(measure.head, node)) if lemma(measure) == "leave" else None
-            )
+            # 'would withdraw 300 soldiers, leaving about 700 in the country': the rest;
+            # 'will send about 150 marines, joining 250 already on Curacao': more of them
+            moves = lemma(measure) in {"leave", "join"}
+            noun = troop_noun(_what_moves(measure.head, node)) if moves else None
             if noun is not None:
                 return Reading(noun, node, verb)
         if node.dep_ == "pobj" and node.head.lower_ in {"for", "with"}:

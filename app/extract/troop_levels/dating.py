@@ -71,7 +71,11 @@ def is_later(date: NormalisedDate, published: PartialDate | None) -> bool:
 def noun_clauses(noun: Token | None) -> list[Token]:
     """Clauses on a troop noun that may date it: 'the first 1,000 soldiers arriving in April',
     'the 1,800 soldiers it sent in 2003'."""
-    return [c for c in (noun.children if noun is not None else ()) if c.dep_ in {"acl", "relcl"}]
+    return [
+        c
+        for c in (noun.children if noun is not None else ())
+        if c.dep_ in {"acl", "relcl"} or (c.dep_ == "amod" and is_plan_word(c))
+    ]
 
 
 def possible_date_owners(
@@ -89,7 +93,9 @@ def possible_date_owners(
         # clause dates the noun's own past, the verb the count it is given; 'The contingent,
         # which arrived in January, numbers about 350': a present tense is now
         present = verb is not None and verb.tag_ in {"VBZ", "VBP", "NNS"}  # 'numbers' as a noun
-        owners = [t for t in (verb, noun) if t is not None] + ([] if present else clauses)
+        # nor does 'due' date what some of them did ('Of the troops due by October, 300 ...')
+        clauses = [] if present else [c for c in clauses if c.dep_ != "amod"]
+        owners = [t for t in (verb, noun) if t is not None] + clauses
     else:
         owners = clauses + [t for t in (verb, noun) if t is not None]
     # 'will rise to 1,200 when a second squadron arrives next year': the time clause the
@@ -211,7 +217,9 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 # 'down from 5,100 at the start of the year'; 'a far cry from the 170,000
                 # there in 2007', where the parser hangs the date on the noun
                 token = number
-            if token.i in number_tokens or token.pos_ in {"VERB", "AUX"}:
+            due = token.pos_ == "ADJ" and token.dep_ == "amod" and is_plan_word(token)
+            if token.i in number_tokens or token.pos_ in {"VERB", "AUX"} or due:
+                # 'the 1,000 troops due in the country by December': the plan's date
                 ctx.date_owner.setdefault(token.i, []).append(span)
                 break
             target = _target_beside(token, number_tokens)

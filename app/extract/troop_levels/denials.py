@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from app.extract.figures import NumberPhrase
+from app.extract.figures import SCALE_WORDS, NumberPhrase
 from app.extract.troop_levels.context import Reading
 from app.extract.troop_levels.departures import is_definite
 from app.extract.troop_levels.parse import lemma
@@ -92,7 +92,15 @@ def is_proportion(phrase: NumberPhrase) -> bool:
     multiple, not a count."""
     after = phrase.span.doc[phrase.span.end] if phrase.span.end < len(phrase.span.doc) else None
     words = [*phrase.span, *([after] if after is not None else [])]
-    return any(t.text == "%" or t.lower_ in {"percent", "per", "times", "fold"} for t in words)
+    if any(t.text == "%" or t.lower_ in {"percent", "per", "times", "fold"} for t in words):
+        return True
+    # 'Two-thirds of the 3,000 troops', not 'a quarter of a million' or 'two and a half thousand'
+    scaled = any(t.lower_ in SCALE_WORDS for t in phrase.span)
+    return not scaled and any(t.lower_ in FRACTIONS for t in words)
+
+
+FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
+"""'Two-thirds of the 3,000 troops': a share, whatever number it starts with."""
 
 
 def is_measure(phrase: NumberPhrase) -> bool:
@@ -147,6 +155,8 @@ def is_hypothetical(phrase: NumberPhrase, reading: Reading) -> bool:
     if asked' is a plan."""
     if _unfulfilled(reading.verb):
         return True  # 'Germany was to have sent 1,000 soldiers by now': a plan that failed
+    if _in_a_crisis(reading.verb):
+        return True
     if is_definite(phrase.count_token, reading.noun):
         return False
     clause = reading.verb
@@ -160,6 +170,21 @@ def is_hypothetical(phrase: NumberPhrase, reading: Reading) -> bool:
             return True
         clause = clause.head if clause.dep_ == "xcomp" else None
     return False
+
+
+CRISES = {"crisis", "war", "wartime", "emergency", "conflict"}
+
+
+def _in_a_crisis(verb: Token | None) -> bool:
+    """'which could grow to 40,000 in a crisis': a size for a war that has not come."""
+    if verb is None or not any(
+        c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(lemma(o) in CRISES for o in c.children)
+        for c in verb.children
+    )
 
 
 def _unfulfilled(verb: Token | None) -> bool:

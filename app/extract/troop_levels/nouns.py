@@ -80,8 +80,11 @@ def troop_noun(noun: Token | None) -> Token | None:
         while clause.dep_ in {"xcomp", "ccomp", "conj"}:
             clause = clause.head
         noun = clause.head if clause.dep_ == "relcl" else noun
-        if noun.dep_ == "pobj" and not is_troop_noun(noun) and is_troop_noun(noun.head.head):
-            noun = noun.head.head  # 'the contingent in the region, which numbered 2,000'
+        outer = noun.head.head
+        if noun.dep_ == "pobj" and not is_troop_noun(noun) and is_troop_noun(outer):
+            noun = outer  # 'the contingent in the region, which numbered 2,000'
+        elif noun.dep_ == "pobj" and not is_troop_noun(noun) and lemma(outer) in COUNT_OF:
+            noun = outer  # 'the number of troops on the border, which peaked at 15,000'
     if lemma(noun) in COUNT_OF:
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         compounds = [c for c in noun.children if c.dep_ == "compound"]  # 'U.S. troop numbers'

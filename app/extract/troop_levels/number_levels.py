@@ -131,6 +131,8 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         return []
     elif (target := counted_noun(anchor)) is not None and is_target(target):
         planned, owners = True, [anchor, target]
+    elif (due := _due(reading.noun, anchor)) is not None:
+        planned, owners = True, [anchor, due]  # 'the 1,000 troops due there by December'
     elif is_size_now(ctx, number, anchor, reading):
         planned, owners = False, [anchor]
     elif (clause := _past_clause(anchor)) is not None:
@@ -145,6 +147,14 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     if level is None:
         return []
     return [respective(ctx, level, number, reading.verb), *each_of(ctx, level, reading.verb)]
+
+
+def _due(noun: Token | None, number: Token) -> Token | None:
+    """A plan word on the troop noun the number counts: 'the 1,000 troops due in the
+    country by December' (not 'Of the troops due ..., about 400 had arrived')."""
+    if noun is None or number.head.i != noun.i:
+        return None
+    return next((c for c in noun.children if c.dep_ == "amod" and is_plan_word(c)), None)
 
 
 def _when_clause_after(number: Token) -> list[Token]:

@@ -6,7 +6,10 @@ from spacy.tokens import Span, Token
 
 
 def lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    base = token.lemma_.lower()
+    if len(base) > 3 and base.endswith("ie") and token.lower_.endswith("ied"):
+        return base[:-2] + "y"  # the small model's 'readie' for 'readied' (not 'die')
+    return base
 
 
 def dependent(token: Token, *deps: str) -> Token | None:
