@@ -2029,8 +2029,62 @@ def test_troops_due_somewhere_by_a_date_are_planned_for_it(extract):
     ]
 
 
+def test_may_on_a_condition_is_hypothetical(extract):
+    facts = extract(
+        "Up to 2,000 Armenian troops may be sent to the border if the talks fail.",
+        published="2024-05-07",
+    )
+    assert facts.troop_levels == []
+
+
+def test_troops_slated_to_go_are_planned(extract):
+    facts = extract(
+        "About 400 Spanish troops are slated to join the mission in Latvia by mid-June.",
+        published="2023-03-07",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (400, "planned", "2023-06")
+    ]
+
+
+def test_a_plan_someone_had_made_before_it_was_dropped_is_no_level(extract):
+    facts = extract(
+        "London had planned to bring troop numbers in Cyprus down to 1,500 before the war "
+        "changed its mind.",
+        published="2024-02-09",
+    )
+    assert facts.troop_levels == []
+
+
+def test_a_size_at_its_height_is_no_level(extract):
+    facts = extract(
+        "Ghana's contingent in Mali, some 800 strong at its peak, is down to about 150.",
+        published="2022-12-20",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [150]
+
+
+def test_a_whole_force_home_on_a_weekday_is_zero_by_publication(extract):
+    facts = extract(
+        "Latvia's 40-strong contingent in Kosovo returned home on Friday.",
+        published="2023-09-26",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(0, "2023-09-26")]
+
+
+def test_another_count_placed_elsewhere_is_a_level(extract):
+    facts = extract(
+        "Altogether, Italy has about 900 soldiers deployed to Lebanon, with another 200 in Kosovo.",
+        published="2022-09-13",
+    )
+    assert [(lv.count, lv.location) for lv in facts.troop_levels] == [
+        (900, "Lebanon"),
+        (200, "Kosovo"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.977 (P 0.990, R 0.964) on 1,320 levels when last tuned."""
+    """Measured at F1 0.977 (P 0.989, R 0.965) on 1,339 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

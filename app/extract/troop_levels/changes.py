@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from app.extract.figures import COUNT_OF, SCALE_WORDS, counted_noun
 from app.extract.troop_levels.context import Reading
+from app.extract.troop_levels.counts import elsewhere
 from app.extract.troop_levels.departures import is_definite
 from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun
 from app.extract.troop_levels.parse import dependent, has_number, lemma, subject_of
@@ -57,8 +58,9 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     if after is not None and after.lower_ in ADDITION_WORDS | {"short"}:
         return True  # '200 more soldiers', '13,000 short of its authorised size'
     if number.i > 0 and doc[number.i - 1].lower_ in ADDITION_WORDS and not held:
-        # 'a further 900', 'another 400'; but 'Belarus hosts an additional 30,000' is a level
-        return True
+        # 'a further 900', 'another 400'; but 'Belarus hosts an additional 30,000' is a
+        # level, and so is 'with another 100 in Poland' beside a level elsewhere
+        return not (number.head.lower_ == "with" and elsewhere(number))
     noun = reading.noun
     if noun is not None and noun.sent.start != number.sent.start:
         noun = None  # troops named in the sentence before: what befell them there is theirs

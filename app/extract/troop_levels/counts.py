@@ -44,6 +44,16 @@ COMPARED = {"many", "more", "fewer"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
+def elsewhere(number: Token) -> bool:
+    """'another 100 in Poland': a count placed somewhere of its own."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"in", "at", "on"}
+        and any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in c.children)
+        for c in number.children
+    )
+
+
 def _some_of_them(number: Token) -> bool:
     """'about 170,000 of them overseas': a part of the troops just counted, somewhere."""
     of = next((c for c in number.children if c.lower_ == "of"), None)
@@ -368,6 +378,10 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         and ctx.read_in(node)
     ):
         # 'About 900 German troops are in Lithuania, along with 300 from the Netherlands'
+        return Reading(None, node, governing_verb(node))
+    beside = counted is None and node.dep_ == "pobj" and node.head.lower_ == "with"
+    if beside and ctx.read_in(node) and elsewhere(node):
+        # 'has about 700 members deployed to Latvia, with another 100 in Poland'
         return Reading(None, node, governing_verb(node))
     if (
         counted is None

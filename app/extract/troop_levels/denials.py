@@ -11,7 +11,7 @@ from app.extract.figures import SCALE_WORDS, NumberPhrase
 from app.extract.troop_levels.context import Reading
 from app.extract.troop_levels.departures import is_definite
 from app.extract.troop_levels.parse import lemma
-from app.extract.troop_levels.status import is_planned
+from app.extract.troop_levels.status import is_plan_word, is_planned
 from app.extract.troop_levels.vocabulary import (
     BUILT_FOR_VERBS,
     CAPACITY_NOUNS,
@@ -188,8 +188,16 @@ def _in_a_crisis(verb: Token | None) -> bool:
 
 
 def _unfulfilled(verb: Token | None) -> bool:
-    """'was to have sent', 'were to have arrived': what should have happened and did not."""
-    if verb is None or verb.tag_ != "VBN" or verb.head.tag_ != "VBD" or lemma(verb.head) != "be":
+    """'was to have sent', 'were to have arrived', 'had planned to bring ... down to
+    24,000': what should have happened and did not."""
+    if verb is None:
+        return False
+    plan = verb
+    while plan.dep_ == "xcomp" and plan.head.i != plan.i:
+        plan = plan.head
+        if is_plan_word(plan) and plan.tag_ == "VBN":
+            return any(c.dep_ == "aux" and c.lower_ == "had" for c in plan.children)
+    if verb.tag_ != "VBN" or verb.head.tag_ != "VBD" or lemma(verb.head) != "be":
         return False
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return {"to", "have"} <= auxiliaries

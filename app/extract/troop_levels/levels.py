@@ -90,12 +90,22 @@ def _formerly(reading: Reading) -> bool:
 
 
 def _formerly_said(evidence: Span) -> bool:
-    """'The number of soldiers at the base, once around 7,000, has fallen to 1,500'."""
+    """'The number of soldiers at the base, once around 7,000, has fallen to 1,500', 'its
+    contingent, some 250 strong at its height, is down to 200'."""
     doc = evidence.doc
     before = evidence.start - 1
     while before >= 0 and doc[before].lower_ in QUALIFIER_WORDS:
         before -= 1
-    return before >= 0 and doc[before].lower_ in FORMER_MARKS
+    if before >= 0 and doc[before].lower_ in FORMER_MARKS:
+        return True
+    after = [t.lower_ for t in doc[evidence.end : evidence.end + 5]]
+    return any(
+        word == "at" and any(w in PEAK_WORDS for w in after[i + 1 : i + 3])
+        for i, word in enumerate(after)
+    )
+
+
+PEAK_WORDS = {"height", "peak"}
 
 
 def keep(level: TroopLevel | None) -> list[TroopLevel]:

@@ -53,6 +53,8 @@ def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> s
             if prep.lower_ == "with":
                 # 'serve with UNIFIL in southern Lebanon': where the mission they serve with is
                 mission = dependent(prep, "pobj")
+                if mission is not None and mission.like_num:
+                    mission = None  # 'with another 200 in Kosovo': a count of its own
                 inner = [c for c in mission.children if c.dep_ == "prep"] if mission else []
                 places = (place_of(ctx, o) for c in inner if c.lower_ == "in" for o in c.children)
                 place = next((found for found in places if found is not None), None)

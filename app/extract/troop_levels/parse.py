@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+MISLEMMATISED = {"readied": "ready", "slated": "slate"}
+"""Words the small model lemmatises wrongly ('readie', 'slat')."""
+
 
 def lemma(token: Token) -> str:
-    base = token.lemma_.lower()
-    if len(base) > 3 and base.endswith("ie") and token.lower_.endswith("ied"):
-        return base[:-2] + "y"  # the small model's 'readie' for 'readied' (not 'die')
-    return base
+    return MISLEMMATISED.get(token.lower_) or token.lemma_.lower()
 
 
 def dependent(token: Token, *deps: str) -> Token | None:
