@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from pathlib import Path
 
 from alembic import command
 from sqlalchemy import text
+from sqlalchemy.exc import SAWarning
 
 from app.store.db import alembic_config, make_engine, migrate
 
@@ -66,3 +68,11 @@ def test_upgrade_from_the_first_schema_keeps_data_and_fills_new_columns(tmp_path
     assert tuple(level) == ("2019-02-01", "2019-02-28")
     assert version == 2
     assert sorted(row[0] for row in found) == [1, 2]
+
+
+def test_migrating_a_new_database_warns_about_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        migrate(url)
+    assert [str(w.message) for w in caught if issubclass(w.category, SAWarning)] == []
