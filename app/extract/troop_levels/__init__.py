@@ -60,7 +60,7 @@ def extract_troop_levels(
     events = sorted(
         [(p.span.start, 0, i) for i, p in enumerate(phrases)]
         + [(q.i, 1, q.i) for q in quantifiers]
-        + [(s.i, 2, s.i) for s in subjects]
+        + [(max(s.i, s.head.i), 2, s.i) for s in subjects]  # read at its verb, after its clauses
     )
     levels: list[TroopLevel] = []
     for _, kind, key in events:

@@ -57,6 +57,10 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     after = doc[number.i + 1] if number.i + 1 < len(doc) else None
     if after is not None and after.lower_ in ADDITION_WORDS | {"short"}:
         return True  # '200 more soldiers', '13,000 short of its authorised size'
+    if after is not None and after.i + 2 < len(doc) and is_troop_noun(after):
+        compared = doc[after.i + 1].lower_ in {"fewer", "more", "less"}
+        if compared and doc[after.i + 2].lower_ == "than":
+            return True  # 'about 3,000 troops fewer than its ceiling': a difference
     if number.i > 0 and doc[number.i - 1].lower_ in ADDITION_WORDS and not held:
         # 'a further 900', 'another 400'; but 'Belarus hosts an additional 30,000' is a
         # level, and so is 'with another 100 in Poland' beside a level elsewhere
@@ -133,6 +137,17 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     return verb is not None and lemma(verb) in CASUALTY_VERBS
 
 
+def _sent_somewhere(verb: Token) -> bool:
+    """'ordered to Romania', 'will be fully in place by 2027': the plan moves the unit."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "to" and any(o.ent_type_ in {"GPE", "LOC"} for o in objects):
+            return True
+        if prep.lower_ == "in" and any(o.lower_ == "place" for o in objects):
+            return True
+    return False
+
+
 def is_current_size(reading: Reading) -> bool:
     """What the verb does is not to the number: 'half of the 1,400 troops would rotate out',
     'double its 100-strong contingent to 200', 'its 600-strong contingent would be trimmed
@@ -146,8 +161,9 @@ def is_current_size(reading: Reading) -> bool:
         # the number stands for the noun, or measures it: 'its army of 280,000 will grow'
         return False
     if noun.dep_ == "appos":
-        # 'its contribution to the mission, about 850 soldiers, will be extended'
-        return True
+        # 'its contribution to the mission, about 850 soldiers, will be extended'; not 'The
+        # division (about 4,700 soldiers) has been ordered to Romania', a move planned
+        return not _sent_somewhere(verb)
     if any(t.lower_ in NOW_WORDS for t in noun.subtree):
         # 'its garrison, currently 700 troops, ...', 'With 1,000 troops already there, ...'
         return True

@@ -9,6 +9,7 @@ from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.dating import attached_date, is_later, possible_date_owners
 from app.extract.troop_levels.levels import build_level, keep
+from app.extract.troop_levels.names import place_of
 from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun, troops_named_before
 from app.extract.troop_levels.parse import dependent, governing_verb, lemma
 from app.extract.troop_levels.status import is_planned
@@ -228,10 +229,13 @@ def the_troops_leave(ctx: Context, noun: Token) -> list[TroopLevel]:
     words = list(noun.children)
     if not any(w.lower_ in DEFINITE and w.dep_ in {"det", "poss"} for w in words):
         return []
-    if any(w.like_num or w.lower_ in LEAVING_QUANTIFIERS or w.dep_ == "prep" for w in words):
-        return []  # counted, or 'the soldiers in Gao': some of them
+    if any(w.like_num or w.lower_ in LEAVING_QUANTIFIERS for w in words):
+        return []  # counted
     if ctx.last is None or ctx.sentence_index[noun.sent.start] - ctx.last_sentence > 1:
         return []
+    places = [place_of(ctx, o) for w in words if w.dep_ == "prep" for o in w.children]
+    if any(place != ctx.last.location for place in places):
+        return []  # 'the soldiers in Gao': some of them; 'its soldiers in Mali': all there
     verb = departure_verb(governing_verb(noun))
     if verb is None or any(c.dep_ == "prep" and c.lower_ in {"to", "from"} for c in verb.children):
         return []  # 'withdrawn from the front line', 'moved to the north': not gone
