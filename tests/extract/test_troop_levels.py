@@ -743,6 +743,7 @@ def test_a_cleft_a_season_over_which_and_a_perfect_participle_date_a_level(extra
     assert [(lv.force, lv.count, lv.status, lv.date) for lv in facts.troop_levels] == [
         ("Spain", 300, "reported", "2019"),
         ("Netherlands", 500, "reported", "2023"),
+        ("Netherlands", 0, "planned", "2024-05"),  # the contingent in Mali leaves in May
     ]
 
 
