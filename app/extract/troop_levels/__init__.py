@@ -25,10 +25,16 @@ from app.extract.figures import number_phrases, tokens_where
 from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context
 from app.extract.troop_levels.dating import attach_dates
-from app.extract.troop_levels.departures import none_held, the_troops_leave, zero_level
+from app.extract.troop_levels.departures import (
+    none_held,
+    the_troops_leave,
+    withdrawal_completed,
+    zero_level,
+)
 from app.extract.troop_levels.names import bare_name, country_names, force_named
 from app.extract.troop_levels.number_levels import number_level
-from app.extract.troop_levels.vocabulary import LEAVING_QUANTIFIERS
+from app.extract.troop_levels.parse import lemma
+from app.extract.troop_levels.vocabulary import DEPARTURE_NOUNS, LEAVING_QUANTIFIERS
 from app.partial_date import PartialDate
 
 
@@ -57,10 +63,12 @@ def extract_troop_levels(
     words = [doc.vocab.strings.add(w) for w in (*LEAVING_QUANTIFIERS, "no", "none")]
     quantifiers = [doc[i] for i in tokens_where(doc, LOWER, words) if doc[i].pos_ != "VERB"]
     subjects = [t for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}]
+    ended = [t for t in doc if t.dep_ == "dobj" and lemma(t) in DEPARTURE_NOUNS]
     events = sorted(
         [(p.span.start, 0, i) for i, p in enumerate(phrases)]
         + [(q.i, 1, q.i) for q in quantifiers]
         + [(max(s.i, s.head.i), 2, s.i) for s in subjects]  # read at its verb, after its clauses
+        + [(t.i, 3, t.i) for t in ended]
     )
     levels: list[TroopLevel] = []
     for _, kind, key in events:
@@ -68,6 +76,8 @@ def extract_troop_levels(
             levels += number_level(ctx, phrases, key)
         elif kind == 2:
             levels += the_troops_leave(ctx, doc[key])
+        elif kind == 3:
+            levels += withdrawal_completed(ctx, doc[key])
         elif doc[key].lower_ in {"no", "none"}:
             levels += none_held(ctx, doc[key])
         else:

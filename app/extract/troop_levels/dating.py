@@ -337,6 +337,8 @@ def _date_phrases(doc: Doc) -> list[Span]:
             continue
         if len(span) == 1 and span.root.lower_ in SEASONS and span.root.dep_ == "compound":
             continue  # 'for winter training' names a kind of training, not a time
+        if span.root.lower_ in {"fewer", "more", "less"} and span.root.dep_ == "amod":
+            continue  # '25,000 personnel, a third fewer than a decade ago': the compared time
         if parse_duration(span.text) is None:
             found.append(span)
         elif span.start > 0 and doc[span.start - 1].lower_ == "within":

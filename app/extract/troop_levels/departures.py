@@ -243,6 +243,23 @@ def the_troops_leave(ctx: Context, noun: Token) -> list[TroopLevel]:
     return gone_on_a_date(ctx, Reading(noun, noun, verb), verb, evidence)
 
 
+ENDING_VERBS = {"complete", "finish", "end", "conclude"}
+
+
+def withdrawal_completed(ctx: Context, nominal: Token) -> list[TroopLevel]:
+    """'Germany will complete its withdrawal by the end of the year', after a level: none
+    left then."""
+    verb = nominal.head
+    if nominal.dep_ != "dobj" or lemma(nominal) not in DEPARTURE_NOUNS:
+        return []
+    if lemma(verb) not in ENDING_VERBS or ctx.last is None:
+        return []
+    if ctx.sentence_index[nominal.sent.start] - ctx.last_sentence > 1:
+        return []
+    evidence = ctx.doc[nominal.left_edge.i : nominal.i + 1]
+    return gone_on_a_date(ctx, Reading(None, nominal, verb), verb, evidence)
+
+
 def gone_on_a_date(
     ctx: Context, reading: Reading, departure: Token, evidence: Span
 ) -> list[TroopLevel]:

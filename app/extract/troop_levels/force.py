@@ -90,7 +90,10 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
         )
         sent = _sent_by(ctx, reading.node)  # '..., along with 300 from the Netherlands'
         return sent or holder or (ctx.last.force if ctx.last is not None else None)
-    force = _sent_by(ctx, reading.node) if reading.node.i != noun.i else None
+    # 'including 400 from Germany'; 'Some 150 Marines from the Netherlands are aboard' (a
+    # subject: as an object, 'withdrew 1,000 troops from Iraq' says where from)
+    sent = reading.node.i != noun.i or noun.dep_ in {"nsubj", "nsubjpass"}
+    force = _sent_by(ctx, reading.node) if sent else None
     force = force or own_force(ctx, noun)
     container = _container_of(noun)
     if force is None and container is not None:

@@ -122,8 +122,12 @@ def _counted_with_others(noun: Token) -> bool:
         and not any(n.dep_ == "nummod" for n in c.children)
         and any(_singular(lemma(t)) in CIVILIAN_NOUNS for t in (c, *c.lefts))  # 'family members'
         for c in noun.children
-    ) or any(  # '2,000 personnel, including 300 civilians'
-        c.lower_ == "including" and any(_singular(lemma(t)) in CIVILIAN_NOUNS for t in c.subtree)
+    ) or any(  # '2,000 personnel, including 300 civilians' (counted civilians among them)
+        c.lower_ == "including"
+        and any(
+            _singular(lemma(t)) in CIVILIAN_NOUNS and any(n.like_num for n in t.children)
+            for t in c.subtree
+        )
         for c in noun.children
     )
 

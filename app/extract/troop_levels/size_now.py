@@ -19,6 +19,7 @@ from app.extract.troop_levels.vocabulary import HOLDING_VERBS, NOW_WORDS
 def is_size_now(ctx: Context, number: Token, anchor: Token, reading: Reading) -> bool:
     return (
         is_current_size(reading)
+        or _left_over(reading.noun)
         or said_now(number)
         or _verb_says_now(anchor, reading.verb)
         or _kept(anchor, reading)
@@ -27,6 +28,13 @@ def is_size_now(ctx: Context, number: Token, anchor: Token, reading: Reading) ->
 
 
 OTHERS_ADDED = {"with", "including", "plus", "besides"}
+
+
+def _left_over(noun: Token | None) -> bool:
+    """'With fewer than 100 soldiers left in Niger, Germany will complete its withdrawal':
+    the troops still there, now."""
+    children = noun.children if noun is not None else ()
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) == "leave" for c in children)
 
 
 def said_now(number: Token) -> bool:
