@@ -2178,6 +2178,17 @@ def test_completing_a_withdrawal_by_a_date_leaves_none(extract):
     ]
 
 
+def test_a_count_parsed_as_an_adjectival_complement(extract):
+    facts = extract(
+        "The troop strength of the UN mission in Lebanon is roughly 10,000, drawn from almost "
+        "50 countries.",
+        published="2024-03-12",
+    )
+    assert [(lv.force, lv.count, lv.qualifier) for lv in facts.troop_levels] == [
+        ("UN", 10000, "approx")
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.978 (P 0.990, R 0.965) on 1,389 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")

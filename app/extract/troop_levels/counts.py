@@ -248,7 +248,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if noun is not None:
             return Reading(noun, node, absolute)
     if counted is None and (
-        node.dep_ in {"dobj", "attr", "oprd"}
+        node.dep_ in {"dobj", "attr", "oprd", "acomp"}  # 'is roughly 10,000' as a complement
         or (node.dep_ == "pobj" and node.head.lower_ in {"at", "to"})
         or (misread and not misread_subject)
         or (node.dep_ == "pobj" and node.head.lower_ == "for" and _aims(node.head.head))
