@@ -2189,6 +2189,16 @@ def test_a_count_parsed_as_an_adjectival_complement(extract):
     ]
 
 
+def test_a_count_the_parser_hung_on_the_aside_after_it(extract):
+    # tl-804 with 'some' swapped for 'approximately' by bench/robustness.py: the parser
+    # makes 54,000 count 'deployment'
+    facts = extract(
+        "U.S. forces in Japan total approximately 54,000, the largest American deployment abroad.",
+        published="2023-02-27",
+    )
+    assert [(lv.count, lv.location) for lv in facts.troop_levels] == [(54000, "Japan")]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.978 (P 0.990, R 0.965) on 1,389 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")

@@ -44,6 +44,16 @@ COMPARED = {"many", "more", "fewer"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
 
 
+def _across_a_comma(number: Token, counted: Token) -> bool:
+    """A count and the noun it is said to count, with a comma and a determiner between."""
+    between = number.doc[number.i + 1 : counted.i]
+    return (
+        number.dep_ == "nummod"
+        and any(t.text == "," for t in between)
+        and any(t.dep_ == "det" for t in between)
+    )
+
+
 def elsewhere(number: Token) -> bool:
     """'another 100 in Poland': a count placed somewhere of its own."""
     return any(
@@ -171,6 +181,12 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if unit is not None:
         return Reading(unit, unit, governing_verb(unit))
     counted = counted_noun(node)
+    if counted is not None and _across_a_comma(node, counted):
+        # 'forces in Japan total approximately 54,000, the largest American deployment
+        # abroad': the parser hung the count on the aside after it; it is the verb's object
+        noun = troop_noun(subject_of(counted.head))
+        if noun is not None and counted.dep_ == "dobj":
+            return Reading(noun, node, clause_verb(counted.head))
     if counted is not None and counted.pos_ == "NOUN" and counted.lower_ in MISREAD_VERBS:
         # 'only 300 remain' with the verb taken for a noun the number counts
         return Reading(troops_named_before(number), node, counted)
