@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from app.extract.dates import MONTHS, Direction, normalise_date, parse_duration
 from app.extract.numbers import WORD_SCALES
+from app.extract.patterns import troop_level_words
 from app.extract.schema import DateFact
 from app.partial_date import PartialDate
 
@@ -90,6 +91,8 @@ def _a_count_not_a_date(ent: Span) -> bool:
         noun = noun.head  # '2800 Turkish soldiers', '1600 NATO troops'
     if number.dep_ != "nummod" or noun.tag_ != "NNS" or noun.i < number.i:
         return False
+    if noun.lemma_.lower() in troop_level_words()["troop_nouns"]:
+        return True  # 'The 1300 Romanian soldiers': no year counts soldiers
     before = doc[number.i - 1] if number.i > 0 else None
     return before is None or before.lower_ in _COUNT_WORDS or before.pos_ not in {"DET", "PRON"}
 

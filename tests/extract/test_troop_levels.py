@@ -2199,6 +2199,18 @@ def test_a_count_the_parser_hung_on_the_aside_after_it(extract):
     assert [(lv.count, lv.location) for lv in facts.troop_levels] == [(54000, "Japan")]
 
 
+def test_a_comma_less_count_of_soldiers_after_the_is_no_year(extract):
+    facts = extract(
+        "The 1300 Romanian soldiers taking part in the exercise will return to their bases on "
+        "Friday.",
+        published="2024-07-23",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (1300, "reported"),
+        (0, "planned"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.978 (P 0.990, R 0.965) on 1,389 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
