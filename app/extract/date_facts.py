@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from app.extract.dates import MONTHS, Direction, normalise_date, parse_duration
 from app.extract.numbers import WORD_SCALES
@@ -68,6 +68,8 @@ _COUNT_WORDS = {
     "over",
     "roughly",
     "approximately",
+    "only",
+    "just",
 }
 """Words before a number that make it a count: 'All 2000 troops', 'about 1700'."""
 
@@ -86,6 +88,8 @@ def _a_count_not_a_date(ent: Span) -> bool:
         number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "strong"
     ):
         return True  # no year a news story means, or "Barkhane, 2500 strong, ..."
+    if number.dep_ == "pobj" and number.head.lower_ == "of" and _sized(number.head.head):
+        return True  # 'a garrison of 1450', 'an army of only 2000', 'a peak of 2000'
     noun = number.head
     while noun.dep_ in {"amod", "compound"} and noun.head.i > noun.i:
         noun = noun.head  # '2800 Turkish soldiers', '1600 NATO troops'
@@ -95,6 +99,16 @@ def _a_count_not_a_date(ent: Span) -> bool:
         return True  # 'The 1300 Romanian soldiers': no year counts soldiers
     before = doc[number.i - 1] if number.i > 0 else None
     return before is None or before.lower_ in _COUNT_WORDS or before.pos_ not in {"DET", "PRON"}
+
+
+SIZE_NOUNS = {"peak", "height", "strength", "size", "total", "number", "level"}
+
+
+def _sized(noun: Token) -> bool:
+    """A body of troops, or a word for its size: what 'of 1450' measures."""
+    words = troop_level_words()
+    word = noun.lemma_.lower()
+    return word in words["troop_nouns"] or word in words["military_units"] or word in SIZE_NOUNS
 
 
 _RANGE_WORDS = {"between", "and", "to", "from", *WORD_SCALES}

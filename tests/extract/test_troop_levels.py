@@ -2211,6 +2211,19 @@ def test_a_comma_less_count_of_soldiers_after_the_is_no_year(extract):
     ]
 
 
+def test_a_comma_less_count_measuring_a_force_is_no_year(extract):
+    # like tl-132 and tl-134 without their commas, as bench/robustness.py writes them
+    facts = extract(
+        "Montenegro, which joined the alliance this month, has an army of only 2000. The "
+        "Dutch presence in Uruzgan peaked at around 1900 in 2009.",
+        published="2017-06-14",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        (2000, "2017-06-14"),
+        (1900, "2009"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
     """Measured at F1 0.978 (P 0.990, R 0.965) on 1,389 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
