@@ -2224,8 +2224,19 @@ def test_a_comma_less_count_measuring_a_force_is_no_year(extract):
     ]
 
 
+def test_a_size_participle_set_off_by_commas_is_its_own_clause(extract):
+    facts = extract(
+        "The Slovak contingent in Latvia, numbering just under 150, is commanded this year by "
+        "a woman for the first time.",
+        published="2024-04-23",
+    )
+    assert [(lv.count, lv.qualifier, str(lv.date)) for lv in facts.troop_levels] == [
+        (150, "at_most", "2024-04-23")
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.978 (P 0.990, R 0.965) on 1,389 levels when last tuned."""
+    """Measured at F1 0.977 (P 0.989, R 0.965) on 1,402 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

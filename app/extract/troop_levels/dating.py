@@ -20,7 +20,7 @@ from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
 from app.extract.troop_levels.parse import dependent, lemma, reported_clause, sentence_before
-from app.extract.troop_levels.status import SIZE_PARTICIPLES, is_plan_word
+from app.extract.troop_levels.status import is_plan_word, sizes_what_is_planned
 from app.extract.troop_levels.vocabulary import (
     DEPARTURE_NOUNS,
     TARGET_NOUNS,
@@ -133,7 +133,7 @@ def possible_date_owners(
     while below is not None:  # 'is expected to be fully deployed by August'
         owners.append(below)
         below = dependent(below, "xcomp")
-    if verb is not None and verb.dep_ == "acl" and lemma(verb) in SIZE_PARTICIPLES:
+    if verb is not None and sizes_what_is_planned(verb):
         # 'Two battalions totalling about 1,600 soldiers will be on standby next year'
         owners.append(verb.head.head)
     if verb is not None and verb.dep_ == "ccomp" and _cleft(verb.head):

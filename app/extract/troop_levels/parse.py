@@ -42,10 +42,19 @@ def _acts_as_verb(token: Token) -> bool:
 
 
 def clause_verb(verb: Token | None) -> Token | None:
-    """The finite verb a participle hangs on: 'join' in 'troops numbering 400 will join'."""
+    """The finite verb a participle hangs on: 'join' in 'troops numbering 400 will join';
+    not past an aside set off by commas ('The contingent, numbering just under 400, is
+    commanded this year by ...')."""
     while verb is not None and verb.tag_ in {"VBG", "VBN"} and verb.dep_ in {"acl", "csubj"}:
+        if verb.dep_ == "acl" and _set_off(verb):
+            break
         verb = governing_verb(verb.head) if verb.dep_ == "acl" else verb.head
     return verb
+
+
+def _set_off(clause: Token) -> bool:
+    before = clause.left_edge.i - 1
+    return before >= 0 and clause.doc[before].text == ","
 
 
 def verb_object(verb: Token | None, number: Token) -> Token | None:

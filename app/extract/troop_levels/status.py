@@ -23,6 +23,18 @@ def is_plan_word(token: Token) -> bool:
 
 
 SIZE_PARTICIPLES = {"total", "number", "comprise"}
+
+
+def sizes_what_is_planned(token: Token) -> bool:
+    """'Two battalions totalling about 1,600 soldiers will be on standby': a size participle
+    on what the clause plans; not one set off by commas ('The contingent, numbering just
+    under 400, is commanded ...'), an aside on its size now."""
+    if token.dep_ != "acl" or token.tag_ != "VBG" or lemma(token) not in SIZE_PARTICIPLES:
+        return False
+    before = token.left_edge.i - 1
+    return before < 0 or token.doc[before].text != ","
+
+
 PRESENT_FOR_FUTURE = TIME_MARKS | {"after", "before", "until", "till"}
 """'will keep 300 after the last units leave this month': a present tense that speaks of the
 main clause's future."""
@@ -75,7 +87,7 @@ def is_planned(verb: Token | None) -> bool:
         elif (with_word := _absolute_with(token)) is not None:
             # 'X will send 180, the minister said, with the first 60 arriving in March'
             token = reported_clause(with_word.head) or with_word.head
-        elif token.dep_ == "acl" and token.tag_ == "VBG" and lemma(token) in SIZE_PARTICIPLES:
+        elif sizes_what_is_planned(token):
             # 'Two battalions totalling about 1,600 soldiers will be on standby': the size
             # of what the clause plans
             token = head.head if head.head.i != head.i else None
