@@ -13,7 +13,7 @@ from app.extract.schema import DateFact
 from app.partial_date import PartialDate
 
 _LARGE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{5,}$")
-"""Never part of a date: '11,000', '25000'."""
+"""Never part of a date: '11,000', '26000'."""
 _DATE_OPENERS = {"last", "next", "this", "earlier", "later", "early", "late", "in", "by"}
 _YEAR = re.compile(r"^(?:1[89]|2\d)\d\d$")
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
@@ -75,8 +75,8 @@ _COUNT_WORDS = {
 
 
 def _a_count_not_a_date(ent: Span) -> bool:
-    """'Benin has pledged 2000 soldiers', 'All 2000 American troops', '4500 strong', 'a
-    garrison of 4500': a four-digit number written without a comma that counts. 'The 2016
+    """'Benin has pledged 2000 soldiers', 'All 2000 American troops', '4800 strong', 'a
+    garrison of 4800': a four-digit number written without a comma that counts. 'The 2016
     elections' (a determiner before it) and 'in 2000' are years."""
     doc = ent.doc
     number = ent[-1]
@@ -87,7 +87,7 @@ def _a_count_not_a_date(ent: Span) -> bool:
     if int(number.text) >= 3000 or (
         number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "strong"
     ):
-        return True  # no year a news story means, or "Barkhane, 2500 strong, ..."
+        return True  # no year a news story means, or "Barkhane, 2600 strong, ..."
     if number.dep_ == "pobj" and number.head.lower_ == "of" and _sized(number.head.head):
         return True  # 'a garrison of 1450', 'an army of only 2000', 'a peak of 2000'
     noun = number.head

@@ -354,7 +354,7 @@ def _pair_ranges(phrases: list[NumberPhrase]) -> list[NumberPhrase]:
             and (gap[0] != "and" or before == "between")
         )
         if not linked or before == "by":
-            continue  # 'will grow by 700 to about 4,500': a change, then where it ends
+            continue  # 'will grow by 700 to about 4,300': a change, then where it ends
         if before == "from" and not _spans_a_range(phrase):
             marked[index] = replace(phrase, role="from", partner=index + 1)
             marked[index + 1] = replace(following, role="to", partner=index)

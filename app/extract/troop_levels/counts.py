@@ -284,7 +284,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if refers_back(subject) or (subject is not None and subject.pos_ == "PRON"):
             return Reading(None, node, verb)
         if misread and measure is None and is_troop_noun(node.head.head):
-            # 'Key figures: U.S. troops in Iraq, about 2,500; ...'
+            # 'Key figures: Italian troops in Lebanon, about 1,100; ...'
             return Reading(node.head.head, node, None)
         if (
             (node.dep_ == "dobj" or misread)

@@ -141,7 +141,7 @@ def possible_date_owners(
 
     reported = verb is not None and verb.tag_ == "VBD" and verb.dep_ == "ccomp"
     if reported and lemma(verb.head) in SAYING_VERBS:
-        # 'The Pentagon said late last year that about 2,500 troops were in Iraq'
+        # 'The ministry said in March that about 700 soldiers were in Estonia'
         owners.append(verb.head)
 
     plan = verb
