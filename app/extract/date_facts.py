@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from app.extract.dates import MONTHS, Direction, normalise_date, parse_duration
-from app.extract.numbers import WORD_SCALES
+from app.extract.numbers import COUNT_OF, WORD_SCALES
 from app.extract.patterns import troop_level_words
 from app.extract.schema import DateFact
 from app.partial_date import PartialDate
@@ -101,7 +101,7 @@ def _a_count_not_a_date(ent: Span) -> bool:
     return before is None or before.lower_ in _COUNT_WORDS or before.pos_ not in {"DET", "PRON"}
 
 
-SIZE_NOUNS = {"peak", "height", "strength", "size", "total", "number", "level"}
+SIZE_NOUNS = COUNT_OF | {"peak", "height"}
 
 
 def _sized(noun: Token) -> bool:

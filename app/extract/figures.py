@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.extract.date_facts import date_span
 from app.extract.dates import parse_duration
-from app.extract.numbers import FRACTIONS, WORD_SCALES, glued_scale, parse_number
+from app.extract.numbers import COUNT_OF, FRACTIONS, WORD_SCALES, glued_scale, parse_number
 from app.extract.schema import Figure
 
 NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -82,18 +82,6 @@ _QUALIFIER = re.compile(
 )
 """A qualifier opening a number phrase, after 'only' or 'still' ('only about 1,100')."""
 SCALE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k"}
-COUNT_OF = {
-    "number",
-    "total",
-    "level",
-    "strength",
-    "size",
-    "commitment",
-    "contribution",
-    "complement",
-    "headcount",
-    "count",
-}
 
 
 NumberRole = Literal["low", "high", "from", "to"] | None

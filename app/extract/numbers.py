@@ -65,6 +65,21 @@ _FRACTION = re.compile(r"\b(?:(?:a|an|one) )?(half|quarter)(?: of)?(?: (?:a|an)\
 """'half a million', 'a quarter of a million', 'two and a half thousand'."""
 
 
+COUNT_OF = {
+    "number",
+    "total",
+    "level",
+    "strength",
+    "size",
+    "commitment",
+    "contribution",
+    "complement",
+    "headcount",
+    "count",
+}
+"""Nouns a number gives the size of ('the number of troops', 'a strength of 4,800')."""
+
+
 def glued_scale(word: str) -> bool:
     """'1.5k', '3bn': a number and its scale in one token."""
     return bool(_GLUED_SCALE.match(word.lower()))

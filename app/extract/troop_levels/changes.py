@@ -64,7 +64,7 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     if number.i > 0 and doc[number.i - 1].lower_ in ADDITION_WORDS and not held:
         # 'a further 900', 'another 400'; but 'Belarus hosts an additional 30,000' is a
         # level, and so is 'with another 100 in Poland' beside a level elsewhere
-        here = number.dep_ == "nsubj" and lemma(number.head) == "be" and number.head.tag_ != "MD"
+        here = number.dep_ == "nsubj" and number.head.tag_ in {"VBZ", "VBP"}  # 'are in Kosovo'
         return not (
             (number.head.lower_ == "with" and elsewhere(number))
             or (here and elsewhere(number.head))  # '...; another 150 are in Kosovo'

@@ -38,10 +38,13 @@ from app.extract.troop_levels.vocabulary import (
 )
 
 MISREAD_QUALIFIERS = {"around", "about", "over", "under", "below", "above"}
-RELATIVE_PRONOUNS = {"which", "whom"}
-MISREAD_VERBS = {"remain", "stay", "serve"}
-COMPARED = {"many", "more", "fewer"}
 """'joining around 200': the parser reads the qualifier as a preposition over the number."""
+RELATIVE_PRONOUNS = {"which", "whom"}
+"""'of which about 600 are in Lebanon': what the count seems to count stands for troops."""
+MISREAD_VERBS = {"remain", "stay", "serve"}
+"""'only 300 remain': verbs the tagger takes for a noun the number counts."""
+COMPARED = {"many", "more", "fewer"}
+"""'twice as many, at around 1,250': a comparison standing for the troops just counted."""
 
 
 def _across_a_comma(number: Token, counted: Token) -> bool:
@@ -66,8 +69,7 @@ def elsewhere(number: Token) -> bool:
 
 def _some_of_them(number: Token) -> bool:
     """'about 170,000 of them overseas': a part of the troops just counted, somewhere."""
-    of = next((c for c in number.children if c.lower_ == "of"), None)
-    them = dependent(of, "pobj") if of is not None else None
+    them = _part_of(number)
     placed = any(
         c.lower_ in {"overseas", "abroad", "there", "here"}
         or (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "across"})
@@ -84,8 +86,7 @@ def _some_of_them(number: Token) -> bool:
 def _all_of_them(number: Token) -> Token | None:
     """'His soldiers, about 220 of them, guard the airfield', 'There were 160 of them
     then': all the troops just named, counted; not '900 troops, 150 of them women', a part."""
-    of = next((c for c in number.children if c.lower_ == "of"), None)
-    them = dependent(of, "pobj") if of is not None else None
+    them = _part_of(number)
     if them is None or them.lower_ != "them" or number.right_edge.i != them.i:
         return None
     doc = number.doc
@@ -471,10 +472,10 @@ def _what_moves(verb: Token, number: Token) -> Token | None:
     if moved is None and clause is not None:
         moved = dependent(clause, "nsubj")  # 'Most of the soldiers sent ... have been flown home'
     counted = counted_noun(moved) if moved is not None and moved.like_num else None
-    return counted or part_of(moved) or moved
+    return counted or _part_of(moved) or moved
 
 
-def part_of(part: Token | None) -> Token | None:
-    """The whole in 'most of the 1,100 soldiers', '900 of its 1,100 soldiers'."""
+def _part_of(part: Token | None) -> Token | None:
+    """The whole in 'most of the 1,100 soldiers', '900 of its 1,100 soldiers', '220 of them'."""
     of = next((c for c in part.children if c.lower_ == "of"), None) if part is not None else None
     return dependent(of, "pobj") if of is not None else None

@@ -96,10 +96,10 @@ def is_proportion(phrase: NumberPhrase) -> bool:
         return True
     # 'Two-thirds of the 3,000 troops', not 'a quarter of a million' or 'two and a half thousand'
     scaled = any(t.lower_ in SCALE_WORDS for t in phrase.span)
-    return not scaled and any(t.lower_ in FRACTIONS for t in words)
+    return not scaled and any(t.lower_ in SHARE_WORDS for t in words)
 
 
-FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
+SHARE_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
 """'Two-thirds of the 3,000 troops': a share, whatever number it starts with."""
 
 

@@ -88,13 +88,11 @@ def troop_noun(noun: Token | None) -> Token | None:
     if lemma(noun) in COUNT_OF:
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         compounds = [c for c in noun.children if c.dep_ == "compound"]  # 'U.S. troop numbers'
-        inner = (
-            dependent(of, "pobj")
-            if of is not None
-            else next(
-                (c for c in compounds if is_troop_noun(c)), compounds[0] if compounds else None
-            )
-        )
+        troops = next((c for c in compounds if is_troop_noun(c)), None)
+        if of is not None:
+            inner = dependent(of, "pobj")
+        else:
+            inner = troops or (compounds[0] if compounds else None)
         if inner is None and of is None:
             # "the brigade's strength"
             inner = dependent(noun, "poss")
@@ -103,7 +101,6 @@ def troop_noun(noun: Token | None) -> Token | None:
             return inner
         # 'the troop strength of the UN mission': the troops are in the compound, whose
         # they are in the of-phrase
-        troops = next((c for c in compounds if is_troop_noun(c)), None)
         return inner if troops is not None and inner is not None else troops
     if lemma(noun) == "officer" and not any(c.lower_ == "police" for c in noun.lefts):
         # '184 officers and soldiers': the officers of the troops counted with them
