@@ -330,6 +330,35 @@ def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]
     return content
 
 
+def _characterises(noun: Token) -> bool:
+    """', a claim that ...', ', a pointed jab at ...': the writer's own word for a report."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in reporting_cues()["nouns"]:
+        return False
+    if noun.dep_ not in {"appos", "dobj", "npadvmod", "attr"}:
+        return False  # 'a speech, a diplomatic push or a resolution' lists
+    if noun.head.pos_ in {"PROPN", "PRON"}:
+        return False  # 'Ms. Ruiz, a supporter of the plan': a person described
+    article = noun.left_edge
+    return article.lower_ in {"a", "an"} and article.i != noun.i and _after_comma(noun)
+
+
+def _before_characterisation(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """Content ends before the writer's own word for the report that closes it ('..., a
+    claim officials rejected'), which PolNeAR leaves out and often attributes apart."""
+    start, end = content
+    doc = cue.doc
+    for token in doc[max(start, cue.i + 1) : end]:
+        if not _characterises(token):
+            continue
+        if not all(t.is_punct for t in doc[token.right_edge.i + 1 : end]):
+            continue
+        stop = token.left_edge.i
+        while stop > start and (doc[stop - 1].text == "," or doc[stop - 1].is_space):
+            stop -= 1
+        return (start, stop) if stop > start else content
+    return content
+
+
 COMPLEMENT_AFTER = {"xcomp", "ccomp", "oprd", "acomp", "attr"}
 
 
@@ -660,6 +689,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             continue
         content, kind, text_end = found
         content = _before_next_report(token, _extend_to_verb_edge(token, content))
+        content = _before_characterisation(token, content)
         source = source_of(token)
         if source is None and _passive_report(token):
             cues.append(Cue(token, text_end, content, None, kind))

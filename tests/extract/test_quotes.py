@@ -264,6 +264,24 @@ def test_a_contrasting_report_by_another_speaker_is_its_own(extract):
     assert by_speaker["Hale"].text == 'him as "Luis."'
 
 
+def test_the_writers_word_for_a_report_is_not_part_of_it(extract):
+    facts = extract(
+        'Mayor Lopez called him a "dreamer," a pointed jab at a rival who entered politics '
+        "as a reformer.\n\n"
+        'Ortiz said some renters would pay "a little more" in fees, an acknowledgment that '
+        "her opponents quickly seized on."
+    )
+    by_cue = {q.cue: q for q in facts.quotes if q.kind == "indirect"}
+    assert by_cue["called"].text == 'him a "dreamer,"'
+    assert by_cue["said"].text == 'some renters would pay "a little more" in fees'
+
+
+def test_a_person_described_after_a_comma_stays_in_the_report(extract):
+    facts = extract("Ortiz said she had met Hale, a supporter of the plan.")
+    [quote] = [q for q in facts.quotes if q.cue == "said"]
+    assert quote.text == "she had met Hale, a supporter of the plan"
+
+
 def test_a_speech_verb_with_a_noun_object_reports_it(extract):
     facts = extract("Last year 30 percent of voters said the same.")
     [quote] = facts.quotes
