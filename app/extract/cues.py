@@ -163,7 +163,23 @@ def _clause_of(verb: Token, children: list[Token]) -> Token | None:
         or (c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that")
     ]  # 'tweeted in the early hours that X' can come out as an adverbial clause
     after = [c for c in clauses if c.i > verb.i]
+    if not after and any(c.dep_ == "dobj" and c.i > verb.i and _quoted(c) for c in children):
+        return None  # '..., she added the words, “X”': what she said is the object
     return (after or clauses or [None])[0]
+
+
+def _quotes(phrase: Token) -> bool:
+    """Quotation marks inside the phrase."""
+    return any(t.text in OPENING_MARKS | CLOSING_MARKS for t in phrase.subtree)
+
+
+def _quoted(phrase: Token) -> bool:
+    """Quotation marks inside the phrase or opening right after it ('the words, “X”')."""
+    doc = phrase.doc
+    after = phrase.right_edge.i + 1
+    while after < len(doc) and doc[after].text in {",", ":"}:
+        after += 1
+    return _quotes(phrase) or (after < len(doc) and doc[after].text in OPENING_MARKS)
 
 
 def _infinitive_clause(clause: Token | None) -> Token | None:
@@ -576,12 +592,7 @@ def cast_as(verb: Token) -> Token | None:
     if verb.tag_ != "VBN" and _cast_object(verb) is None:
         return None
     for child in verb.children:
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "as"
-            and child.i > verb.i
-            and any(t.text in OPENING_MARKS | CLOSING_MARKS for t in child.subtree)
-        ):
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i > verb.i and _quotes(child):
             return child
     return None
 

@@ -282,6 +282,14 @@ def test_a_person_described_after_a_comma_stays_in_the_report(extract):
     assert quote.text == "she had met Hale, a supporter of the plan"
 
 
+def test_quoted_words_as_the_object_are_the_report_not_the_clause_before(extract):
+    facts = extract(
+        "Rosa Vega drew cheers when, at the end of her rendition of the hymn "
+        "''Morning Has Broken,'' she added the words, ''Vote Ortiz.''"
+    )
+    assert not any(q.text.startswith("Rosa Vega drew cheers") for q in facts.quotes)
+
+
 def test_a_speech_verb_with_a_noun_object_reports_it(extract):
     facts = extract("Last year 30 percent of voters said the same.")
     [quote] = facts.quotes
