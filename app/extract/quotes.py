@@ -376,6 +376,8 @@ def _is_title_or_setting(quote: Span, cue: Token) -> bool:
     if len(words) == 1 and words[0].text[:1].isupper() and possessed:
         # 'told Channel 9’s “Sunrise”': a possessive names whose show it is
         return True
+    if len(words) == 1 and words[0].text[:1].isupper() and _between_names(quote):
+        return True  # 'Marcia “Cia” Price': a nickname inside a name
     token = quote.root
     while token.i != cue.i and token.head.i != token.i:
         if (
@@ -386,6 +388,21 @@ def _is_title_or_setting(quote: Span, cue: Token) -> bool:
             return True
         token = token.head
     return token.i != cue.i
+
+
+def _between_names(quote: Span) -> bool:
+    """Capitalised words right before the opening mark and right after the closing one."""
+    doc = quote.doc
+    before, after = quote.start - 1, quote.end
+    while before >= 0 and doc[before].is_quote:
+        before -= 1
+    while after < len(doc) and doc[after].is_quote:
+        after += 1
+    return (
+        before >= 0
+        and after < len(doc)
+        and all(doc[i].is_alpha and doc[i].text[:1].isupper() for i in (before, after))
+    )
 
 
 def _cue_right_after(quote: Span, cue: Token) -> bool:

@@ -290,6 +290,13 @@ def test_quoted_words_as_the_object_are_the_report_not_the_clause_before(extract
     assert not any(q.text.startswith("Rosa Vega drew cheers") for q in facts.quotes)
 
 
+def test_a_quoted_nickname_inside_a_name_is_not_a_quote(extract):
+    facts = extract(
+        'Delegate Marcia "Cia" Lopez said the county would open two new clinics next year.'
+    )
+    assert [q.text for q in facts.quotes] == ["the county would open two new clinics next year"]
+
+
 def test_a_speech_verb_with_a_noun_object_reports_it(extract):
     facts = extract("Last year 30 percent of voters said the same.")
     [quote] = facts.quotes
