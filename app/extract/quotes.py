@@ -768,6 +768,23 @@ def _extend_reports_over_their_quotations(attributions: list[Attribution]) -> No
                 break
 
 
+def _is_scare_quote(doc: Doc, attribution: Attribution, reports: list[Attribution]) -> bool:
+    """'the vast majority were just “confidential”', 'this CNN “reporter”': one quoted word
+    inside the writer's own sentence, far from its cue and in no report, marks the word, not
+    someone's speech. Right after its cue ('described as “volatile”') it is the words said."""
+    if attribution.kind != "partial" or attribution.cue is None or len(attribution.segments) > 1:
+        return False
+    start, end = attribution.segments[0]
+    words = doc.text[start:end].split()
+    if len(words) != 1 or not words[0][-1:].isalpha():
+        return False
+    if any(r.start <= start and end <= r.end for r in reports):
+        return False
+    cue = attribution.cue
+    between = doc.text[cue.idx + len(cue.text) : start].split()
+    return cue.idx > start or any(w.strip(",:\"“'`") not in {"", "as"} for w in between)
+
+
 def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     quoted = _direct_and_partial(doc)
     attributions = _continue_reported_speech(
@@ -775,6 +792,8 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     )
     _hand_quotations_to_their_report(attributions)
     _extend_reports_over_their_quotations(attributions)
+    reports = [a for a in attributions if a.kind == "indirect"]
+    attributions = [a for a in attributions if not _is_scare_quote(doc, a, reports)]
     resolver = SpeakerResolver(entities)
     previous: Speaker | None = None
     quotes = []

@@ -297,6 +297,14 @@ def test_a_quoted_nickname_inside_a_name_is_not_a_quote(extract):
     assert [q.text for q in facts.quotes] == ["the county would open two new clinics next year"]
 
 
+def test_one_scare_quoted_word_far_from_its_cue_is_no_quote(extract):
+    facts = extract(
+        'Only 3 percent of self-identified "moderates" said they would vote for the Greens.\n\n'
+        'Mayor Ruiz described the plan as "reckless."'
+    )
+    assert [q.text for q in facts.quotes if q.kind == "partial"] == ["reckless."]
+
+
 def test_a_speech_verb_with_a_noun_object_reports_it(extract):
     facts = extract("Last year 30 percent of voters said the same.")
     [quote] = facts.quotes
