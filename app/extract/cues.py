@@ -288,6 +288,13 @@ def _reports_again(token: Token) -> bool:
     lexicon = reporting_cues()
     lemma = token.lemma_.lower()
     children = list(token.children)
+    contrast = any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in children)
+    if token.dep_ == "advcl" and contrast and token.head.i < token.i:
+        # '... while Ruiz suggests the mayor is X': another speaker's report set against it
+        speaks = any(c.dep_ == "nsubj" for c in children) and any(
+            c.dep_ == "ccomp" for c in children
+        )
+        return speaks and lemma in lexicon["clause"]
     if token.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
         return False
     reports = lemma in lexicon["clause"] or lemma in lexicon["object"]
@@ -313,6 +320,7 @@ def _reports_again(token: Token) -> bool:
 
 
 SEQUENCE_WORDS = {"before", "after", "while", "when"}
+CONTRAST = {"while", "whereas"}
 
 
 def _object_then_infinitive(children: list[Token]) -> bool:
@@ -340,6 +348,8 @@ def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]
     for token in cue.doc[start:end]:
         if token.i > cue.i and _reports_again(token):
             stop = token.head.i if token.dep_ == "pcomp" else token.i
+            if token.dep_ == "advcl" and token.left_edge.lower_ in CONTRAST:
+                stop = token.left_edge.i  # '... while Ruiz suggests Y' ends before 'while'
             while stop > start and (cue.doc[stop - 1].dep_ == "cc" or cue.doc[stop - 1].is_punct):
                 stop -= 1
             return (start, stop) if stop > start else content
@@ -358,17 +368,37 @@ def _characterises(noun: Token) -> bool:
     return article.lower_ in {"a", "an"} and article.i != noun.i and _after_comma(noun)
 
 
+def _after_quoted_words(token: Token) -> bool:
+    """A comma and a closing quotation mark, in either order, right before the token."""
+    before = [t.text for t in token.doc[max(0, token.i - 2) : token.i]]
+    return "," in before and any(mark in before for mark in CLOSING_MARKS)
+
+
+def _writer_addition(token: Token) -> Token | None:
+    """The head of what the writer adds after a report closes, starting at `token`: a word
+    for the report ('..., a claim officials rejected') or a which-clause after the quoted
+    words ('as “biased,” which is what critics call ...')."""
+    if _characterises(token):
+        return token
+    if (
+        token.lower_ == "which"
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and _after_quoted_words(token)
+    ):
+        return token.head
+    return None
+
+
 def _before_characterisation(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
-    """Content ends before the writer's own word for the report that closes it ('..., a
-    claim officials rejected'), which PolNeAR leaves out and often attributes apart."""
+    """Content ends before what the writer adds after the report closes, which PolNeAR
+    leaves out and often attributes apart."""
     start, end = content
     doc = cue.doc
     for token in doc[max(start, cue.i + 1) : end]:
-        if not _characterises(token):
+        addition = _writer_addition(token)
+        if addition is None or not all(t.is_punct for t in doc[addition.right_edge.i + 1 : end]):
             continue
-        if not all(t.is_punct for t in doc[token.right_edge.i + 1 : end]):
-            continue
-        stop = token.left_edge.i
+        stop = min(token.left_edge.i, token.i)
         while stop > start and (doc[stop - 1].text == "," or doc[stop - 1].is_space):
             stop -= 1
         return (start, stop) if stop > start else content

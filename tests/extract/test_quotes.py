@@ -276,6 +276,26 @@ def test_the_writers_word_for_a_report_is_not_part_of_it(extract):
     assert by_cue["said"].text == 'some renters would pay "a little more" in fees'
 
 
+def test_a_which_clause_after_the_quoted_words_is_the_writers(extract):
+    facts = extract(
+        'Lopez described the judge as "biased," which is what some critics call anyone who '
+        "rules against him."
+    )
+    [quote] = [q for q in facts.quotes if q.cue == "described" and q.kind == "indirect"]
+    assert quote.text == 'the judge as "biased,"'
+
+
+def test_a_contrasting_report_after_while_is_its_own(extract):
+    facts = extract(
+        'Lopez accuses Ruiz of running a "cynical campaign" about the budget while Ruiz '
+        "suggests the mayor is a captive of developers."
+    )
+    by_cue = {q.cue: q for q in facts.quotes if q.kind == "indirect"}
+    assert by_cue["accuses"].text == 'running a "cynical campaign" about the budget'
+    assert by_cue["suggests"].text == "the mayor is a captive of developers"
+    assert by_cue["suggests"].speaker_mention.text == "Ruiz"
+
+
 def test_a_person_described_after_a_comma_stays_in_the_report(extract):
     facts = extract("Ortiz said she had met Hale, a supporter of the plan.")
     [quote] = [q for q in facts.quotes if q.cue == "said"]
