@@ -112,8 +112,10 @@ def _verb_content(verb: Token, lemma: str) -> tuple[tuple[int, int], str, int] |
     if misparsed is not None and lemma in lexicon["clause"]:
         rest = [c for c in children if c.dep_ in OBJECT_DEPS and c.i > misparsed.i]
         return _span(misparsed, *rest), "clause", verb.idx + len(verb.text)
-    infinitive = next((c for c in children if c.dep_ == "xcomp"), None) or _infinitive_clause(
-        clause
+    infinitive = (
+        next((c for c in children if c.dep_ == "xcomp"), None)
+        or _infinitive_clause(clause)
+        or _infinitive_taken_for_adverbial(verb, children)
     )
     if infinitive is not None and lemma in lexicon["infinitive"]:
         start, stop = _span(infinitive)
@@ -188,6 +190,26 @@ def _infinitive_clause(clause: Token | None) -> Token | None:
         return None
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     return clause if has_to else None
+
+
+def _infinitive_taken_for_adverbial(verb: Token, children: list[Token]) -> Token | None:
+    """'tells her volunteers at a rally to “knock on every door”': the parser hangs the
+    infinitive after a told object as an adverbial clause."""
+    if not any(c.dep_ in {"dobj", "dative"} and c.i > verb.i for c in children):
+        return None
+    return next(
+        (
+            c
+            for c in children
+            if c.dep_ == "advcl"
+            and c.i > verb.i
+            and any(
+                a.dep_ == "aux" and a.lower_ == "to" and a.i == c.left_edge.i for a in c.children
+            )
+            and not any(t.pos_ == "VERB" for t in verb.doc[verb.i + 1 : c.left_edge.i])
+        ),
+        None,
+    )
 
 
 def _clause_taken_for_object(children: list[Token]) -> Token | None:
@@ -274,12 +296,33 @@ def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int
     edge = cue.right_edge.i + 1
     for token in cue.doc[end:edge]:
         attached = token.head.i == cue.i
+        if attached and token.dep_ in {"cc", "conj"} and _goes_on_quoting(token):
+            continue
         if attached and (token.dep_ in {"cc", "conj"} or _is_cue_word(token)):
             edge = token.left_edge.i
             break
     while edge > end and (cue.doc[edge - 1].is_punct or cue.doc[edge - 1].is_space):
         edge -= 1
     return start, max(end, edge)
+
+
+def _goes_on_quoting(token: Token) -> bool:
+    """'to “knock on every door” and then “call every neighbor”': a conjunction (or the
+    verb after it) between two quotations, whose second goes on with the words reported,
+    not with a clause of its own."""
+    doc = token.doc
+    cc = token
+    if token.dep_ == "conj":
+        cc = next((c for c in token.head.children if c.dep_ == "cc" and c.i < token.i), token)
+        if cc.dep_ != "cc" or any(
+            t.pos_ not in {"ADV", "PUNCT"} for t in doc[cc.i + 1 : token.left_edge.i]
+        ):
+            return False
+    before, after = cc.i - 1, cc.i + 1
+    while after < len(doc) and doc[after].pos_ == "ADV":
+        after += 1
+    quoted_before = before >= 0 and doc[before].text in CLOSING_MARKS
+    return quoted_before and after < len(doc) and doc[after].text in OPENING_MARKS
 
 
 def _reports_again(token: Token) -> bool:
@@ -304,7 +347,7 @@ def _reports_again(token: Token) -> bool:
     if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in SEQUENCE_WORDS:
         # '... on Tuesday before arguing that Y'
         return reports
-    if token.dep_ != "conj":
+    if token.dep_ != "conj" or _goes_on_quoting(token):
         return False
     if lemma in lexicon["clause"] and any(c.dep_ == "ccomp" for c in children):
         return True

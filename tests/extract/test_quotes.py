@@ -296,6 +296,17 @@ def test_a_contrasting_report_after_while_is_its_own(extract):
     assert by_cue["suggests"].speaker_mention.text == "Ruiz"
 
 
+def test_an_instruction_after_a_told_object_and_its_quoted_sequel(extract):
+    facts = extract(
+        "Lopez tells her volunteers at a Denver rally to “knock on every door” and then "
+        "“call every neighbor you have and make sure they vote.”"
+    )
+    [report] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert report.text.startswith("her volunteers at a Denver rally to “knock on every door”")
+    assert report.text.endswith("make sure they vote.”")
+    assert report.cue == "tells" and report.speaker_mention.text == "Lopez"
+
+
 def test_a_person_described_after_a_comma_stays_in_the_report(extract):
     facts = extract("Ortiz said she had met Hale, a supporter of the plan.")
     [quote] = [q for q in facts.quotes if q.cue == "said"]
