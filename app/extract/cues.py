@@ -333,11 +333,12 @@ def _reports_again(token: Token) -> bool:
     children = list(token.children)
     contrast = any(c.dep_ == "mark" and c.lower_ in CONTRAST for c in children)
     if token.dep_ == "advcl" and contrast and token.head.i < token.i:
-        # '... while Ruiz suggests the mayor is X': another speaker's report set against it
+        # '... while Ruiz suggests the mayor is X': another speaker's report set against it;
+        # '... while adding, “Y”': the same speaker's next one
         speaks = any(c.dep_ == "nsubj" for c in children) and any(
             c.dep_ == "ccomp" for c in children
         )
-        return speaks and lemma in lexicon["clause"]
+        return (speaks or token.tag_ == "VBG") and lemma in lexicon["clause"]
     if token.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
         return False
     reports = lemma in lexicon["clause"] or lemma in lexicon["object"]
@@ -532,6 +533,28 @@ def _leading_as_clause(verb: Token) -> tuple[tuple[int, int], None] | None:
     while start < head.i and verb.doc[start].is_punct:
         start += 1
     return (start, head.right_edge.i + 1), None
+
+
+def _closing_report(verb: Token) -> tuple[tuple[int, int], None] | None:
+    """'Those who borrow struggle, even with a good job, he said.': a sentence that ends in
+    its speaker and speech verb after a comma reports all that comes before, however the
+    parser took it apart."""
+    sentence = sentence_of(verb)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    subject = subjects[-1] if subjects else None
+    if subject is None or any(not t.is_punct for t in verb.doc[verb.i + 1 : sentence.end]):
+        return None
+    comma = subject.left_edge.i - 1
+    if comma <= sentence.start + 2 or verb.doc[comma].text != ",":
+        return None
+    if any(
+        t.i != subject.i and t.i < verb.i and t.i > comma and t.head.i not in {subject.i, verb.i}
+        for t in verb.doc[comma + 1 : verb.i]
+    ):
+        return None
+    if verb.doc[sentence.start].text in OPENING_MARKS:
+        return None  # a quotation, which the quotation marks attribute
+    return (sentence.start, comma), None
 
 
 def _ends_with_particle(verb: Token) -> bool:
@@ -752,7 +775,9 @@ def find_cues(doc: Doc) -> list[Cue]:
         interrupted = None
         reports_clause = token.pos_ in {"VERB", "AUX"} and lemma in lexicon["clause"]
         if found is None and reports_clause:
-            interrupted = _interrupting(token) or _leading_as_clause(token)
+            interrupted = (
+                _interrupting(token) or _leading_as_clause(token) or _closing_report(token)
+            )
         elif lemma in lexicon["with_preposition"] and _ends_with_particle(token):
             interrupted = _leading_as_clause(token)  # 'As Ryan has pointed out, X'
         if interrupted is not None or (found is None and reports_clause):

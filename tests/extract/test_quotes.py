@@ -307,6 +307,22 @@ def test_an_instruction_after_a_told_object_and_its_quoted_sequel(extract):
     assert report.cue == "tells" and report.speaker_mention.text == "Lopez"
 
 
+def test_a_sentence_ending_in_its_speaker_reports_all_before_the_comma(extract):
+    facts = extract("Those who take on heavy debt struggle, even with a good job, the dean said.")
+    [quote] = facts.quotes
+    assert quote.text == "Those who take on heavy debt struggle, even with a good job"
+    assert quote.speaker_mention.text == "the dean"
+
+
+def test_while_adding_starts_the_speakers_next_report(extract):
+    facts = extract(
+        "Ruiz insisted it was “premature” to back the plan while adding on budget matters, "
+        "“I have no doubt the mayor means well.”"
+    )
+    [report] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert report.text == "it was “premature” to back the plan"
+
+
 def test_a_person_described_after_a_comma_stays_in_the_report(extract):
     facts = extract("Ortiz said she had met Hale, a supporter of the plan.")
     [quote] = [q for q in facts.quotes if q.cue == "said"]
