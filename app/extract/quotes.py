@@ -623,13 +623,25 @@ SHORT_CONTENT = {"that", "that's", "that’s", "this", "it"}
 """Content short enough to be a slip, unless it points back ('That's according to X')."""
 
 
+def _source_phrase_end(doc: Doc, source: Token, sentence: Span) -> int:
+    """Where 'according to X' ends. When the parser hung the rest of the sentence on X
+    ('According to Ortiz, the move reeks of fear' with 'reeks' taken for a noun), the
+    clause after the last comma is what was said."""
+    end = source.right_edge.i + 1
+    rest = [t for t in doc[end : sentence.end] if not (t.is_punct or t.is_space)]
+    commas = [t.i for t in doc[source.i + 1 : end] if t.text == ","]
+    if rest or not commas or source.left_edge.i > sentence.start + 2:
+        return end  # 'according to X' opens the sentence
+    return commas[-1]
+
+
 def _according_to(doc: Doc, according: Token) -> Attribution | None:
     to = doc[according.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
     sentence = sentence_of(according)
-    phrase_end = source.right_edge.i + 1
+    phrase_end = _source_phrase_end(doc, source, sentence)
     if according.i - sentence.start > sentence.end - phrase_end:
         start, end = _trimmed(doc, sentence.start, according.i)
     else:

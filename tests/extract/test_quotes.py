@@ -323,6 +323,16 @@ def test_while_adding_starts_the_speakers_next_report(extract):
     assert report.text == "it was “premature” to back the plan"
 
 
+def test_according_to_when_the_parser_hangs_the_clause_on_the_source(extract):
+    facts = extract(
+        "According to radio host Dan Ortiz, the move reeks of “fear” and desperation.\n\n"
+        "The council meets again on Monday."
+    )
+    [quote] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert quote.text == "the move reeks of “fear” and desperation"
+    assert quote.speaker == "Dan Ortiz"
+
+
 def test_a_person_described_after_a_comma_stays_in_the_report(extract):
     facts = extract("Ortiz said she had met Hale, a supporter of the plan.")
     [quote] = [q for q in facts.quotes if q.cue == "said"]
