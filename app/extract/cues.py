@@ -298,12 +298,37 @@ def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int
         attached = token.head.i == cue.i
         if attached and token.dep_ in {"cc", "conj"} and _goes_on_quoting(token):
             continue
+        if attached and token.dep_ in {"cc", "conj"} and _second_quoted_clause(cue):
+            continue
         if attached and (token.dep_ in {"cc", "conj"} or _is_cue_word(token)):
             edge = token.left_edge.i
             break
     while edge > end and (cue.doc[edge - 1].is_punct or cue.doc[edge - 1].is_space):
         edge -= 1
     return start, max(end, edge)
+
+
+PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they"}
+
+
+def _second_quoted_clause(cue: Token) -> bool:
+    """'said that X, and there was “no evidence” yet that Y': a clause coordinated with the
+    report verb that quotes words and reports nothing itself goes on with the report."""
+    lexicon = reporting_cues()
+    conj = next((c for c in cue.children if c.dep_ == "conj" and c.i > cue.i), None)
+    if (
+        conj is None
+        or conj.lemma_.lower() in lexicon["clause"]
+        or conj.lemma_.lower() in lexicon["object"]
+    ):
+        return False
+    subject = next((c for c in conj.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    if subject is None or subject.lower_ in PERSONAL_PRONOUNS:
+        return False  # '..., but he gave the Texan a compliment: “...”' is the speaker's act
+    if not any(c.dep_ == "ccomp" and c.i < conj.i for c in cue.children):
+        return False
+    opening = [t.i for t in conj.subtree if t.text in OPENING_MARKS]
+    return bool(opening) and min(opening) > conj.i  # the verb itself stands outside the quote
 
 
 def _goes_on_quoting(token: Token) -> bool:

@@ -333,6 +333,21 @@ def test_according_to_when_the_parser_hangs_the_clause_on_the_source(extract):
     assert quote.speaker == "Dan Ortiz"
 
 
+def test_a_coordinated_clause_that_quotes_goes_on_with_the_report(extract):
+    facts = extract(
+        "The mayor also said that it was too early to tell whether the fire was set on "
+        "purpose, and there was “no evidence” yet that it was an act of arson.\n\n"
+        'Reyes said both Lopez and Ruiz are "lightweights in the council," but he gave the '
+        'mayor a back-handed compliment: "You never have to guess where she stands."'
+    )
+    reports = [q.text for q in facts.quotes if q.kind == "indirect"]
+    assert reports == [
+        "it was too early to tell whether the fire was set on purpose, and there was "
+        "“no evidence” yet that it was an act of arson",
+        'both Lopez and Ruiz are "lightweights in the council,"',
+    ]
+
+
 def test_a_person_described_after_a_comma_stays_in_the_report(extract):
     facts = extract("Ortiz said she had met Hale, a supporter of the plan.")
     [quote] = [q for q in facts.quotes if q.cue == "said"]
