@@ -164,10 +164,28 @@ def _clause_of(verb: Token, children: list[Token]) -> Token | None:
         if c.dep_ in {"ccomp", "parataxis"}
         or (c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that")
     ]  # 'tweeted in the early hours that X' can come out as an adverbial clause
-    after = [c for c in clauses if c.i > verb.i]
+    after = [c for c in clauses if c.i > verb.i] or _clause_taken_for_relative(verb, children)
     if not after and any(c.dep_ == "dobj" and c.i > verb.i and _quoted(c) for c in children):
         return None  # '..., she added the words, “X”': what she said is the object
     return (after or clauses or [None])[0]
+
+
+def _clause_taken_for_relative(verb: Token, children: list[Token]) -> list[Token]:
+    """'told Lopez at a debate that voters were “sick and tired”': the parser hangs the
+    reported clause on the noun before it, as a relative clause with 'that' for its mark,
+    which no true relative clause has."""
+    nouns = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    for prep in (c for c in children if c.dep_ == "prep" and c.i > verb.i):
+        nouns += [c for c in prep.children if c.dep_ == "pobj"]
+    return [
+        clause
+        for noun in nouns
+        if noun.lemma_.lower() not in reporting_cues()["nouns"]  # 'the idea that X' is its own
+        for clause in noun.children
+        if clause.dep_ == "relcl"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    ][:1]
 
 
 def _quotes(phrase: Token) -> bool:

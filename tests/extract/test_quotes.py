@@ -348,6 +348,20 @@ def test_a_coordinated_clause_that_quotes_goes_on_with_the_report(extract):
     ]
 
 
+def test_a_reported_clause_the_parser_took_for_a_relative_clause(extract):
+    facts = extract(
+        "Officials told a meeting of county leaders that few people understood the stakes "
+        "better than farmers.\n\n"
+        'In October, Ruiz told Lopez at a debate that voters were "sick and tired of hearing '
+        'about your parking tickets."'
+    )
+    reports = [(q.text, q.speaker_mention.text) for q in facts.quotes if q.kind == "indirect"]
+    assert reports == [
+        ("few people understood the stakes better than farmers", "Officials"),
+        ('voters were "sick and tired of hearing about your parking tickets."', "Ruiz"),
+    ]
+
+
 def test_a_person_described_after_a_comma_stays_in_the_report(extract):
     facts = extract("Ortiz said she had met Hale, a supporter of the plan.")
     [quote] = [q for q in facts.quotes if q.cue == "said"]
