@@ -809,3 +809,11 @@ def test_a_told_clause_the_parser_hung_on_the_report_still_reports_it(extract):
     [report] = [q for q in facts.quotes if q.kind == "indirect"]
     assert (report.cue, report.speaker_mention.text) == ("told", "Mara Quint")
     assert report.text == "she was “not quite there yet” on the plan"
+
+
+def test_no_sentence_starts_right_after_a_word(extractor):
+    doc = extractor.nlp(
+        "Lopez said she felt the 13th Amendment was worth examining because “most people "
+        "don’t know about that loop-hole,” she said."
+    )
+    assert len(list(doc.sents)) == 1
