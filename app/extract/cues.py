@@ -314,9 +314,8 @@ def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int
     edge = cue.right_edge.i + 1
     for token in cue.doc[end:edge]:
         attached = token.head.i == cue.i
-        if attached and token.dep_ in {"cc", "conj"} and _goes_on_quoting(token):
-            continue
-        if attached and token.dep_ in {"cc", "conj"} and _second_quoted_clause(cue):
+        coordinated = attached and token.dep_ in {"cc", "conj"}
+        if coordinated and (_goes_on_quoting(token) or _second_quoted_clause(cue)):
             continue
         if attached and (token.dep_ in {"cc", "conj"} or _is_cue_word(token)):
             edge = token.left_edge.i
@@ -457,8 +456,8 @@ def _characterises(noun: Token) -> bool:
 
 def _after_quoted_words(token: Token) -> bool:
     """A comma and a closing quotation mark, in either order, right before the token."""
-    before = [t.text for t in token.doc[max(0, token.i - 2) : token.i]]
-    return "," in before and any(mark in before for mark in CLOSING_MARKS)
+    marks = token.doc[max(0, token.i - 2) : token.i]
+    return _after_comma(token) and any(t.text in CLOSING_MARKS for t in marks)
 
 
 def _writer_addition(token: Token) -> Token | None:
@@ -591,10 +590,10 @@ def _closing_report(verb: Token) -> tuple[tuple[int, int], None] | None:
     if comma <= sentence.start + 2 or verb.doc[comma].text != ",":
         return None
     if any(
-        t.i != subject.i and t.i < verb.i and t.i > comma and t.head.i not in {subject.i, verb.i}
+        t.i != subject.i and t.head.i not in {subject.i, verb.i}
         for t in verb.doc[comma + 1 : verb.i]
     ):
-        return None
+        return None  # only the speaker's own words stand between the comma and the verb
     if verb.doc[sentence.start].text in OPENING_MARKS:
         return None  # a quotation, which the quotation marks attribute
     return (sentence.start, comma), None

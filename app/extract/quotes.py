@@ -631,7 +631,7 @@ def _source_phrase_end(doc: Doc, source: Token, sentence: Span) -> int:
     rest = [t for t in doc[end : sentence.end] if not (t.is_punct or t.is_space)]
     commas = [t.i for t in doc[source.i + 1 : end] if t.text == ","]
     if rest or not commas or source.left_edge.i > sentence.start + 2:
-        return end  # 'according to X' opens the sentence
+        return end  # the parse left words after X, or 'according to X' does not open it
     return commas[-1]
 
 
@@ -787,13 +787,14 @@ def _is_scare_quote(doc: Doc, attribution: Attribution, reports: list[Attributio
     if attribution.kind != "partial" or attribution.cue is None or len(attribution.segments) > 1:
         return False
     start, end = attribution.segments[0]
-    words = doc.text[start:end].split()
+    text = text_of(doc)
+    words = text[start:end].split()
     if len(words) != 1 or not words[0][-1:].isalpha():
         return False
     if any(r.start <= start and end <= r.end for r in reports):
         return False
     cue = attribution.cue
-    between = doc.text[cue.idx + len(cue.text) : start].split()
+    between = text[cue.idx + len(cue.text) : start].split()
     return cue.idx > start or any(w.strip(",:\"“'`") not in {"", "as"} for w in between)
 
 
