@@ -2235,8 +2235,87 @@ def test_a_size_participle_set_off_by_commas_is_its_own_clause(extract):
     ]
 
 
+def test_another_count_serving_elsewhere_is_a_level(extract):
+    # the tagger reads 'serve' after the bare count as a noun
+    facts = extract(
+        "Nepal has about 900 soldiers in Lebanon. Another 75 serve in the Golan Heights.",
+        published="2024-05-02",
+    )
+    assert [(lv.count, lv.location) for lv in facts.troop_levels] == [
+        (900, "Lebanon"),
+        (75, "Golan Heights"),
+    ]
+
+
+def test_a_bare_count_is_placed_by_its_own_sentence(extract):
+    facts = extract(
+        "Austria has about 180 soldiers in Lebanon. Another 60 serve in Bosnia.",
+        published="2024-05-02",
+    )
+    assert [(lv.count, lv.location) for lv in facts.troop_levels] == [
+        (180, "Lebanon"),
+        (60, "Bosnia"),
+    ]
+
+
+def test_a_count_hung_on_today_is_the_verbs_object(extract):
+    facts = extract(
+        "Romania wants an army of 100,000. It has roughly 71,000 today, counting the reserve.",
+        published="2024-01-09",
+    )
+    assert [(lv.force, lv.count, lv.status) for lv in facts.troop_levels] == [
+        ("Romania", 100000, "planned"),
+        ("Romania", 71000, "reported"),
+    ]
+
+
+def test_a_force_in_place_on_a_date_has_its_size_then(extract):
+    facts = extract(
+        "Each of the new battalions will number about 1,000 soldiers and should be fully "
+        "operational by mid-2026, Finland said.",
+        published="2024-11-20",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (1000, "planned", "2026")
+    ]
+
+
+def test_troops_ordered_to_prepare_are_on_standby_now(extract):
+    facts = extract(
+        "Britain has ordered 600 paratroopers to prepare for deployment to Cyprus. It has also "
+        "ordered 300 marines to sail to Cyprus next week.",
+        published="2023-10-20",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (600, "reported"),
+        (300, "planned"),
+    ]
+
+
+def test_the_nationals_of_the_force_just_counted_leave(extract):
+    facts = extract(
+        "Niger has told the Italians to pull out the roughly 300 soldiers they keep near "
+        "Niamey. The Italians are expected to be gone by the end of March.",
+        published="2025-02-03",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (300, "reported", "2025-02-03"),
+        (0, "planned", "2025-03"),
+    ]
+
+
+def test_troops_moved_with_no_one_destination_are_a_change(extract):
+    facts = extract(
+        "Tokyo and Washington agreed to cut the Marine force on Okinawa to 10,000. About 9,000 "
+        "Marines will be relocated, some to Guam and the rest to Hawaii. Australia has moved "
+        "400 soldiers to Darwin.",
+        published="2024-07-28",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [10000, 400]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.977 (P 0.989, R 0.965) on 1,402 levels when last tuned."""
+    """Measured at F1 0.977 (P 0.989, R 0.966) on 1,436 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from app.extract.figures import COUNT_OF, SCALE_WORDS, counted_noun
 from app.extract.troop_levels.context import Reading
-from app.extract.troop_levels.counts import elsewhere
+from app.extract.troop_levels.counts import MISREAD_VERBS, elsewhere
 from app.extract.troop_levels.departures import is_definite
 from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun
 from app.extract.troop_levels.parse import dependent, has_number, lemma, subject_of
@@ -64,7 +64,11 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     if number.i > 0 and doc[number.i - 1].lower_ in ADDITION_WORDS and not held:
         # 'a further 900', 'another 400'; but 'Belarus hosts an additional 30,000' is a
         # level, and so is 'with another 100 in Poland' beside a level elsewhere
-        here = number.dep_ == "nsubj" and number.head.tag_ in {"VBZ", "VBP"}  # 'are in Kosovo'
+        # 'are in Kosovo'; 'serve in the Golan Heights', with the verb taken for a noun
+        misread = number.head.lower_ in MISREAD_VERBS
+        here = (number.dep_ == "nsubj" and (number.head.tag_ in {"VBZ", "VBP"} or misread)) or (
+            number.dep_ == "nummod" and misread
+        )
         return not (
             (number.head.lower_ == "with" and elsewhere(number))
             or (here and elsewhere(number.head))  # '...; another 150 are in Kosovo'
@@ -132,6 +136,8 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True  # 'moved 10,000 troops to the border, bringing the total to 60,000'
     if verb is not None and lemma(verb) in MOVING_VERBS and _part_of_a_count(number):
         return True  # '11,900 of the 36,000 US troops would be moved'
+    if verb is not None and reading.node.dep_ in SUBJECT_OR_OBJECT and _moved_nowhere(verb):
+        return True  # '12,000 soldiers are to be moved, some back home and some to Italy'
     if noun is not None and any(
         c.dep_ in {"relcl", "acl"} and lemma(c) in CASUALTY_VERBS for c in noun.children
     ):
@@ -139,6 +145,18 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
     if noun is not None and number.head.i == noun.i and _whole_of_a_part(noun):
         return False  # '4,000 of Ukraine's 250,000 service members have tested positive'
     return verb is not None and lemma(verb) in CASUALTY_VERBS
+
+
+SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj"}
+"""What a verb moves ('of the 36,000 troops' is the whole some of which move)."""
+
+
+def _moved_nowhere(verb: Token) -> bool:
+    """A move with no one destination of its own: the troops moved are a change to where
+    they were, not a level anywhere ('moved 15,000 troops to the area' is one)."""
+    if lemma(verb) not in MOVING_VERBS - {"rotate"}:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in verb.children)
 
 
 def _sent_somewhere(verb: Token) -> bool:

@@ -178,6 +178,11 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if number.head.i in ctx.date_root and number.i not in ctx.date_root:
         # 'at about 7,000 next year': the parser hangs the number on the date.
         node = ctx.date_root[number.head.i]
+    # 'It has about 164,000 today': the parser took the day for what the number counts; the
+    # number is the verb's object
+    misdated = node.dep_ == "npadvmod" and node.head.pos_ == "VERB" and number.dep_ == "nummod"
+    if misdated:
+        node = number
     unit = sized_unit(number)
     if unit is not None:
         return Reading(unit, unit, governing_verb(unit))
@@ -189,8 +194,14 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if noun is not None and counted.dep_ == "dobj":
             return Reading(noun, node, clause_verb(counted.head))
     if counted is not None and counted.pos_ == "NOUN" and counted.lower_ in MISREAD_VERBS:
-        # 'only 300 remain' with the verb taken for a noun the number counts
-        return Reading(troops_named_before(number), node, counted)
+        # 'only 300 remain' with the verb taken for a noun the number counts; 'Another 75
+        # serve in X' after the troops of the sentence before
+        named = troops_named_before(number) or (
+            None if ctx.read_in(node) else _troops_named_in_sentence_before(number)
+        )
+        return Reading(named, node, counted)
+    if misdated:
+        counted = None
     if counted is not None and counted.lower_ in COMPARED and node.head.lower_ == "at":
         # 'Italy has more than twice as many, at around 1,250': as many as just counted
         return Reading(None, node, governing_verb(node))
@@ -266,6 +277,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             return Reading(noun, node, absolute)
     if counted is None and (
         node.dep_ in {"dobj", "attr", "oprd", "acomp"}  # 'is roughly 10,000' as a complement
+        or misdated
         or (node.dep_ == "pobj" and node.head.lower_ in {"at", "to"})
         or (misread and not misread_subject)
         or (node.dep_ == "pobj" and node.head.lower_ == "for" and _aims(node.head.head))

@@ -112,6 +112,14 @@ def possible_date_owners(
             while clause is not None:  # 'to help evacuate ... in August'
                 owners.append(clause)
                 clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+    if verb is not None:
+        # 'Each will number 800 soldiers and should be in place early next year': the force
+        # has its size when it is in place
+        owners += [
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and _in_place(c) and dependent(c, "nsubj", "nsubjpass") is None
+        ]
     subject = dependent(verb, "nsubj") if verb is not None else None
     if subject is not None and lemma(subject) in DEPARTURE_NOUNS:
         # 'The withdrawal, due to be complete by September, will leave about 150 troops'
@@ -407,6 +415,20 @@ def _dated_before(ctx: Context, token: Token) -> list[Token]:
 def _says_when(clause: Token) -> bool:
     """A clause introduced by 'when', 'as' or 'once': the time of what the main clause says."""
     return any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in clause.children)
+
+
+READY_WORDS = {"place", "ready", "operational", "deployed", "complete"}
+"""'be in place', 'be fully operational': a force ready, at its size."""
+
+
+def _in_place(clause: Token) -> bool:
+    if lemma(clause) in {"arrive", "deploy"}:
+        return True
+    if lemma(clause) != "be":
+        return False
+    return any(
+        t.lower_ in READY_WORDS for c in clause.children if c.dep_ != "nsubj" for t in c.subtree
+    )
 
 
 def _infinitive(clause: Token) -> bool:

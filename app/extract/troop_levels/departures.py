@@ -9,7 +9,7 @@ from app.extract.schema import TroopLevel
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.dating import attached_date, is_later, possible_date_owners
 from app.extract.troop_levels.levels import build_level, keep
-from app.extract.troop_levels.names import place_of
+from app.extract.troop_levels.names import demonym_place, place_of
 from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun, troops_named_before
 from app.extract.troop_levels.parse import dependent, governing_verb, lemma
 from app.extract.troop_levels.status import is_planned
@@ -224,7 +224,9 @@ def the_troops_leave(ctx: Context, noun: Token) -> list[TroopLevel]:
     """'... sent 2,000 troops to the border. The soldiers were withdrawn in January', 'The
     Marines are due to leave by mid-February': the troops just counted all leave, on a date
     the text gives (without one, 'the soldiers left the base' may be some of them)."""
-    if noun.dep_ not in {"nsubj", "nsubjpass"} or not is_troop_noun(noun):
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    if not is_troop_noun(noun) and not _nationals_of_last(ctx, noun):
         return []
     words = list(noun.children)
     if not any(w.lower_ in DEFINITE and w.dep_ in {"det", "poss"} for w in words):
@@ -241,6 +243,14 @@ def the_troops_leave(ctx: Context, noun: Token) -> list[TroopLevel]:
         return []  # 'withdrawn from the front line', 'moved to the north': not gone
     evidence = ctx.doc[noun.left_edge.i : noun.i + 1]
     return gone_on_a_date(ctx, Reading(noun, noun, verb), verb, evidence)
+
+
+def _nationals_of_last(ctx: Context, noun: Token) -> bool:
+    """'... its roughly 75 soldiers. The Americans are expected to be gone by ...': the
+    nationals of the force just counted stand for its troops."""
+    if ctx.last is None or noun.pos_ != "PROPN" or not noun.lower_.endswith("s"):
+        return False
+    return demonym_place(ctx, noun.lower_.removesuffix("s")) == ctx.last.force
 
 
 ENDING_VERBS = {"complete", "finish", "end", "conclude"}

@@ -39,7 +39,12 @@ def _place_before(ctx: Context, token: Token, force: str | None) -> str | None:
 
 def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> str | None:
     verb = reading.verb
-    anchors = [t for t in (reading.noun, reading.node, verb) if t is not None]
+    noun = reading.noun
+    # troops named in an earlier sentence ('... 180 soldiers in Lebanon. Another 60 serve in
+    # Kosovo.') are placed by this sentence first
+    earlier = noun is not None and noun.sent.start != reading.node.sent.start
+    ordered = (reading.node, verb, noun) if earlier else (noun, reading.node, verb)
+    anchors = [t for t in ordered if t is not None]
     if verb is not None:
         anchors += [c for c in verb.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
     if reading.noun is not None:

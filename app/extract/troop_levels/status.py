@@ -43,6 +43,8 @@ main clause's future."""
 def is_planned(verb: Token | None) -> bool:
     """A modal, a plan word over the verb ('plans to keep', 'ordered X to cut', 'is to be
     stationed'), or a plan noun as its subject ('the target is 5,000')."""
+    if verb is not None and _readied(verb):
+        return False
     if verb is not None and (_headline_infinitive(verb) or _under_way_to(verb)):
         return True
     token = verb
@@ -97,6 +99,21 @@ def is_planned(verb: Token | None) -> bool:
         else:
             return False
     return False
+
+
+READYING_VERBS = {"prepare", "ready", "stand"}
+
+
+def _readied(verb: Token) -> bool:
+    """'ordered about 2,000 troops to prepare for a deployment', 'told 500 soldiers to be
+    ready to deploy': the order puts them on standby now; it plans nothing about their
+    number."""
+    step = dependent(verb, "xcomp")
+    if step is None or not is_plan_word(verb) or dependent(verb, "dobj") is None:
+        return False
+    if lemma(step) in READYING_VERBS:
+        return True
+    return lemma(step) == "be" and any(c.lower_ == "ready" for c in step.children)
 
 
 def _under_way_to(verb: Token) -> bool:
