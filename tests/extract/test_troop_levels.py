@@ -2314,14 +2314,76 @@ def test_troops_moved_with_no_one_destination_are_a_change(extract):
     assert [lv.count for lv in facts.troop_levels] == [10000, 400]
 
 
+def test_a_deployment_not_before_a_date_is_dated_by_it(extract):
+    facts = extract(
+        "Norway will have 400 soldiers in Lithuania by 2027, but the first 100 will not arrive "
+        "until next spring.",
+        published="2025-10-01",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (400, "planned", "2027"),
+        (100, "planned", "2026"),
+    ]
+
+
+def test_a_size_it_had_before_is_dated_by_its_clause(extract):
+    facts = extract(
+        "Canada will keep some 800 soldiers in Latvia next year, officials said, rather than "
+        "the 1,200 it had there last autumn.",
+        published="2023-06-05",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (800, "planned", "2024"),
+        (1200, "reported", "2022"),
+    ]
+
+
+def test_it_for_the_army_of_the_sentence_before(extract):
+    facts = extract(
+        "Chile's army patrols the northern border. It numbers roughly 45,000, the ministry says.",
+        published="2024-03-01",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("Chile", 45000)]
+
+
+def test_a_count_after_a_ceiling_on_the_same_troops_is_a_level(extract):
+    facts = extract(
+        "The new mandate allows up to 250 Danish soldiers in Iraq; about 120 are there now.",
+        published="2024-04-10",
+    )
+    assert [(lv.count, lv.location) for lv in facts.troop_levels] == [(120, "Iraq")]
+
+
+def test_an_answer_of_a_hundred_counts_the_troops_asked_about(extract):
+    facts = extract(
+        'Asked how many Chinese soldiers are in Djibouti, the envoy replied: "About a thousand."',
+        published="2021-05-12",
+    )
+    assert [(lv.force, lv.count, lv.qualifier) for lv in facts.troop_levels] == [
+        ("China", 1000, "approx")
+    ]
+
+
+def test_the_force_newcomers_join_is_there_now(extract):
+    facts = extract(
+        "Portugal voted to send 150 soldiers to Romania. They will reinforce the "
+        "3,000-strong French-led brigade there in May.",
+        published="2022-03-08",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (150, "planned", "2022-03-08"),
+        (3000, "reported", "2022-03-08"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.977 (P 0.989, R 0.966) on 1,436 levels when last tuned."""
+    """Measured at F1 0.976 (P 0.987, R 0.965) on 1,465 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.851 (P 0.894, R 0.812) on 352 levels;
+    """Written after the rules and never tuned on: F1 0.854 (P 0.897, R 0.815) on 352 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -100,7 +100,7 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True  # '8,000 troops served in the mission over the years': all who served
     if _rotated_through(verb, noun):
         return True  # 'had rotated more than 600 troops through the mission': all who served
-    if noun is not None and _allowed(noun):
+    if noun is not None and reading.node.i == noun.i and _allowed(noun):
         return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
     if any(
         node.dep_ == "pobj"

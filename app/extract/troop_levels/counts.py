@@ -104,6 +104,18 @@ def _all_of_them(number: Token) -> Token | None:
     return None
 
 
+def _body_it_stands_for(ctx: Context, pronoun: Token | None, number: Token) -> Token | None:
+    """'It' for the army or force that was the subject of the sentence before, when no
+    level read just before gives the troops."""
+    if pronoun is None or pronoun.lower_ != "it":
+        return None
+    if ctx.sentence_index[number.sent.start] - ctx.last_sentence <= 1:
+        return None
+    before = sentence_before(number)
+    subject = dependent(before.root, "nsubj", "nsubjpass") if before is not None else None
+    return subject if subject is not None and is_troop_body(subject) else None
+
+
 def _troops_named_in_sentence_before(number: Token) -> Token | None:
     """The last troop noun of the sentence before the number's."""
     before = sentence_before(number)
@@ -294,6 +306,10 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if measured is not None and lemma(measured) in COUNT_OF and _about_troops(measured):
             # 'sending 3,000 more, which will bring the total in the region to 18,000'
             return Reading(measured, node, verb)
+        body = _body_it_stands_for(ctx, subject, node)
+        if body is not None:
+            # 'Nigeria's army has been deployed in 30 states. It numbers about 230,000'
+            return Reading(body, node, verb)
         if refers_back(subject) or (subject is not None and subject.pos_ == "PRON"):
             return Reading(None, node, verb)
         if misread and measure is None and is_troop_noun(node.head.head):
@@ -427,6 +443,11 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if noun is not None:
             return Reading(noun, node, verb)
     placed = next((c for c in node.children if c.dep_ == "acl" and lemma(c) in HOLDING_VERBS), None)
+    if placed is None and ctx.read_in(node):
+        # '..., rather than the 2,000 it had there in the spring'
+        placed = next(
+            (c for c in node.children if c.dep_ == "relcl" and lemma(c) in HOLDING_VERBS), None
+        )
     if counted is None and placed is not None and ctx.last is not None:
         # 'keeps 600 troops there, a far cry from the 4,000 stationed there in 2009'
         return Reading(None, node, placed)
@@ -458,8 +479,10 @@ def _asked_for(number: Token) -> Token | None:
     doc = number.doc
     sentence = number.sent
     opening = number.i - 1
-    while opening >= sentence.start and doc[opening].pos_ in {"ADV", "ADP", "ADJ"}:
-        opening -= 1  # 'About', 'Just over', 'Roughly'
+    while opening >= sentence.start and (
+        doc[opening].pos_ in {"ADV", "ADP", "ADJ"} or doc[opening].lower_ == "a"
+    ):
+        opening -= 1  # 'About', 'Just over', 'Roughly', 'Around a hundred'
     if opening >= sentence.start and doc[opening].text not in ANSWER_OPENERS:
         return None
     return _troops_asked_about(number)

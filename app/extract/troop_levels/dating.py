@@ -192,7 +192,9 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
             clause = next((c for c in clause.children if c.dep_ in {"acomp", "xcomp"}), None)
         event = root.dep_ in EVENT_DATES and root.head.dep_ == "pobj"
         preposition = root.head.head if event else root.head
-        if preposition.lower_ in UNBOUNDED_DATE_PREPOSITIONS and not _within_one(root):
+        if preposition.lower_ in UNBOUNDED_DATE_PREPOSITIONS and not (
+            _within_one(root) or _until_then(preposition)
+        ):
             continue  # 'since 2013', 'the largest since the 2013 typhoon'
         as_at = root.head.lower_ == "at" and root.head.head.head.pos_ in {"VERB", "AUX"}
         if root.head.lower_ in {"as", "than"} or (
@@ -303,6 +305,14 @@ def _within_one(root: Token) -> bool:
     """'over the summer', 'over March': during one season or month, not across a span of
     time ('over the past decade')."""
     return root.head.lower_ == "over" and (root.lower_ in SEASONS or root.lower_ in MONTHS)
+
+
+def _until_then(preposition: Token) -> bool:
+    """'will not deploy until next year' happens then ('will keep 450 until the end of the
+    year' is a level from now)."""
+    return preposition.lower_ in {"until", "till"} and any(
+        c.dep_ == "neg" for c in preposition.head.children
+    )
 
 
 def _part_of(span: Span, number: Span) -> bool:

@@ -24,6 +24,7 @@ def is_size_now(ctx: Context, number: Token, anchor: Token, reading: Reading) ->
         or _verb_says_now(anchor, reading.verb)
         or _kept(anchor, reading)
         or _stationed_now(ctx, anchor, reading)
+        or _joined(anchor, reading)
     )
 
 
@@ -80,6 +81,24 @@ def _kept(number: Token, reading: Reading) -> bool:
         and lemma(verb) in {"keep", "retain", "maintain"}
         and noun is not None
         and noun.dep_ == "dobj"
+        and noun.left_edge.i <= number.i <= noun.right_edge.i
+        and is_definite(number, noun)
+    )
+
+
+JOINING_VERBS = {"join", "reinforce", "bolster", "strengthen"}
+
+
+def _joined(number: Token, reading: Reading) -> bool:
+    """'The troops will join the 1,100-strong battlegroup there in March': the force joined
+    is there already, at its size now; the date is the newcomers'."""
+    verb, noun = reading.verb, reading.noun
+    return (
+        verb is not None
+        and lemma(verb) in JOINING_VERBS
+        and noun is not None
+        and noun.dep_ == "dobj"
+        and noun.head.i == verb.i
         and noun.left_edge.i <= number.i <= noun.right_edge.i
         and is_definite(number, noun)
     )
