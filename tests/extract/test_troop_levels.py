@@ -2383,7 +2383,7 @@ def test_gold_troop_levels(extractor: Extractor):
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.854 (P 0.897, R 0.815) on 352 levels;
+    """Written after the rules and never tuned on: F1 0.859 (P 0.901, R 0.820) on 389 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)
