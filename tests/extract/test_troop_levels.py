@@ -2376,14 +2376,169 @@ def test_the_force_newcomers_join_is_there_now(extract):
     ]
 
 
+def test_all_of_its_troops_brought_home_by_a_date(extract):
+    facts = extract(
+        "Austria will bring all 160 of its soldiers stationed on the Golan Heights home by the "
+        "end of June.",
+        published="2024-01-15",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (160, "reported", "2024-01-15"),
+        (0, "planned", "2024-06"),
+    ]
+
+
+def test_its_entire_contingent_home_is_its_size_now_and_none_later(extract):
+    facts = extract(
+        "Ghana said its entire contingent of 870 soldiers in Mali would be home by the end of "
+        "next year, when the UN mission there closes.",
+        published="2023-04-04",
+    )
+    assert sorted((lv.force, lv.count, lv.status) for lv in facts.troop_levels) == [
+        ("Ghana", 0, "planned"),
+        ("Ghana", 870, "reported"),
+    ]
+
+
+def test_an_answer_in_single_quotation_marks(extract):
+    facts = extract(
+        "How many soldiers does France still have in Chad? 'About 1,000,' an army spokesman "
+        "said on Monday.",
+        published="2023-10-02",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("France", 1000)]
+
+
+def test_of_which_after_something_else_counts_no_troops(extract):
+    facts = extract(
+        "Poland has about 3,000 troops near the border and will buy more Abrams tanks, of "
+        "which the army has 250.",
+        published="2024-02-12",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [3000]
+
+
+def test_a_floor_is_no_level(extract):
+    facts = extract(
+        "About 36,000 American troops are in Germany. A new law bars the president from "
+        "cutting the force below 30,000, and officials say it will not drop below 33,000 "
+        "this year.",
+        published="2024-12-20",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [36000]
+
+
+def test_some_of_them_moved_elsewhere_are_a_change(extract):
+    facts = extract(
+        "Some 2,500 US Marines are based in Darwin, and the allies agreed that about 800 of them "
+        "will be moved to Guam next year.",
+        published="2024-09-01",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [2500]
+
+
+def test_home_to_a_count_is_its_size_now(extract):
+    facts = extract(
+        "The French base in Djibouti, home to about 1,500 soldiers, will shrink to 1,000 "
+        "troops by 2026.",
+        published="2024-06-11",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (1500, "reported", "2024-06-11"),
+        (1000, "planned", "2026"),
+    ]
+
+
+def test_a_clause_goes_on_past_an_aside_of_saying(extract):
+    facts = extract(
+        "Peru had about 6,000 soldiers on the border last year. The figure has since fallen to "
+        "about 4,000, the defence ministry said, and is expected to drop to 3,000 early next "
+        "year.",
+        published="2025-05-05",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (6000, "reported", "2024"),
+        (4000, "reported", "2025-05-05"),
+        (3000, "planned", "2026"),
+    ]
+
+
+def test_already_does_not_date_a_count_by_publication(extract):
+    facts = extract(
+        "The coalition already had about 9,000 troops in Iraq as of last month, an official said.",
+        published="2017-03-14",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(9000, "2017-02")]
+
+
+def test_a_verb_tagged_as_a_noun_with_its_subject_as_a_modifier(extract):
+    facts = extract(
+        "The United States stations about 24,000 service members in Bahrain.",
+        published="2021-07-07",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("United States", 24000)]
+
+
+def test_a_contingent_of_soldiers_from_a_country_is_its_troops(extract):
+    facts = extract(
+        "A contingent of four hundred soldiers from Bangladesh was flown into Juba on Sunday.",
+        published="2024-08-19",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("Bangladesh", 400)]
+
+
+def test_a_rotation_that_numbers_people(extract):
+    facts = extract(
+        "Next year's British rotation in Estonia will number about 900. Last year's rotation "
+        "numbered 1,100, the ministry said.",
+        published="2024-10-10",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (900, "planned", "2025"),
+        (1100, "reported", "2023"),
+    ]
+
+
+def test_a_part_of_a_planned_count_is_planned_too(extract):
+    facts = extract(
+        "A new NATO battlegroup in Hungary is expected to number about 1,200 troops by April, "
+        "up to 300 of them from Croatia, officials in Budapest said on Friday.",
+        published="2025-01-20",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (1200, "planned", "2025-04"),
+        (300, "planned", "2025-04"),
+    ]
+
+
+def test_an_acronym_before_a_force_names_it(extract):
+    facts = extract(
+        "Leaders agreed to deploy a SADC standby force of up to 3,000 troops, a diplomat said.",
+        published="2021-06-24",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [("SADC", 3000)]
+
+
+def test_what_a_unit_cut_leaves_is_a_level(extract):
+    facts = extract(
+        "Norway will cut its 300-strong mission in Iraq by 100 soldiers, leaving about 200 by "
+        "June, officials said.",
+        published="2024-01-30",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (300, "reported", "2024-01-30"),
+        (200, "planned", "2024-06"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.976 (P 0.987, R 0.965) on 1,465 levels when last tuned."""
+    """Measured at F1 0.976 (P 0.988, R 0.964) on 1,575 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.859 (P 0.901, R 0.820) on 389 levels;
+    """Written after the rules and never tuned on: F1 0.862 (P 0.902, R 0.825) on 389 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

@@ -333,6 +333,8 @@ def _part_of_a_count(number: Token) -> bool:
     if of is None and number.dep_ in {"nsubj", "nsubjpass"}:
         of = next((c for c in number.head.children if c.lower_ == "of" and c.i < number.i), None)
     whole = dependent(of, "pobj") if of is not None else None
+    if whole is not None and whole.lower_ == "them":
+        return True  # 'about 4,000 of them will be moved to Guam'
     return whole is not None and any(_amount(c) for c in (whole, *whole.children))
 
 

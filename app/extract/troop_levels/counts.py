@@ -72,13 +72,14 @@ def _some_of_them(number: Token) -> bool:
     them = _part_of(number)
     placed = any(
         c.lower_ in {"overseas", "abroad", "there", "here"}
-        or (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "across"})
+        or (c.dep_ == "prep" and c.lower_ in {"in", "at", "on", "across", "from"})
         for c in number.children
     )
+    up_to = number.dep_ == "pobj" and number.head.lower_ == "to" and number.head.head.lower_ == "up"
     return (
         them is not None
         and them.lower_ == "them"
-        and number.dep_ in {"dep", "appos", "npadvmod", "advcl"}
+        and (number.dep_ in {"dep", "appos", "npadvmod", "advcl"} or up_to)  # 'up to 650 of them'
         and placed
     )
 
@@ -114,6 +115,13 @@ def _body_it_stands_for(ctx: Context, pronoun: Token | None, number: Token) -> T
     before = sentence_before(number)
     subject = dependent(before.root, "nsubj", "nsubjpass") if before is not None else None
     return subject if subject is not None and is_troop_body(subject) else None
+
+
+def _unit_that_numbers(subject: Token | None, verb: Token | None) -> bool:
+    """A unit whose verb gives its size in people: 'the rotation numbered 2,500'."""
+    if subject is None or verb is None or not is_troop_body(subject):
+        return False
+    return lemma(verb) in {"number", "total", "count"}
 
 
 def _troops_named_in_sentence_before(number: Token) -> Token | None:
@@ -162,7 +170,23 @@ def _aims(verb: Token) -> bool:
     return is_plan_word(verb) or lemma(verb) in PROPOSAL_VERBS
 
 
+def _of_something_else(number: Token) -> bool:
+    """'Abrams tanks, of which the army has 250': a count of what the relative clause is
+    on, however the parser hangs 'of which'."""
+    clause = next((a for a in number.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    partitive = any(
+        t.lower_ in RELATIVE_PRONOUNS and t.dep_ == "pobj" and t.head.lower_ == "of"
+        for t in clause.subtree
+    )
+    whole = clause.head
+    return partitive and troop_noun(whole) is None and not is_troop_body(whole)
+
+
 def reading_of(ctx: Context, number: Token) -> Reading | None:
+    if _of_something_else(number):
+        return None
     node = number
     hyphened = number.i + 1 < len(number.doc) and number.doc[number.i + 1].text == "-"
     if not hyphened and (
@@ -245,8 +269,12 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             if body is not None:
                 return Reading(body, node, governing_verb(node))
     if _some_of_them(node) and ctx.read_in(node):
-        # '1.3 million Americans serve on active duty, about 170,000 of them overseas'
-        return Reading(None, node, governing_verb(node))
+        # '1.3 million Americans serve on active duty, about 170,000 of them overseas'; 'is
+        # expected to number about 2,100 troops by June, up to 650 of them from the Czech
+        # Republic, officials said', hung on the saying: the verb of the troops counted
+        named = troops_named_before(node)
+        verb = governing_verb(named) if named is not None else None
+        return Reading(None, node, verb or governing_verb(node))
     if serving_nationals(counted) and node.head.i == counted.i:
         return Reading(counted, counted, governing_verb(counted))
     noun = troop_noun(counted)
@@ -301,6 +329,8 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         subject = subject_of(measure)
         measured = verb_object(measure, node)
         noun = troop_noun(subject) or troop_noun(measured)
+        if noun is None and _unit_that_numbers(subject, measure):
+            noun = subject  # "This year's Marine rotation will number about 2,200"
         if noun is not None:
             return Reading(noun, node, verb)
         if measured is not None and lemma(measured) in COUNT_OF and _about_troops(measured):
@@ -326,7 +356,11 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             # 'would withdraw 300 soldiers, leaving about 700 in the country': the rest;
             # 'will send about 150 marines, joining 250 already on Curacao': more of them
             moves = lemma(measure) in {"leave", "join"}
-            noun = troop_noun(_what_moves(measure.head, node)) if moves else None
+            moved = _what_moves(measure.head, node) if moves else None
+            # 'will cut its 200-strong training mission by 50 soldiers, leaving about 150'
+            noun = troop_noun(moved) or (
+                moved if moved is not None and is_troop_body(moved) else None
+            )
             if noun is not None:
                 return Reading(noun, node, verb)
         if node.dep_ == "pobj" and node.head.lower_ in {"for", "with"}:
@@ -462,7 +496,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     return _answer(number, node) if counted is None else None
 
 
-ANSWER_OPENERS = {":", '"', "\u201c", "-", "\u2013", "\u2014"}
+ANSWER_OPENERS = {":", '"', "'", "\u201c", "\u2018", "-", "\u2013", "\u2014"}
 
 
 def _answer(number: Token, node: Token) -> Reading | None:

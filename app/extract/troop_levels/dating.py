@@ -33,9 +33,11 @@ from app.partial_date import PartialDate
 def attached_date(ctx: Context, owners: list[Token], direction: Direction) -> NormalisedDate | None:
     for owner in owners:
         for found in ctx.date_owner.get(owner.i, []):
-            # the model sometimes takes in words before the date: 'a quarter this spring'
-            for start in range(found.start, found.end):
-                value = normalise_date(ctx.doc[start : found.end].text, ctx.published, direction)
+            end = found.end - 1 if ctx.doc[found.end - 1].lower_ in {"'s", "\u2019s"} else found.end
+            # the model sometimes takes in words before the date: 'a quarter this spring'; and
+            # the possessive of "Last year's rotation"
+            for start in range(found.start, end):
+                value = normalise_date(ctx.doc[start:end].text, ctx.published, direction)
                 if value is not None:
                     return value
     return None

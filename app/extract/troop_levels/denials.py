@@ -145,7 +145,25 @@ def is_capped(reading: Reading) -> bool:
     side to 1,500 troops': a ceiling, not who is there. A force that will cap its own
     presence at 25,000 plans that level."""
     verb = reading.verb
+    if _floor(reading.node):
+        return True
     return verb is not None and lemma(verb) in LIMITING_VERBS and not is_planned(verb)
+
+
+FORBIDDING_WORDS = {"bar", "forbid", "prohibit", "prevent", "block", "ban", "stop"}
+
+
+def _floor(node: Token) -> bool:
+    """'bars the Pentagon from reducing the force below 28,500', 'will not drop below 8,000':
+    a floor, not a level ('has dropped below 1,000' is one)."""
+    if node.dep_ != "pobj" or node.head.lower_ not in {"below", "under"}:
+        return False
+    verb = node.head.head
+    if verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(lemma(a) in FORBIDDING_WORDS for a in verb.ancestors)
 
 
 def is_hypothetical(phrase: NumberPhrase, reading: Reading) -> bool:

@@ -78,10 +78,15 @@ def is_definite(number: Token, noun: Token | None) -> bool:
     5,100-strong force': the whole of a force, not some of it."""
     words = [c for c in number.children]
     if any(w.lower_ == "of" for w in words):
-        # 'bring home 60 of its 200 peacekeepers': a part leaves
-        return False
+        # 'bring home 60 of its 200 peacekeepers': a part leaves; 'all 900 of its soldiers'
+        # is the whole
+        return any(w.lower_ == "all" for w in words)
     if noun is not None:
         words += [c for c in noun.children if c.i < noun.i]
+        body = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if body is not None and is_troop_body(body):
+            # 'its entire contingent of 830 soldiers'
+            words += [c for c in body.children if c.i < body.i]
     return any(
         w.lower_ in LEAVING_QUANTIFIERS
         or w.dep_ == "poss"
@@ -110,20 +115,21 @@ def _leaves(verb: Token) -> bool:
 
 
 def _prepositions_on(verb: Token) -> list[Token]:
-    """The verb's prepositions and its object's: 'in Estonia home' hangs on either."""
+    """The verb's prepositions and those in its object: 'in Estonia home' hangs on either,
+    'all 130 of its troops serving on the Golan Heights home' deep in the object."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return [c for word in (verb, *objects) for c in word.children if c.dep_ == "prep"]
+    inside = [t for o in objects for t in o.subtree if t.dep_ == "prep"]
+    return [c for c in verb.children if c.dep_ == "prep"] + inside
 
 
 def _misread_home(preposition: Token) -> bool:
     """'bring all 650 troops in Estonia home': the parser makes 'Estonia home' a place."""
     place = dependent(preposition, "pobj")
-    return (
-        place is not None
-        and place.lower_ == "home"
-        and place.n_lefts > 0
-        and all(c.dep_ == "compound" and c.pos_ == "PROPN" for c in place.children)
-    )
+    if place is None or place.lower_ != "home":
+        return False
+    named = [c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    rest = [c for c in place.children if c not in named]
+    return bool(named) and all(c.dep_ == "det" for c in rest)  # 'the Golan Heights home'
 
 
 def departs(verb: Token | None, node: Token) -> bool:
@@ -137,8 +143,10 @@ def departs(verb: Token | None, node: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in departure.children
     ):
         return False
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and is_troop_body(node.head.head):
+        node = node.head.head  # 'its entire contingent of 830 soldiers would be home'
     if lemma(departure) == "leave" and node.dep_ == "dobj" and node.head.i == departure.i:
-        return False  # not 'ordered the 1,500 troops to leave'
+        return False  # not 'ordered the 1,500 troops to leave', 'leaving a force of 200'
     if lemma(departure) == "leave" and node.dep_ == "nsubjpass" and departure.tag_ == "VBN":
         return False  # 'fewer than 1,000 soldiers are left in the region': those who remain
     if (
@@ -282,9 +290,14 @@ def gone_on_a_date(
 
 
 def emptied_level(
-    ctx: Context, reading: Reading, departure: Token, evidence: Span
+    ctx: Context,
+    reading: Reading,
+    departure: Token,
+    evidence: Span,
+    deadlines: list[Token] | None = None,
 ) -> list[TroopLevel]:
-    """A level of 0 when the troops counted leave, once per troop noun."""
+    """A level of 0 when the troops counted leave, once per troop noun; `deadlines` are
+    clauses whose 'by ...' date the departure's."""
     key = (reading.noun or reading.node).i
     if key in ctx.emptied:
         return []
@@ -298,6 +311,7 @@ def emptied_level(
             qualifier="exact",
             evidence=evidence,
             # 'withdraw the 1,200 soldiers it sent last month': the date is of the sending
-            date_owners=possible_date_owners(ctx, reading, departure, own_clauses=False),
+            date_owners=possible_date_owners(ctx, reading, departure, own_clauses=False)
+            + (deadlines or []),
         )
     )

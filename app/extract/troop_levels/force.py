@@ -36,6 +36,9 @@ def own_force(ctx: Context, noun: Token) -> str | None:
             named = force_named(ctx, child)
             if named is not None:
                 return named
+        acronym = child.is_upper and child.is_alpha and len(child) >= 3
+        if child.dep_ in {"amod", "compound", "nmod"} and acronym:
+            return child.text  # 'an ECOWAS standby force', an acronym the model missed
         if child.dep_ in {"amod", "compound"}:
             if child.lower_ in FOREIGN_WORDS:
                 return "foreign"
@@ -92,16 +95,21 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
         return sent or holder or (ctx.last.force if ctx.last is not None else None)
     # 'including 400 from Germany'; 'Some 150 Marines from the Netherlands are aboard' (a
     # subject: as an object, 'withdrew 1,000 troops from Iraq' says where from)
-    sent = reading.node.i != noun.i or noun.dep_ in {"nsubj", "nsubjpass"}
+    container = _container_of(noun)
+    subjects = {"nsubj", "nsubjpass"}
+    # 'A contingent of 300 soldiers from Nepal was flown in': the subject's troops, too
+    sent = reading.node.i != noun.i or noun.dep_ in subjects
+    sent = sent or (container is not None and container.dep_ in subjects)
     force = _sent_by(ctx, reading.node) if sent else None
     force = force or own_force(ctx, noun)
-    container = _container_of(noun)
     if force is None and container is not None:
         force = own_force(ctx, container)
     if force is None and noun.dep_ not in {"nsubj", "nsubjpass"}:
         force = _holder_of(ctx, reading.verb)
     if force is None:
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        # 'its entire contingent of 830 soldiers': the container's owner, too
+        owners = [c for t in (noun, container) if t is not None for c in t.children]
+        owner = next((c for c in owners if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON":
             # 'His soldiers', after 'Colonel Lind has commanded Sweden's contingent': whose
             # troops the sentence before named, when the pronoun stands for a person

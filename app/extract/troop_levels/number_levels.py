@@ -115,9 +115,14 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         # there now. 'All 2,000 troops will leave by May', 'withdraw its final 25 soldiers':
         # 2,000 now, none later.
         clauses = [c for c in noun_clauses(reading.noun) if c.i != departure.i]
-        size_now = counted(reading=reading, date_owners=[anchor, *clauses], planned=False)
+        # 'all 130 of its troops serving there home by the end of March': a deadline the
+        # parser hung on the troops is the departure's
+        deadlines = [c for c in clauses if _deadline(ctx, c)]
+        owners = [anchor, *(c for c in clauses if c not in deadlines)]
+        size_now = counted(reading=reading, date_owners=owners, planned=False)
         stays = asked or any(c.dep_ == "neg" for c in departure.children)
-        return keep(size_now) + ([] if stays else emptied_level(ctx, reading, departure, evidence))
+        gone = [] if stays else emptied_level(ctx, reading, departure, evidence, deadlines)
+        return keep(size_now) + gone
     if phrase.role == "from":
         # The old value of a change is a level only when the text dates it ('fell from
         # 5,000 troops in May to 3,000', 'from the 4,000 stationed there in 2009'); the
@@ -147,6 +152,10 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     if level is None:
         return []
     return [respective(ctx, level, number, reading.verb), *each_of(ctx, level, reading.verb)]
+
+
+def _deadline(ctx: Context, clause: Token) -> bool:
+    return any(d.root.head.lower_ == "by" for d in ctx.date_owner.get(clause.i, []))
 
 
 def _due(noun: Token | None, number: Token) -> Token | None:

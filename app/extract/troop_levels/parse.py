@@ -37,8 +37,16 @@ def _acts_as_verb(token: Token) -> bool:
     forces number about 24,000', 'X hosts 3,200 troops; Y wants more')."""
     if token.pos_ in {"VERB", "AUX"}:
         return True
-    clause = token.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
-    return clause and any(c.dep_ == "nsubj" for c in token.children)
+    if token.dep_ not in {"ROOT", "ccomp", "conj", "parataxis"}:
+        return False
+    # a noun takes no direct object: 'The United States stations about 28,500 ...' (not
+    # 'Troop plans - 2027: 900', a label)
+    doc = token.doc
+    return any(
+        c.dep_ == "nsubj"
+        or (c.dep_ == "dobj" and not any(t.is_punct for t in doc[token.i + 1 : c.left_edge.i]))
+        for c in token.children
+    )
 
 
 def clause_verb(verb: Token | None) -> Token | None:
@@ -68,6 +76,10 @@ def verb_object(verb: Token | None, number: Token) -> Token | None:
     return None
 
 
+ASIDE_VERBS = {"say", "tell", "add", "report", "confirm", "announce"}
+"""Verbs of saying set off as an aside in the middle of a clause ('..., officials said, ...')."""
+
+
 def subject_of(verb: Token | None) -> Token | None:
     """The subject of a verb, or of the verb it depends on ('X is expected to reach', 'X ...
     and will grow')."""
@@ -75,6 +87,11 @@ def subject_of(verb: Token | None) -> Token | None:
         subject = dependent(verb, "nsubj", "nsubjpass")
         if subject is not None:
             return subject
+        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
+            # 'The United States stations 28,500 ...', the verb tagged as a noun and its
+            # subject as the noun's modifier
+            before = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+            return before[-1] if before else None
         if verb.dep_ == "acl":
             # 'a number expected to fall'
             return verb.head
@@ -83,6 +100,12 @@ def subject_of(verb: Token | None) -> Token | None:
             return verb.head.head
         if verb.dep_ not in {"xcomp", "conj", "advcl", "acomp"} or verb.head.i == verb.i:
             return None
+        head = verb.head
+        if verb.dep_ == "conj" and head.dep_ == "parataxis" and lemma(head) in ASIDE_VERBS:
+            # 'The figure has fallen to 3,500, the ministry said, and is expected to drop to
+            # 2,000': the clause goes on past the aside
+            verb = head.head
+            continue
         if verb.dep_ == "xcomp" and dependent(verb.head, "dobj") is not None:
             # 'expects the brigade to reach ...': the object does the reaching.
             return dependent(verb.head, "dobj")

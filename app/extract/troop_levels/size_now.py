@@ -25,6 +25,7 @@ def is_size_now(ctx: Context, number: Token, anchor: Token, reading: Reading) ->
         or _kept(anchor, reading)
         or _stationed_now(ctx, anchor, reading)
         or _joined(anchor, reading)
+        or _home_to(reading.noun)
     )
 
 
@@ -67,8 +68,8 @@ def _verb_says_now(number: Token, verb: Token | None) -> bool:
     token = number
     while token.i != verb.i and token.head.i != token.i:
         token = token.head
-        if any(c.dep_ == "advmod" and c.lower_ in NOW_WORDS for c in token.children):
-            return True
+        if any(c.dep_ == "advmod" and c.lower_ in NOW_WORDS - {"already"} for c in token.children):
+            return True  # 'already had 40,000 as of last month' is dated by its date
     return False
 
 
@@ -83,6 +84,17 @@ def _kept(number: Token, reading: Reading) -> bool:
         and noun.dep_ == "dobj"
         and noun.left_edge.i <= number.i <= noun.right_edge.i
         and is_definite(number, noun)
+    )
+
+
+def _home_to(noun: Token | None) -> bool:
+    """ "Russia's base in Tajikistan, home to about 7,000 servicemen, will be expanded": an
+    aside on who is there now."""
+    return (
+        noun is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "to"
+        and noun.head.head.lower_ == "home"
     )
 
 
