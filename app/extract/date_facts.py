@@ -51,6 +51,8 @@ def date_span(ent: Span) -> Span | None:
         first += 1
     if end - first > 1 and doc[first].like_num and doc[first + 1].lower_ in _DATE_OPENERS:
         start = first + 1
+    elif end - first > 2 and doc[first].like_num and doc[first + 1].like_num:
+        start = first + 1  # 'up from 150 two years ago': two numbers in a row, the first a count
     # 'Last year 250 took part': a count after the date, not a day or a year of it.
     while end - 1 > start and doc[end - 1].like_num and not _ends_date(doc[end - 2 : end]):
         end -= 1

@@ -155,12 +155,22 @@ def _nearest_year(
     return min(candidates, key=distance)
 
 
+_MID_YEAR = re.compile(r"^mid ?-? ?year$")
+_MONTH_OF_YEAR = re.compile(rf"^(?P<head>.*?{_MONTH})\s+(?:of\s+)?(?P<rel>next|last|this)\s+year$")
+
+
 def normalise_date(
     text: str, anchor: PartialDate | None, direction: Direction = None
 ) -> NormalisedDate | None:
     """TIMEX3-like value of a date phrase, or None when it names no calendar date we can place."""
     folded = text.lower().replace("–", "-").replace("’", "'")
     phrase = _LEADING.sub("", " ".join(folded.split())).strip(" .,")
+    phrase = _MID_YEAR.sub("the middle of the year", phrase)  # 'by mid-year'
+    month_of = _MONTH_OF_YEAR.match(phrase)
+    if month_of and anchor is not None:
+        # 'by March next year': that March of the year named
+        shift = {"next": 1, "last": -1, "this": 0}[month_of["rel"]]
+        phrase = f"{month_of['head']} {anchor.year + shift}"
     ago = _AGO.match(phrase)
     if ago:
         return _ago(ago["number"], ago["unit"], anchor)

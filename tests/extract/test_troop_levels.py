@@ -2531,8 +2531,192 @@ def test_what_a_unit_cut_leaves_is_a_level(extract):
     ]
 
 
+def test_the_unit_replaced_is_there_now(extract):
+    facts = extract(
+        "Austria will send 190 soldiers to Lebanon in the spring. They will relieve a smaller "
+        "Austrian unit of eighty soldiers that has served there since 2021.",
+        published="2023-11-02",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (190, "planned"),
+        (80, "reported"),
+    ]
+
+
+def test_military_officers_are_troops_and_police_officers_are_not(extract):
+    facts = extract(
+        "Uruguay has 12 army officers in Congo and 30 police officers in Haiti.",
+        published="2022-09-09",
+    )
+    assert [(lv.count, lv.location) for lv in facts.troop_levels] == [(12, "Congo")]
+
+
+def test_a_date_the_model_took_into_a_place(extract):
+    facts = extract(
+        "Senegal will deploy about 600 soldiers to a regional force in the Sahel early next "
+        "year, its army said.",
+        published="2025-04-14",
+    )
+    assert [(lv.count, str(lv.date), lv.date_mod) for lv in facts.troop_levels] == [
+        (600, "2026", "START")
+    ]
+
+
+def test_dates_said_as_mid_year_and_as_a_month_of_next_year(extract):
+    facts = extract(
+        "Chile will send up to 300 troops to Haiti by mid-year. Peru will have 200 soldiers "
+        "there by April next year.",
+        published="2025-02-03",
+    )
+    assert [(lv.count, str(lv.date), lv.date_mod) for lv in facts.troop_levels] == [
+        (300, "2025", "MID"),
+        (200, "2026-04", None),
+    ]
+
+
+def test_none_since_after_a_level_in_the_sentence_before(extract):
+    facts = extract(
+        "At its peak in 2006, Poland had some 2,500 troops in Iraq. Warsaw has had none in the "
+        "country since 2011.",
+        published="2020-06-01",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        (2500, "2006"),
+        (0, "2020-06-01"),
+    ]
+
+
+def test_an_old_count_right_before_a_spelled_out_date(extract):
+    facts = extract(
+        "Norway has about 700 troops in Lithuania, up from 150 two years ago, a Norwegian "
+        "official said.",
+        published="2024-05-20",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        (700, "2024-05-20"),
+        (150, "2022"),
+    ]
+
+
+def test_a_dated_change_set_off_by_commas_before_the_verb(extract):
+    facts = extract(
+        "Spain's contingent in Latvia, up from 300 in 2019 to about 600 now, will grow to 800 "
+        "by 2026, the ministry said.",
+        published="2024-02-02",
+    )
+    assert sorted((lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels) == [
+        (300, "reported", "2019"),
+        (600, "reported", "2024-02-02"),
+        (800, "planned", "2026"),
+    ]
+
+
+def test_a_size_a_mandate_allows_is_a_ceiling(extract):
+    facts = extract(
+        "The UN mission in Cyprus has about 800 troops, well below the 1,100 allowed by its "
+        "mandate. Canada has 20 soldiers authorized to deploy there.",
+        published="2023-03-03",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [800, 20]
+
+
+def test_a_deadline_the_parser_hung_on_the_saying(extract):
+    facts = extract(
+        "About 400 Japanese troops are to be stationed on Miyako, a small island, by June "
+        "next year, the ministry said, adding to the 200 already posted on Amami.",
+        published="2024-08-01",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (400, "planned", "2025-06"),
+        (200, "reported", "2024-08-01"),
+    ]
+
+
+def test_an_answer_with_a_verb_of_its_own(extract):
+    facts = extract(
+        "How many Italian soldiers are in Iraq? Officials put the figure at about 600, and all "
+        "of them will be out of the country by the end of May. About 50 will stay on in Erbil, "
+        "a spokesman said.",
+        published="2024-02-01",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (600, "reported", "2024-02-01"),
+        (0, "planned", "2024-05"),
+        (50, "planned", "2024-02-01"),
+    ]
+
+
+def test_a_unit_changed_to_a_count(extract):
+    facts = extract(
+        "Spain plans to double its 130-strong detachment in Senegal to 260 by next spring.",
+        published="2024-09-12",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (130, "reported", "2024-09-12"),
+        (260, "planned", "2025"),
+    ]
+
+
+def test_whose_troops_a_relative_clause_says(extract):
+    facts = extract(
+        "That is fewer than the 3,000 troops Sweden is to station in Finland by 2028.",
+        published="2025-03-03",
+    )
+    assert [(lv.force, lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        ("Sweden", 3000, "planned", "2028")
+    ]
+
+
+def test_as_recently_as_and_until_in_the_past_date_a_count(extract):
+    facts = extract(
+        "The French presence in Niger numbered about 1,500 as recently as last year. Chad, "
+        "which hosted about 90 French special forces until March, wants none now.",
+        published="2024-06-10",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels][:2] == [
+        (1500, "2023"),
+        (90, "2024-03"),
+    ]
+
+
+def test_completing_the_withdrawal_of_all_troops_by_a_date(extract):
+    facts = extract(
+        "Germany said it would complete the withdrawal of all German troops from Mali by "
+        "December 31.",
+        published="2023-05-05",
+    )
+    assert [(lv.force, lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        ("Germany", 0, "planned", "2023-12-31")
+    ]
+
+
+def test_a_bodys_strength_of_a_count(extract):
+    facts = extract(
+        "The mission's current strength of 4,800 is drawn from seven countries.",
+        published="2022-01-01",
+    )
+    facts_before = extract(
+        "UN peacekeepers have served in Abyei since 2011. The mission's current strength of "
+        "3,100 is drawn from seven countries.",
+        published="2022-01-01",
+    )
+    assert [lv.count for lv in facts.troop_levels] == []  # no force named
+    assert [(lv.force, lv.count) for lv in facts_before.troop_levels] == [("UN", 3100)]
+
+
+def test_the_figure_answering_a_question(extract):
+    facts = extract(
+        "How many U.S. troops does Japan host? The official figure is 54,000; in 1995 it was "
+        "about forty-seven thousand.",
+        published="2023-02-11",
+    )
+    # the date of the clause after the semicolon is not the figure's
+    first = facts.troop_levels[0]
+    assert (first.count, str(first.date)) == (54000, "2023-02-11")
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.976 (P 0.988, R 0.964) on 1,575 levels when last tuned."""
+    """Measured at F1 0.976 (P 0.987, R 0.966) on 1,742 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -100,6 +100,8 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True  # '8,000 troops served in the mission over the years': all who served
     if _rotated_through(verb, noun):
         return True  # 'had rotated more than 600 troops through the mission': all who served
+    if _allowed_size(reading.node):
+        return True  # 'well below the 15,000 allowed by its mandate': a ceiling
     if noun is not None and reading.node.i == noun.i and _allowed(noun):
         return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
     if any(
@@ -261,6 +263,18 @@ def _composition(number: Token) -> bool:
         and attribute is not None
         and not is_troop_noun(attribute)
         and not any(c.dep_ == "prep" for c in verb.children)
+    )
+
+
+ALLOWING_VERBS = {"allow", "permit", "authorize", "authorise"}
+
+
+def _allowed_size(node: Token) -> bool:
+    """A size a mandate allows ('the 15,000 allowed by its mandate'); not '850 members
+    authorized to deploy', a plan."""
+    return any(
+        c.dep_ == "acl" and lemma(c) in ALLOWING_VERBS and dependent(c, "xcomp") is None
+        for c in node.children
     )
 
 

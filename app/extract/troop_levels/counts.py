@@ -19,6 +19,7 @@ from app.extract.troop_levels.nouns import (
     troops_named_before,
 )
 from app.extract.troop_levels.parse import (
+    ASIDE_VERBS,
     clause_verb,
     dependent,
     governing_verb,
@@ -115,6 +116,18 @@ def _body_it_stands_for(ctx: Context, pronoun: Token | None, number: Token) -> T
     before = sentence_before(number)
     subject = dependent(before.root, "nsubj", "nsubjpass") if before is not None else None
     return subject if subject is not None and is_troop_body(subject) else None
+
+
+def _held_by(noun: Token) -> Token | None:
+    """'the 1,500 troops Canada is to station in Latvia', 'the 450-strong group Germany
+    keeps in Lithuania': a relative clause whose subject holds the troops says whose they
+    are and when, whatever the sentence compares them with."""
+    clause = next((c for c in noun.children if c.dep_ == "relcl"), None)
+    subject = dependent(clause, "nsubj") if clause is not None else None
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    verb = dependent(clause, "xcomp") if lemma(clause) == "be" else clause
+    return verb if verb is not None and lemma(verb) in HOLDING_VERBS else None
 
 
 def _unit_that_numbers(subject: Token | None, verb: Token | None) -> bool:
@@ -221,7 +234,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         node = number
     unit = sized_unit(number)
     if unit is not None:
-        return Reading(unit, unit, governing_verb(unit))
+        return Reading(unit, unit, _held_by(unit) or governing_verb(unit))
     counted = counted_noun(node)
     if counted is not None and _across_a_comma(node, counted):
         # 'forces in Japan total approximately 54,000, the largest American deployment
@@ -278,8 +291,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     if serving_nationals(counted) and node.head.i == counted.i:
         return Reading(counted, counted, governing_verb(counted))
     noun = troop_noun(counted)
-    if noun is None and counted is not None and node.head.lower_ == "of" and is_troop_body(counted):
-        noun = counted  # 'a Swedish unit of about 600'
+    if noun is None and counted is not None and node.head.lower_ in {"of", "to"}:
+        # 'a Swedish unit of about 600', 'double its 90-strong detachment to 180'
+        noun = counted if is_troop_body(counted) else None
     if noun is not None and node.head.i == noun.i and lemma(noun) in UNIT_NOUNS:
         # 'deploy four battalions': a count of units, not of soldiers
         return None
@@ -289,7 +303,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         in_phrase = noun.i == counted.i and (node.head.i == noun.i or noun.i > node.i)
         partitive = any(c.lower_ == "of" for c in node.children)  # '60 of its 200 soldiers'
         holder = noun if in_phrase and not partitive else node
-        return Reading(noun, holder, governing_verb(holder))
+        return Reading(noun, holder, _held_by(noun) or governing_verb(holder))
     if (
         counted is None
         and node.dep_ == "attr"
@@ -309,6 +323,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         noun = troop_noun(subject_of(node.head))
         if noun is not None:
             return Reading(noun, node, clause_verb(node.head))
+    posted = next((c for c in node.children if c.dep_ == "acl" and lemma(c) in HOLDING_VERBS), None)
+    if counted is None and posted is not None and node.head.lower_ == "to" and ctx.read_in(node):
+        return Reading(None, node, posted)  # '..., adding to the 160 already posted on Yonaguni'
     absolute = next((c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "with" and absolute:
         # 'will send 180 troops, with the first 60 arriving in March'
@@ -341,7 +358,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
             # 'Nigeria's army has been deployed in 30 states. It numbers about 230,000'
             return Reading(body, node, verb)
         if refers_back(subject) or (subject is not None and subject.pos_ == "PRON"):
-            return Reading(None, node, verb)
+            # 'How many U.S. troops does South Korea host? The official figure is 28,500'
+            asked = None if ctx.read_in(node) else _troops_asked_about(number)
+            return Reading(asked, node, verb)
         if misread and measure is None and is_troop_noun(node.head.head):
             # 'Key figures: Italian troops in Lebanon, about 1,100; ...'
             return Reading(node.head.head, node, None)
@@ -439,8 +458,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         answer = _answer(number, node) if named is None and not ctx.read_in(node) else None
         if answer is not None:
             # 'How many British troops are in Estonia? About 900, most of them at Tapa,
-            # officials said'
-            return answer
+            # officials said'; 'About 150 will stay on at al-Tanf' with its own verb
+            own = verb is not None and lemma(verb) not in ASIDE_VERBS  # not 'officials said'
+            return Reading(answer.noun, node, verb) if own else answer
         return Reading(named, node, verb)
     if node.dep_ == "pobj" and node.head.lower_ == "with" and lemma(node.head.head) == "leave":
         # 'lost 3,000 soldiers and recruited 2,100, leaving it with 78,000'

@@ -146,13 +146,21 @@ def possible_date_owners(
     if verb is not None and sizes_what_is_planned(verb):
         # 'Two battalions totalling about 1,600 soldiers will be on standby next year'
         owners.append(verb.head.head)
-    if verb is not None and verb.dep_ == "ccomp" and _cleft(verb.head):
+    if verb is not None and verb.dep_ == "ccomp" and verb.i > verb.head.i and _cleft(verb.head):
         owners.append(verb.head)  # 'It was in 2014 that the first 600 soldiers reached Poland'
 
     reported = verb is not None and verb.tag_ == "VBD" and verb.dep_ == "ccomp"
     if reported and lemma(verb.head) in SAYING_VERBS:
         # 'The ministry said in March that about 700 soldiers were in Estonia'
         owners.append(verb.head)
+    clause = verb
+    while clause is not None and clause.dep_ == "xcomp":
+        clause = clause.head
+    saying = clause.head if clause is not None and clause.dep_ == "ccomp" else None
+    if saying is not None and lemma(saying) in SAYING_VERBS and deadline_on(ctx, saying):
+        # '570 troops are to be stationed there ..., by March next year, the ministry said':
+        # a deadline hung on the saying is the plan's
+        owners.append(saying)
 
     plan = verb
     # 'By 2030 it wants that figure to reach 1,500', with the infinitive parsed as a ccomp
@@ -160,7 +168,7 @@ def possible_date_owners(
         plan.dep_ == "xcomp" or (plan.dep_ == "ccomp" and is_plan_word(plan.head))
     ):
         plan = plan.head
-        if any(d.root.head.lower_ == "by" for d in ctx.date_owner.get(plan.i, [])):
+        if deadline_on(ctx, plan):
             owners.append(plan)
     return owners
 
@@ -177,7 +185,7 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
     between_values = [
         (phrase.span.end, new.span.start, phrase.count_token)
         for index, phrase in enumerate(phrases)
-        if phrase.role == "from" and (new := _new_value(phrases, index)) is not None
+        if phrase.role == "from" and (new := new_value(phrases, index)) is not None
     ]
     dateline = _DATELINE.match(ctx.doc.text)
     for span in _date_phrases(ctx.doc):
@@ -199,9 +207,12 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
         ):
             continue  # 'since 2013', 'the largest since the 2013 typhoon'
         as_at = root.head.lower_ == "at" and root.head.head.head.pos_ in {"VERB", "AUX"}
-        if root.head.lower_ in {"as", "than"} or (
+        # 'numbered about 1,100 as recently as last year' dates the count
+        as_recently = span.start >= 2 and ctx.doc[span.start - 2].lower_ in AS_RECENTLY
+        compared = root.head.lower_ in {"as", "than"} or (
             root.head.lower_ != "of" and root.head.head.lower_ in {"as", "than"} and not as_at
-        ):
+        )
+        if compared and not as_recently:
             continue  # 'twice as many as in November' dates the comparison ('as of' and
             # 'As at 1 January, strength stood at' date)
         if _dates_a_multiple(root):
@@ -309,11 +320,21 @@ def _within_one(root: Token) -> bool:
     return root.head.lower_ == "over" and (root.lower_ in SEASONS or root.lower_ in MONTHS)
 
 
+AS_RECENTLY = {"recently", "late", "early"}
+"""'as recently as last year', 'as late as 2019': a date, not a comparison."""
+
+
+def deadline_on(ctx: Context, token: Token) -> bool:
+    """Whether a 'by ...' date hangs on the token."""
+    return any(d.root.head.lower_ == "by" for d in ctx.date_owner.get(token.i, []))
+
+
 def _until_then(preposition: Token) -> bool:
-    """'will not deploy until next year' happens then ('will keep 450 until the end of the
-    year' is a level from now)."""
-    return preposition.lower_ in {"until", "till"} and any(
-        c.dep_ == "neg" for c in preposition.head.children
+    """'will not deploy until next year' happens then, and 'hosted about 75 soldiers until
+    April' held then ('will keep 450 until the end of the year' is a level from now)."""
+    verb = preposition.head
+    return preposition.lower_ in {"until", "till"} and (
+        verb.tag_ == "VBD" or any(c.dep_ == "neg" for c in verb.children)
     )
 
 
@@ -323,7 +344,7 @@ def _part_of(span: Span, number: Span) -> bool:
     return overlaps and (number.start < span.start or number.end > span.end)
 
 
-def _new_value(phrases: list[NumberPhrase], index: int) -> NumberPhrase | None:
+def new_value(phrases: list[NumberPhrase], index: int) -> NumberPhrase | None:
     """The value a change goes to from `phrases[index]`: its partner, or the next number of
     the sentence after 'to' ('from 5,000 troops in May to 3,000')."""
     old = phrases[index]
@@ -364,6 +385,12 @@ def _date_phrases(doc: Doc) -> list[Span]:
         elif span.start > 0 and doc[span.start - 1].lower_ == "within":
             found.append(doc[span.start - 1 : span.end])  # 'within five years': a date ahead
     for token in doc:
+        if token.ent_type_ not in {"", "DATE"} and token.lower_ in {"year", "month"}:
+            # 'in the Sahel early next year', taken into the place's entity by the model
+            first = next((c for c in token.lefts if c.lower_ in {"next", "last", "this"}), None)
+            if first is not None:
+                start = first.i - 1 if doc[first.i - 1].lower_ in {"early", "late"} else first.i
+                found.append(doc[max(start, 0) : token.i + 1])
         if token.ent_type_:
             continue
         if (

@@ -54,7 +54,11 @@ def _none_left(ctx: Context, none: Token) -> list[TroopLevel]:
         return []
     # '..., which once had 1,000 soldiers there, now has none': troops named, not a level
     named = None if ctx.read_in(none) else troops_named_before(none)
-    if named is None and not ctx.read_in(none):
+    # 'At its peak it had 3,600 troops there. It has had none since 2008.'
+    just_before = (
+        ctx.last is not None and ctx.sentence_index[none.sent.start] - ctx.last_sentence == 1
+    )
+    if named is None and not (ctx.read_in(none) or just_before):
         return []
     return _held_zero(ctx, Reading(named, none, verb), ctx.doc[none.i : none.i + 1])
 
@@ -106,6 +110,8 @@ def _leaves(verb: Token) -> bool:
     if lemma(verb) in DEPARTURE_VERBS:
         return True
     due = [c for c in verb.children if c.dep_ == "acomp"]  # 'are due back in May'
+    if lemma(verb) == "be" and any(c.dep_ == "prep" and c.lower_ == "out" for c in verb.children):
+        return True  # 'will be out of the northeast by the end of November'
     return any(
         c.lower_ in DEPARTURE_PARTICLES
         for word in (verb, *due)
@@ -270,11 +276,20 @@ def withdrawal_completed(ctx: Context, nominal: Token) -> list[TroopLevel]:
     verb = nominal.head
     if nominal.dep_ != "dobj" or lemma(nominal) not in DEPARTURE_NOUNS:
         return []
-    if lemma(verb) not in ENDING_VERBS or ctx.last is None:
-        return []
-    if ctx.sentence_index[nominal.sent.start] - ctx.last_sentence > 1:
+    if lemma(verb) not in ENDING_VERBS:
         return []
     evidence = ctx.doc[nominal.left_edge.i : nominal.i + 1]
+    of = next((c for c in nominal.children if c.lower_ == "of"), None)
+    troops = dependent(of, "pobj") if of is not None else None
+    if (
+        troops is not None
+        and is_troop_noun(troops)
+        and any(c.lower_ == "all" for c in troops.children)
+    ):
+        # 'will complete the withdrawal of all U.S. troops from Niger by Sept. 15'
+        return gone_on_a_date(ctx, Reading(troops, troops, verb), verb, evidence)
+    if ctx.last is None or ctx.sentence_index[nominal.sent.start] - ctx.last_sentence > 1:
+        return []
     return gone_on_a_date(ctx, Reading(None, nominal, verb), verb, evidence)
 
 

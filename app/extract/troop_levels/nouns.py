@@ -22,8 +22,9 @@ from app.extract.troop_levels.vocabulary import (
 def is_troop_noun(token: Token | None) -> bool:
     if token is None or token.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if lemma(token) in {"member", "man", "woman"}:
-        # 'service members', 'Armed Forces members', 'members of the Defence Forces'
+    if lemma(token) in {"member", "man", "woman", "officer"}:
+        # 'service members', 'Armed Forces members', 'members of the Defence Forces',
+        # 'Self-Defense Force officers' (not police officers)
         return any(
             c.lower_ == "service" or (c.dep_ == "compound" and is_troop_noun(c))
             for c in token.lefts
@@ -89,9 +90,10 @@ def troop_noun(noun: Token | None) -> Token | None:
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         compounds = [c for c in noun.children if c.dep_ == "compound"]  # 'U.S. troop numbers'
         troops = next((c for c in compounds if is_troop_noun(c)), None)
-        if of is not None:
-            inner = dependent(of, "pobj")
-        else:
+        inner = dependent(of, "pobj") if of is not None else None
+        if inner is not None and inner.like_num:
+            of = inner = None  # "the mission's current strength of 19,600": the size itself
+        if of is None:
             inner = troops or (compounds[0] if compounds else None)
         if inner is None and of is None:
             # "the brigade's strength"

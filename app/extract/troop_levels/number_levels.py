@@ -12,7 +12,12 @@ from app.extract.troop_levels.brackets import bracketed_level
 from app.extract.troop_levels.changes import is_change_or_loss
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.counts import is_target, reading_of
-from app.extract.troop_levels.dating import noun_clauses, possible_date_owners
+from app.extract.troop_levels.dating import (
+    deadline_on,
+    new_value,
+    noun_clauses,
+    possible_date_owners,
+)
 from app.extract.troop_levels.denials import (
     is_capacity,
     is_capped,
@@ -72,8 +77,9 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     anchor = partner.count_token if phrase.role == "low" and partner is not None else number
     reading = reading_of(ctx, anchor) or reading_of(ctx, number)
     if reading is None and phrase.role == "from":
-        if partner is not None:
-            reading = reading_of(ctx, partner.count_token)
+        new = new_value(phrases, index)  # its partner, or 'from 1,400 in 2018 to about 900'
+        if new is not None:
+            reading = reading_of(ctx, new.count_token)
         elif ctx.read_in(number):
             # 'remain in X, down from 5,100 in 2019': the old value of the level just read.
             reading = Reading(None, number, governing_verb(number))
@@ -117,7 +123,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         clauses = [c for c in noun_clauses(reading.noun) if c.i != departure.i]
         # 'all 130 of its troops serving there home by the end of March': a deadline the
         # parser hung on the troops is the departure's
-        deadlines = [c for c in clauses if _deadline(ctx, c)]
+        deadlines = [c for c in clauses if deadline_on(ctx, c)]
         owners = [anchor, *(c for c in clauses if c not in deadlines)]
         size_now = counted(reading=reading, date_owners=owners, planned=False)
         stays = asked or any(c.dep_ == "neg" for c in departure.children)
@@ -152,10 +158,6 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
     if level is None:
         return []
     return [respective(ctx, level, number, reading.verb), *each_of(ctx, level, reading.verb)]
-
-
-def _deadline(ctx: Context, clause: Token) -> bool:
-    return any(d.root.head.lower_ == "by" for d in ctx.date_owner.get(clause.i, []))
 
 
 def _due(noun: Token | None, number: Token) -> Token | None:

@@ -101,19 +101,22 @@ def _home_to(noun: Token | None) -> bool:
 JOINING_VERBS = {"join", "reinforce", "bolster", "strengthen"}
 
 
+REPLACING_VERBS = {"replace", "relieve", "succeed"}
+
+
 def _joined(number: Token, reading: Reading) -> bool:
-    """'The troops will join the 1,100-strong battlegroup there in March': the force joined
-    is there already, at its size now; the date is the newcomers'."""
+    """'The troops will join the 1,100-strong battlegroup there in March', 'will replace a
+    unit of sixty soldiers': the force joined or replaced is there already, at its size
+    now; the date is the newcomers'."""
     verb, noun = reading.verb, reading.noun
-    return (
-        verb is not None
-        and lemma(verb) in JOINING_VERBS
-        and noun is not None
-        and noun.dep_ == "dobj"
-        and noun.head.i == verb.i
-        and noun.left_edge.i <= number.i <= noun.right_edge.i
-        and is_definite(number, noun)
-    )
+    if verb is None or noun is None or not noun.left_edge.i <= number.i <= noun.right_edge.i:
+        return False
+    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    if whole.dep_ != "dobj" or whole.head.i != verb.i:
+        return False
+    if lemma(verb) in REPLACING_VERBS:
+        return True
+    return lemma(verb) in JOINING_VERBS and whole.i == noun.i and is_definite(number, noun)
 
 
 def _stationed_now(ctx: Context, number: Token, reading: Reading) -> bool:
