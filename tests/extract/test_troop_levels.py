@@ -2715,8 +2715,77 @@ def test_the_figure_answering_a_question(extract):
     assert (first.count, str(first.date)) == (54000, "2023-02-11")
 
 
+def test_a_denial_before_a_colon_denies_something_else(extract):
+    facts = extract(
+        "Posts say France has doubled its force in Chad. It has not: about 1,000 French "
+        "soldiers were in the country last month.",
+        published="2023-05-10",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(1000, "2023-04")]
+
+
+def test_an_acronym_the_model_missed_names_the_force(extract):
+    facts = extract(
+        "UNFICYP had about 900 peacekeepers at its peak in 2018.",
+        published="2024-02-02",
+    )
+    assert [(lv.force, lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        ("UNFICYP", 900, "2018")
+    ]
+
+
+def test_a_factbox_of_keyed_lines_under_a_wire_label(extract):
+    facts = extract(
+        "FACTBOX-Top troop contributors to the UN force in South Sudan\nRwanda: about 2,700\n"
+        "Nepal: 1,700\nIn all, the UN has about 13,000 peacekeepers there; its mandate "
+        "allows up to 17,000.",
+        published="2023-02-02",
+    )
+    assert [(lv.force, lv.count) for lv in facts.troop_levels] == [
+        ("Rwanda", 2700),
+        ("Nepal", 1700),
+        ("UN", 13000),
+    ]
+
+
+def test_interview_lines_are_no_factbox(extract):
+    facts = extract(
+        "Q&A-How many troops does Britain have in Estonia?\nQ: How many?\nA: About 900.",
+        published="2023-02-02",
+    )
+    assert all(lv.force != "A" for lv in facts.troop_levels)
+
+
+def test_an_event_a_possessive_date_names_is_not_the_counts_date(extract):
+    facts = extract(
+        "Armenia has deployed about 3,000 troops near the border since last month's clashes.",
+        published="2023-10-05",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [(3000, "2023-10-05")]
+
+
+def test_an_old_value_dated_by_the_clause_on_its_troops(extract):
+    facts = extract(
+        "Peru's army will deploy about 5,000 soldiers in Lima during the summit, up from the "
+        "2,000 troops deployed in the city in March, the ministry said.",
+        published="2024-10-02",
+    )
+    assert [(lv.count, str(lv.date)) for lv in facts.troop_levels] == [
+        (5000, "2024-10-02"),
+        (2000, "2024-03"),
+    ]
+
+
+def test_troops_whose_staying_is_in_question_are_there_now(extract):
+    facts = extract(
+        "Kenya has not said whether its roughly 3,000 troops in Somalia will stay.",
+        published="2024-09-15",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [(3000, "reported")]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.976 (P 0.987, R 0.966) on 1,742 levels when last tuned."""
+    """Measured at F1 0.972 (P 0.984, R 0.960) on 1,909 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

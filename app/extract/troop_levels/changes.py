@@ -102,6 +102,9 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True  # 'had rotated more than 600 troops through the mission': all who served
     if _allowed_size(reading.node):
         return True  # 'well below the 15,000 allowed by its mandate': a ceiling
+    allows = verb is not None and lemma(verb) in ALLOWING_VERBS
+    if allows and reading.node.like_num and dependent(verb, "xcomp") is None:
+        return True  # 'its mandate allows up to 15,000
     if noun is not None and reading.node.i == noun.i and _allowed(noun):
         return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
     if any(

@@ -264,8 +264,9 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
 
 SAYING_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "estimate"}
 """A report in the past tense holds when it was made: its date is the saying's."""
-EVENT_DATES = {"nummod", "compound", "amod"}
-"""How a date names when an event was: 'the 2013 typhoon', 'the March offensive'."""
+EVENT_DATES = {"nummod", "compound", "amod", "poss"}
+"""How a date names when an event was: 'the 2013 typhoon', 'the March offensive', 'last
+month's offensive'."""
 
 
 def _when_clause(root: Token) -> Token | None:

@@ -80,9 +80,13 @@ def is_denied(phrase: NumberPhrase, reading: Reading) -> bool:
     if is_definite(phrase.count_token, reading.noun) or is_definite(phrase.count_token, noun):
         return False
     verb = reading.verb
+    doc = phrase.span.doc
     while verb is not None:
-        if any(c.dep_ == "neg" for c in verb.children):
-            return True
+        for c in verb.children:
+            # 'It has not: about 10,000 troops were there', the denial before a colon
+            colon = any(t.text in {":", ";"} for t in doc[c.i : start])
+            if c.dep_ == "neg" and not colon:
+                return True
         verb = verb.head if verb.dep_ == "xcomp" else None
     return False
 

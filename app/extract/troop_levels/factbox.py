@@ -7,6 +7,8 @@ heading, its one count, the heading's date."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from app.extract.date_facts import date_span
@@ -101,22 +103,37 @@ def _inline(doc: Doc, number: Token) -> tuple[Span, Span] | None:
     return doc[sentence.start : colon.i], doc[start:end]
 
 
+_KEYED_ITEM = re.compile(r"^(?!(?:Q|A):)[A-Z][\w .'-]{0,40}:\s")
+"""'Indonesia: about 1,150': an item keyed by a name (not the 'Q:' and 'A:' of an interview)."""
+_LABEL = re.compile(r"^[A-Z][A-Z ]{2,}(?:-|\u2013|:)")
+"""'FACTBOX-', 'KEY FACTS:': a wire label that opens a heading."""
+
+
+def _is_item(line: str) -> bool:
+    return line.startswith(BULLETS) or _KEYED_ITEM.match(line) is not None
+
+
 def _lines(doc: Doc, number: Token) -> tuple[Span, Span] | None:
-    """A heading line ending in a colon over bulleted lines, one of them the number's."""
+    """A heading line (ending in a colon, or opening with a wire label such as 'FACTBOX-')
+    over lines of items, bulleted or keyed by a name, one of them the number's."""
     text = doc.text
     start = text.rfind("\n", 0, number.idx) + 1
     end = text.find("\n", number.idx)
     end = len(text) if end < 0 else end
-    if not text[start:end].lstrip().startswith(BULLETS):
+    if not _is_item(text[start:end].lstrip()):
         return None
     above = start - 1
     while above > 0:
         line_start = text.rfind("\n", 0, above) + 1
         line = text[line_start:above].strip()
-        if not line.startswith(BULLETS):
-            if not line.endswith(":"):
+        if not _is_item(line):
+            if line.endswith(":"):
+                heading_end = text.rfind(":", 0, above)
+            elif _LABEL.match(line) is not None:
+                heading_end = above
+            else:
                 return None
-            heading = doc.char_span(line_start, text.rfind(":", 0, above), alignment_mode="expand")
+            heading = doc.char_span(line_start, heading_end, alignment_mode="expand")
             item = doc.char_span(start, end, alignment_mode="expand")
             return (heading, item) if heading is not None and item is not None else None
         above = line_start - 1

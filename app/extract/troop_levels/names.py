@@ -37,6 +37,8 @@ def force_named(ctx: Context, token: Token) -> str | None:
     elif token.text in country_names() or (token.pos_ == "PROPN" and token.text in _metonyms()):
         # 'Ankara keeps ...' where the model missed the place
         name = token.text
+    elif _acronym(token):
+        name = token.text  # 'MONUSCO had nearly 11,000 peacekeepers', an acronym the model missed
     if name is not None and name in _metonyms():
         return demonym_place(ctx, _metonyms()[name]) or name
     if name is not None and cluster is not None and cluster.kind == "organisation":
@@ -53,6 +55,12 @@ def _state_body(ctx: Context, name: str) -> str | None:
     if len(words) < 2 or words[-1].lower() not in STATE_BODIES:
         return None
     return demonym_place(ctx, words[0])
+
+
+def _acronym(token: Token) -> bool:
+    """'MONUSCO', not the 'GMT' of a time."""
+    short = token.is_upper and token.is_alpha and 3 <= len(token) <= 8
+    return short and token.pos_ == "PROPN" and token.ent_type_ not in {"TIME", "DATE"}
 
 
 def place_of(ctx: Context, token: Token) -> str | None:

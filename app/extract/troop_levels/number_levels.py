@@ -133,7 +133,11 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         # The old value of a change is a level only when the text dates it ('fell from
         # 5,000 troops in May to 3,000', 'from the 4,000 stationed there in 2009'); the
         # change is the verb's, not the old value's.
-        owners = [number, *noun_clauses(number), *_when_clause_after(number)]
+        # 'up from the 1,800 troops deployed in the city in October': the clauses on the
+        # troops counted, too
+        counted_troops = number.head if number.dep_ == "nummod" else None
+        owners = [number, *noun_clauses(number), *noun_clauses(counted_troops)]
+        owners += _when_clause_after(number)
         if not any(owner.i in ctx.date_owner for owner in owners) and not said_now(number):
             return []
         # 'against the 1,800 promised by 2020': an old target is still a plan

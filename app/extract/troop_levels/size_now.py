@@ -22,7 +22,7 @@ def is_size_now(ctx: Context, number: Token, anchor: Token, reading: Reading) ->
         or _left_over(reading.noun)
         or said_now(number)
         or _verb_says_now(anchor, reading.verb)
-        or _kept(anchor, reading)
+        or _kept(ctx, anchor, reading)
         or _stationed_now(ctx, anchor, reading)
         or _joined(anchor, reading)
         or _home_to(reading.noun)
@@ -73,16 +73,20 @@ def _verb_says_now(number: Token, verb: Token | None) -> bool:
     return False
 
 
-def _kept(number: Token, reading: Reading) -> bool:
+def _kept(ctx: Context, number: Token, reading: Reading) -> bool:
     """'would keep the 900 soldiers in Latvia': the troops there now, kept; not 'will keep
     900 troops there' or 'will keep its contingent at 1,200', plans."""
     verb, noun = reading.verb, reading.noun
+    if verb is None or noun is None or not noun.left_edge.i <= number.i <= noun.right_edge.i:
+        return False
+    asked = any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
+    if lemma(verb) in {"stay", "remain"} and noun.dep_ == "nsubj" and asked:
+        # 'has not said whether its roughly 1,500 troops in Hiraan will stay': there now
+        # ('will stay through 2023' plans them for then)
+        return is_definite(number, noun) and verb.i not in ctx.date_owner
     return (
-        verb is not None
-        and lemma(verb) in {"keep", "retain", "maintain"}
-        and noun is not None
+        lemma(verb) in {"keep", "retain", "maintain"}
         and noun.dep_ == "dobj"
-        and noun.left_edge.i <= number.i <= noun.right_edge.i
         and is_definite(number, noun)
     )
 
