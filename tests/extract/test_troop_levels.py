@@ -2791,7 +2791,7 @@ def test_gold_troop_levels(extractor: Extractor):
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.866 (P 0.904, R 0.830) on 466 levels;
+    """Written after the rules and never tuned on: F1 0.870 (P 0.907, R 0.835) on 539 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)
