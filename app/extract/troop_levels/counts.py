@@ -326,6 +326,11 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
     posted = next((c for c in node.children if c.dep_ == "acl" and lemma(c) in HOLDING_VERBS), None)
     if counted is None and posted is not None and node.head.lower_ == "to" and ctx.read_in(node):
         return Reading(None, node, posted)  # '..., adding to the 160 already posted on Yonaguni'
+    from_somewhere = any(c.lower_ == "from" for c in node.children)
+    hung = node.dep_ == "npadvmod" or (node.dep_ == "nummod" and node.head.pos_ == "VERB")
+    if counted is None and hung and from_somewhere and ctx.read_in(node):
+        # 'Of those, 600 come from the Czech Republic, 200 from Germany and ...'
+        return Reading(None, node, governing_verb(node))
     absolute = next((c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
     if counted is None and node.dep_ == "pobj" and node.head.lower_ == "with" and absolute:
         # 'will send 180 troops, with the first 60 arriving in March'

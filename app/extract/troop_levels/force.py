@@ -92,6 +92,8 @@ def force_of(ctx: Context, reading: Reading) -> str | None:
             _holder_of(ctx, reading.verb) if named and reading.node.head.lower_ != "from" else None
         )
         sent = _sent_by(ctx, reading.node)  # '..., along with 300 from the Netherlands'
+        if sent is None and reading.verb is not None and lemma(reading.verb) == "come":
+            sent = _sent_by(ctx, reading.verb)  # 'Of those, 600 come from the Czech Republic'
         return sent or holder or (ctx.last.force if ctx.last is not None else None)
     # 'including 400 from Germany'; 'Some 150 Marines from the Netherlands are aboard' (a
     # subject: as an object, 'withdrew 1,000 troops from Iraq' says where from)

@@ -71,7 +71,9 @@ def location_of(ctx: Context, reading: Reading, sentence: Span, force: str) -> s
                 place = place_of(ctx, obj) or _place_inside(ctx, obj) or _unlabelled_place(ctx, obj)
                 leaving = verb is not None and lemma(verb) in DEPARTURE_VERBS
                 source = prep.lower_ == "from" and (
-                    place == force or (is_troop_body(anchor) and not leaving)
+                    place == force
+                    or (is_troop_body(anchor) and not leaving)
+                    or lemma(anchor) == "come"  # '600 come from the Czech Republic'
                 )
                 if place is not None and not source:
                     # 'including 400 from Germany', 'troops from Germany (...) and France
