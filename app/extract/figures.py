@@ -304,8 +304,16 @@ def number_phrases(doc: Doc) -> list[NumberPhrase]:
         marked = token.text[:1] == "~" or index in glued
         if index not in covered and (token.pos_ == "NUM" or marked):
             start, end = _grown(doc, index, index + 1)
-            while end < len(doc) and doc[end].lower_ in WORD_SCALES and end not in covered:
-                end += 1  # 'three thousand' with no entity over it
+            while end < len(doc) and end not in covered:
+                # 'three thousand' with no entity over it; 'two thousand five hundred'
+                word = doc[end]
+                spelled = word.like_num and word.is_alpha and end + 1 < len(doc)
+                if spelled and doc[end + 1].lower_ in WORD_SCALES and end + 1 not in covered:
+                    end += 2
+                elif word.lower_ in WORD_SCALES:
+                    end += 1
+                else:
+                    break
             value = parse_number(doc[start:end].text)
             if value is None and index > 0 and _a_scale(doc[index - 1]):
                 # 'fewer than a hundred soldiers'

@@ -2798,14 +2798,73 @@ def test_parts_of_a_count_that_come_from_other_countries(extract):
     ]
 
 
+def test_a_spelled_count_of_two_scales_the_model_calls_a_date(extract):
+    facts = extract(
+        "Ghana has two thousand five hundred troops in Lebanon, where it has served since 1979.",
+        published="2025-01-27",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [2500]
+
+
+def test_a_verb_sharing_a_modal_shares_its_date(extract):
+    facts = extract(
+        "Norway will take over the mission in March next year and raise its contingent there "
+        "to about 300 soldiers, the ministry said.",
+        published="2024-06-06",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (300, "planned", "2025-03")
+    ]
+
+
+def test_an_infantry_group_with_a_size_is_a_unit(extract):
+    facts = extract(
+        "Finland will send a 250-strong infantry group to Lebanon in October.",
+        published="2024-06-06",
+    )
+    assert [(lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
+        (250, "planned", "2024-10")
+    ]
+
+
+def test_a_named_force_that_was_a_size_when_it_arrived(extract):
+    facts = extract(
+        "SFOR, which was about 32,000 strong when it deployed in Bosnia in 1996, now numbers "
+        "roughly 7,000 troops there.",
+        published="2004-03-05",
+    )
+    assert sorted((lv.count, str(lv.date)) for lv in facts.troop_levels) == [
+        (7000, "2004-03-05"),
+        (32000, "1996"),
+    ]
+
+
+def test_a_number_that_could_rise_if_is_a_condition(extract):
+    facts = extract(
+        "Ecuador has 150 soldiers in Haiti. Their number could rise to 400 by the spring if "
+        "Congress approves the funding.",
+        published="2024-12-02",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [150]
+
+
+def test_bringing_a_contingent_back_up_to_a_size_is_no_departure(extract):
+    facts = extract(
+        "Italy has about 800 soldiers in Lebanon. Rome said it would bring its contingent back "
+        "up to 1,100 if the fighting spread.",
+        published="2024-10-10",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [800]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.972 (P 0.984, R 0.960) on 1,909 levels when last tuned."""
+    """Measured at F1 0.974 (P 0.985, R 0.962) on 2,011 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.870 (P 0.907, R 0.835) on 539 levels;
+    """Written after the rules and never tuned on: F1 0.872 (P 0.908, R 0.839) on 539 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)

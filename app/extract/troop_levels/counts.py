@@ -234,6 +234,9 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         node = number
     unit = sized_unit(number)
     if unit is not None:
+        size = number.head
+        if size.dep_ == "acomp":
+            return Reading(unit, unit, size.head)  # 'KFOR, which was 50,000 strong when ...'
         return Reading(unit, unit, _held_by(unit) or governing_verb(unit))
     counted = counted_noun(node)
     if counted is not None and _across_a_comma(node, counted):

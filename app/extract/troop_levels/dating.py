@@ -114,6 +114,15 @@ def possible_date_owners(
             while clause is not None:  # 'to help evacuate ... in August'
                 owners.append(clause)
                 clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+    if (
+        verb is not None
+        and verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and dependent(verb, "aux") is None
+    ):
+        # 'will take command in May next year and raise its contribution to about 285': the
+        # verb sharing the modal shares its date
+        owners.append(verb.head)
     if verb is not None:
         # 'Each will number 800 soldiers and should be in place early next year': the force
         # has its size when it is in place

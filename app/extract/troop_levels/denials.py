@@ -179,8 +179,10 @@ def is_hypothetical(phrase: NumberPhrase, reading: Reading) -> bool:
         return True  # 'Germany was to have sent 1,000 soldiers by now': a plan that failed
     if _in_a_crisis(reading.verb):
         return True
-    if is_definite(phrase.count_token, reading.noun):
-        return False
+    noun, count = reading.noun, phrase.count_token
+    inside = noun is not None and noun.left_edge.i <= count.i <= noun.right_edge.i
+    if inside and is_definite(count, noun):
+        return False  # 'the 24,000 who remain', not 'Their number could rise to 400 if ...'
     clause = reading.verb
     while clause is not None:
         if _opens_condition(clause):

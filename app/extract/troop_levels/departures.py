@@ -109,6 +109,8 @@ def departure_verb(verb: Token | None) -> Token | None:
 def _leaves(verb: Token) -> bool:
     if lemma(verb) in DEPARTURE_VERBS:
         return True
+    if any(_up_to(c) for c in verb.children):
+        return False  # 'would bring its contingent back up to 1,500': a size, not leaving
     due = [c for c in verb.children if c.dep_ == "acomp"]  # 'are due back in May'
     if lemma(verb) == "be" and any(c.dep_ == "prep" and c.lower_ == "out" for c in verb.children):
         return True  # 'will be out of the northeast by the end of November'
@@ -118,6 +120,13 @@ def _leaves(verb: Token) -> bool:
         for c in word.children
         if c.dep_ in {"advmod", "prt"}
     ) or any(_misread_home(c) for c in _prepositions_on(verb))
+
+
+def _up_to(word: Token) -> bool:
+    """'up to 1,500', however the parser hangs it."""
+    if word.lower_ == "up" or (word.lower_ == "to" and any(t.like_num for t in word.subtree)):
+        return True
+    return word.like_num and any(c.lower_ in {"up", "to"} for c in word.children)
 
 
 def _prepositions_on(verb: Token) -> list[Token]:

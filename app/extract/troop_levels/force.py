@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from app.extract.figures import COUNT_OF
 from app.extract.troop_levels.context import Context, Reading
-from app.extract.troop_levels.names import antecedent, demonym_place, force_named
+from app.extract.troop_levels.names import acronym, antecedent, demonym_place, force_named
 from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun, serving_nationals
 from app.extract.troop_levels.parse import dependent, lemma, sentence_before, subject_of
 from app.extract.troop_levels.vocabulary import FOREIGN_WORDS, HOSTING_VERBS
@@ -26,7 +26,8 @@ def own_force(ctx: Context, noun: Token) -> str | None:
         if people is not None:
             return people
     named = force_named(ctx, noun)
-    if named is not None and not is_troop_noun(noun) and noun.pos_ in {"PROPN", "VERB"}:
+    named_word = noun.pos_ in {"PROPN", "VERB"} or noun.ent_type_ == "ORG" or acronym(noun)
+    if named is not None and not is_troop_noun(noun) and named_word:
         # 'Denmark to send ...' in a headline, where the tagger takes the name for a verb
         return named
     for child in noun.lefts:
@@ -36,8 +37,8 @@ def own_force(ctx: Context, noun: Token) -> str | None:
             named = force_named(ctx, child)
             if named is not None:
                 return named
-        acronym = child.is_upper and child.is_alpha and len(child) >= 3
-        if child.dep_ in {"amod", "compound", "nmod"} and acronym:
+        upper = child.is_upper and child.is_alpha and len(child) >= 3  # tagged as anything
+        if child.dep_ in {"amod", "compound", "nmod"} and upper:
             return child.text  # 'an ECOWAS standby force', an acronym the model missed
         if child.dep_ in {"amod", "compound"}:
             if child.lower_ in FOREIGN_WORDS:

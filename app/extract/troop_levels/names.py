@@ -37,7 +37,7 @@ def force_named(ctx: Context, token: Token) -> str | None:
     elif token.text in country_names() or (token.pos_ == "PROPN" and token.text in _metonyms()):
         # 'Ankara keeps ...' where the model missed the place
         name = token.text
-    elif _acronym(token):
+    elif acronym(token):
         name = token.text  # 'MONUSCO had nearly 11,000 peacekeepers', an acronym the model missed
     if name is not None and name in _metonyms():
         return demonym_place(ctx, _metonyms()[name]) or name
@@ -57,10 +57,11 @@ def _state_body(ctx: Context, name: str) -> str | None:
     return demonym_place(ctx, words[0])
 
 
-def _acronym(token: Token) -> bool:
-    """'MONUSCO', not the 'GMT' of a time."""
+def acronym(token: Token) -> bool:
+    """'MONUSCO', 'KFOR': an organisation's acronym, which the model often misses (not the
+    'GMT' of a time)."""
     short = token.is_upper and token.is_alpha and 3 <= len(token) <= 8
-    return short and token.pos_ == "PROPN" and token.ent_type_ not in {"TIME", "DATE"}
+    return short and token.pos_ in {"PROPN", "NOUN"} and token.ent_type_ not in {"TIME", "DATE"}
 
 
 def place_of(ctx: Context, token: Token) -> str | None:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from app.extract.figures import COUNT_OF, QUALIFIERS
 from app.extract.patterns import demonyms
+from app.extract.troop_levels.names import acronym
 from app.extract.troop_levels.parse import dependent, lemma, subject_of
 from app.extract.troop_levels.vocabulary import (
     CIVILIAN_MODIFIERS,
@@ -66,8 +67,14 @@ def serving_nationals(token: Token | None) -> bool:
     return token.dep_ == "nsubj" and lemma(head) == "serve"
 
 
+ARMED_WORDS = {"infantry", "battle", "task", "army", "military", "combat", "marine", "naval"}
+"""'a 340-strong infantry group': a group that is a unit."""
+
+
 def is_troop_body(token: Token) -> bool:
     """Troops, or a unit or operation whose size is given in people."""
+    if token.pos_ == "NOUN" and lemma(token) == "group":
+        return any(c.lower_ in ARMED_WORDS for c in token.lefts)
     return is_troop_noun(token) or (token.pos_ == "NOUN" and lemma(token) in MILITARY_UNITS)
 
 
@@ -156,7 +163,14 @@ def sized_unit(number: Token) -> Token | None:
         unit = size.head
     else:
         return None
-    return unit if unit is not None and is_troop_body(unit) else None
+    if unit is not None and unit.tag_ in {"WDT", "WP"} and unit.head.dep_ == "relcl":
+        unit = unit.head.head  # 'KFOR, which was about 50,000 strong when it deployed'
+    if unit is None:
+        return None
+    named = size.dep_ == "acomp" and (
+        unit.ent_type_ == "ORG" or acronym(unit) or (unit.pos_ == "PROPN" and not unit.ent_type_)
+    )  # 'KFOR was about 50,000 strong'
+    return unit if is_troop_body(unit) or named else None
 
 
 MEASURE_WORDS = {"to", "at", "number", "numbers", "numbered", "total", "totals", "totalled"}
