@@ -2857,8 +2857,39 @@ def test_bringing_a_contingent_back_up_to_a_size_is_no_departure(extract):
     assert [lv.count for lv in facts.troop_levels] == [800]
 
 
+def test_conditions_the_parser_hangs_elsewhere(extract):
+    facts = extract(
+        "Georgia keeps about 2,000 soldiers on the boundary, a think tank estimates, and could "
+        "cut that to 1,200 if talks held through the winter. Tbilisi is also planning a force "
+        "of up to 5,000 troops that could be sent north if a truce is agreed.",
+        published="2024-02-02",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [2000]
+
+
+def test_a_treaty_allowing_a_force_to_keep_a_count_is_a_ceiling(extract):
+    facts = extract(
+        "Russia now has at least 9,000 troops in Tajikistan. A 2012 treaty allows Moscow to "
+        "keep up to 12,000 in the country.",
+        published="2019-04-04",
+    )
+    assert [lv.count for lv in facts.troop_levels] == [9000]
+
+
+def test_an_advance_party_with_a_size_is_a_unit(extract):
+    facts = extract(
+        "Finland expects to have 500 soldiers in Lebanon by May. A 40-strong advance party has "
+        "been in Naqoura since Sunday.",
+        published="2024-02-05",
+    )
+    assert [(lv.count, lv.status) for lv in facts.troop_levels] == [
+        (500, "planned"),
+        (40, "reported"),
+    ]
+
+
 def test_gold_troop_levels(extractor: Extractor):
-    """Measured at F1 0.974 (P 0.985, R 0.962) on 2,011 levels when last tuned."""
+    """Measured at F1 0.971 (P 0.983, R 0.959) on 2,093 levels when last tuned."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels.jsonl")
     assert f1 >= 0.90, (precision, recall, f1)
 

@@ -18,6 +18,7 @@ from app.extract.troop_levels.vocabulary import (
     CEILING_WORDS,
     CHANGE_NOUNS,
     CHANGE_VERBS,
+    HOLDING_VERBS,
     HOSTING_VERBS,
     MOVING_VERBS,
     NOW_WORDS,
@@ -104,7 +105,12 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True  # 'well below the 15,000 allowed by its mandate': a ceiling
     allows = verb is not None and lemma(verb) in ALLOWING_VERBS
     if allows and reading.node.like_num and dependent(verb, "xcomp") is None:
-        return True  # 'its mandate allows up to 15,000
+        return True  # 'its mandate allows up to 15,000'
+    permitted = verb is not None and verb.dep_ in {"xcomp", "ccomp"} and verb.i > verb.head.i
+    permitted = permitted and lemma(verb.head) in {"allow", "permit"}
+    permitted = permitted and lemma(verb) in HOLDING_VERBS
+    if permitted and reading.node.like_num:
+        return True  # 'A 1997 treaty allows Moscow to keep up to 25,000 on the peninsula'
     if noun is not None and reading.node.i == noun.i and _allowed(noun):
         return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
     if any(

@@ -183,14 +183,14 @@ def is_hypothetical(phrase: NumberPhrase, reading: Reading) -> bool:
     inside = noun is not None and noun.left_edge.i <= count.i <= noun.right_edge.i
     if inside and is_definite(count, noun):
         return False  # 'the 24,000 who remain', not 'Their number could rise to 400 if ...'
+    # 'a force of up to 30,000 troops that could be sent to Ukraine if a ceasefire is agreed'
+    holders = [noun, noun.head.head] if noun is not None and noun.dep_ == "pobj" else [noun]
+    relative = [c for h in holders if h is not None for c in h.children if c.dep_ == "relcl"]
+    if any(_conditional(c) for c in relative):
+        return True
     clause = reading.verb
     while clause is not None:
-        if _opens_condition(clause):
-            return True
-        conditional = any(c.dep_ == "advcl" and _opens_condition(c) for c in clause.children)
-        if conditional and any(
-            c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in clause.children
-        ):
+        if _opens_condition(clause) or _conditional(clause):
             return True
         clause = clause.head if clause.dep_ == "xcomp" else None
     return False
@@ -229,3 +229,17 @@ def _unfulfilled(verb: Token | None) -> bool:
 
 def _opens_condition(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children)
+
+
+def _conditional_if(clause: Token) -> bool:
+    """An if-clause on the clause, or an 'if' the parser hung on the clause or on one of its
+    words ('could reduce that to 40,000 if a ceasefire held', 'could cut that to 1,200 if
+    talks held')."""
+    near = [c for c in clause.children] + [g for c in clause.children for g in c.children]
+    return any(c.dep_ in {"prep", "mark"} and c.lower_ in CONDITIONS for c in near)
+
+
+def _conditional(clause: Token) -> bool:
+    """A clause under a hypothetical modal with an if-clause of its own."""
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in clause.children)
+    return modal and _conditional_if(clause)

@@ -73,8 +73,9 @@ ARMED_WORDS = {"infantry", "battle", "task", "army", "military", "combat", "mari
 
 def is_troop_body(token: Token) -> bool:
     """Troops, or a unit or operation whose size is given in people."""
-    if token.pos_ == "NOUN" and lemma(token) == "group":
-        return any(c.lower_ in ARMED_WORDS for c in token.lefts)
+    if token.pos_ == "NOUN" and lemma(token) in {"group", "party"}:
+        # 'a 340-strong infantry group', 'a 54-strong advance party'
+        return any(c.lower_ in ARMED_WORDS | {"advance"} for c in token.lefts)
     return is_troop_noun(token) or (token.pos_ == "NOUN" and lemma(token) in MILITARY_UNITS)
 
 
