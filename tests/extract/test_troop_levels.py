@@ -2895,7 +2895,7 @@ def test_gold_troop_levels(extractor: Extractor):
 
 
 def test_holdout_troop_levels_never_tuned_on(extractor: Extractor):
-    """Written after the rules and never tuned on: F1 0.881 (P 0.912, R 0.852) on 655 levels;
+    """Written after the rules and never tuned on: F1 0.884 (P 0.915, R 0.855) on 695 levels;
     the margin allows for small drift in the parse and the entities."""
     precision, recall, f1 = score(extractor, GOLD / "troop_levels_holdout.jsonl")
     assert f1 >= 0.80, (precision, recall, f1)
