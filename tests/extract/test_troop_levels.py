@@ -2659,11 +2659,13 @@ def test_a_unit_changed_to_a_count(extract):
 
 def test_whose_troops_a_relative_clause_says(extract):
     facts = extract(
-        "That is fewer than the 3,000 troops Sweden is to station in Finland by 2028.",
+        "That is fewer than the 3,000 troops Sweden is to station in Finland by 2028, but more "
+        "than the 450-strong battalion Norway keeps in Lithuania.",
         published="2025-03-03",
     )
     assert [(lv.force, lv.count, lv.status, str(lv.date)) for lv in facts.troop_levels] == [
-        ("Sweden", 3000, "planned", "2028")
+        ("Sweden", 3000, "planned", "2028"),
+        ("Norway", 450, "reported", "2025-03-03"),
     ]
 
 

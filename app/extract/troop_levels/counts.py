@@ -119,7 +119,7 @@ def _body_it_stands_for(ctx: Context, pronoun: Token | None, number: Token) -> T
 
 
 def _held_by(noun: Token) -> Token | None:
-    """'the 1,500 troops Canada is to station in Latvia', 'the 450-strong group Germany
+    """'the 1,500 troops Canada is to station in Latvia', 'the 450-strong battalion Germany
     keeps in Lithuania': a relative clause whose subject holds the troops says whose they
     are and when, whatever the sentence compares them with."""
     clause = next((c for c in noun.children if c.dep_ == "relcl"), None)
