@@ -399,8 +399,8 @@ def _date_phrases(doc: Doc) -> list[Span]:
             # 'in the Sahel early next year', taken into the place's entity by the model
             first = next((c for c in token.lefts if c.lower_ in {"next", "last", "this"}), None)
             if first is not None:
-                start = first.i - 1 if doc[first.i - 1].lower_ in {"early", "late"} else first.i
-                found.append(doc[max(start, 0) : token.i + 1])
+                early = first.i > 0 and doc[first.i - 1].lower_ in {"early", "late"}
+                found.append(doc[first.i - 1 if early else first.i : token.i + 1])
         if token.ent_type_:
             continue
         if (

@@ -143,7 +143,7 @@ def _misread_home(preposition: Token) -> bool:
     if place is None or place.lower_ != "home":
         return False
     named = [c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    rest = [c for c in place.children if c not in named]
+    rest = [c for c in place.children if not (c.dep_ == "compound" and c.pos_ == "PROPN")]
     return bool(named) and all(c.dep_ == "det" for c in rest)  # 'the Golan Heights home'
 
 
