@@ -103,9 +103,10 @@ class NumberPhrase:
     @property
     def count_token(self) -> Token:
         """The token the parse hangs the count on: its last word, or 'hundred' in 'three
-        hundred and fifty'."""
+        hundred and fifty', or 'two' in 'two dozen' (with 'dozen' parsed as its modifier)."""
         last = self.span[-1]
-        return last.head if last.dep_ == "conj" and last.head.i >= self.span.start else last
+        inside = self.span.start <= last.head.i < last.i
+        return last.head if last.dep_ in {"conj", "quantmod"} and inside else last
 
 
 def split_qualifier(span: Span) -> tuple[str, int]:

@@ -155,11 +155,23 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True  # 'the 13 soldiers who died in the crash'
     if noun is not None and number.head.i == noun.i and _whole_of_a_part(noun):
         return False  # '4,000 of Ukraine's 250,000 service members have tested positive'
+    if verb is not None and _listed_as_lost(verb):
+        return True  # '40,000 servicemen are listed as missing', '300 soldiers remain missing'
     return verb is not None and lemma(verb) in CASUALTY_VERBS
 
 
 SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj"}
 """What a verb moves ('of the 36,000 troops' is the whole some of which move)."""
+
+
+LOST_STATES = {"missing", "dead", "captive", "unaccounted"}
+
+
+def _listed_as_lost(verb: Token) -> bool:
+    """A state of loss the verb gives its troops: 'are listed as missing', 'remain missing'."""
+    states = [c for c in verb.children if c.dep_ in {"acomp", "oprd"}]
+    states += [g for c in verb.children if c.lower_ == "as" for g in c.children]
+    return any(s.lower_ in LOST_STATES for s in states)
 
 
 def _moved_nowhere(verb: Token) -> bool:
