@@ -101,18 +101,8 @@ def is_change_or_loss(number: Token, reading: Reading) -> bool:
         return True  # '8,000 troops served in the mission over the years': all who served
     if _rotated_through(verb, noun):
         return True  # 'had rotated more than 600 troops through the mission': all who served
-    if _allowed_size(reading.node):
-        return True  # 'well below the 15,000 allowed by its mandate': a ceiling
-    allows = verb is not None and lemma(verb) in ALLOWING_VERBS
-    if allows and reading.node.like_num and dependent(verb, "xcomp") is None:
-        return True  # 'its mandate allows up to 15,000'
-    permitted = verb is not None and verb.dep_ in {"xcomp", "ccomp"} and verb.i > verb.head.i
-    permitted = permitted and lemma(verb.head) in {"allow", "permit"}
-    permitted = permitted and lemma(verb) in HOLDING_VERBS
-    if permitted and reading.node.like_num:
-        return True  # 'A 1997 treaty allows Moscow to keep up to 25,000 on the peninsula'
-    if noun is not None and reading.node.i == noun.i and _allowed(noun):
-        return True  # 'a pact allowing up to 1,000 troops to train there': a ceiling
+    if _allowed(reading):
+        return True  # a ceiling, not who is there
     if any(
         node.dep_ == "pobj"
         and node.head.lower_ == "by"
@@ -287,27 +277,36 @@ def _composition(number: Token) -> bool:
     )
 
 
-ALLOWING_VERBS = {"allow", "permit", "authorize", "authorise"}
+PERMITTING_VERBS = {"allow", "permit"}
+ALLOWING_VERBS = PERMITTING_VERBS | {"authorize", "authorise"}
 
 
-def _allowed_size(node: Token) -> bool:
-    """A size a mandate allows ('the 15,000 allowed by its mandate'); not '850 members
-    authorized to deploy', a plan."""
-    return any(
+def _allowed(reading: Reading) -> bool:
+    """A count a mandate, pact or treaty allows: 'well below the 15,000 allowed by its
+    mandate', 'its mandate allows up to 15,000', 'allows Moscow to keep up to 25,000', 'a
+    pact allowing up to 1,000 troops to train there'. Not '850 members authorized to
+    deploy', a plan."""
+    node, noun, verb = reading.node, reading.noun, reading.verb
+    if any(
         c.dep_ == "acl" and lemma(c) in ALLOWING_VERBS and dependent(c, "xcomp") is None
         for c in node.children
-    )
-
-
-def _allowed(noun: Token) -> bool:
-    """The troops of 'allows 2,000 troops to train', however the parser hangs them."""
+    ):
+        return True
+    if verb is not None and node.like_num:
+        if lemma(verb) in ALLOWING_VERBS and dependent(verb, "xcomp") is None:
+            return True
+        kept = verb.dep_ in {"xcomp", "ccomp"} and verb.i > verb.head.i
+        if kept and lemma(verb.head) in PERMITTING_VERBS and lemma(verb) in HOLDING_VERBS:
+            return True
+    if noun is None or node.i != noun.i:
+        return False
     if noun.dep_ == "dobj":
         allowing = noun.head
     elif noun.dep_ == "nsubj" and noun.head.dep_ in {"ccomp", "xcomp"} and noun.head.tag_ == "VB":
         allowing = noun.head.head  # not '...; about 500 troops are there', hung on 'allows'
     else:
         return False
-    return lemma(allowing) in {"allow", "permit"}
+    return lemma(allowing) in PERMITTING_VERBS
 
 
 def _whole_of_a_part(noun: Token) -> bool:

@@ -19,7 +19,7 @@ from app.extract.troop_levels.nouns import (
     troops_named_before,
 )
 from app.extract.troop_levels.parse import (
-    ASIDE_VERBS,
+    SAYING_VERBS,
     clause_verb,
     dependent,
     governing_verb,
@@ -131,7 +131,7 @@ def _held_by(noun: Token) -> Token | None:
 
 
 def _unit_that_numbers(subject: Token | None, verb: Token | None) -> bool:
-    """A unit whose verb gives its size in people: 'the rotation numbered 2,500'."""
+    """A unit whose verb gives its size in people: 'the rotation numbered 1,900'."""
     if subject is None or verb is None or not is_troop_body(subject):
         return False
     return lemma(verb) in {"number", "total", "count"}
@@ -467,7 +467,7 @@ def reading_of(ctx: Context, number: Token) -> Reading | None:
         if answer is not None:
             # 'How many British troops are in Estonia? About 900, most of them at Tapa,
             # officials said'; 'About 150 will stay on at al-Tanf' with its own verb
-            own = verb is not None and lemma(verb) not in ASIDE_VERBS  # not 'officials said'
+            own = verb is not None and lemma(verb) not in SAYING_VERBS  # not 'officials said'
             return Reading(answer.noun, node, verb) if own else answer
         return Reading(named, node, verb)
     if node.dep_ == "pobj" and node.head.lower_ == "with" and lemma(node.head.head) == "leave":

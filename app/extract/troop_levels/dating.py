@@ -19,7 +19,13 @@ from app.extract.dates import (
 from app.extract.figures import NumberPhrase
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.nouns import QUALIFIER_WORDS
-from app.extract.troop_levels.parse import dependent, lemma, reported_clause, sentence_before
+from app.extract.troop_levels.parse import (
+    SAYING_VERBS,
+    dependent,
+    lemma,
+    reported_clause,
+    sentence_before,
+)
 from app.extract.troop_levels.status import is_plan_word, sizes_what_is_planned
 from app.extract.troop_levels.vocabulary import (
     DEPARTURE_NOUNS,
@@ -160,7 +166,8 @@ def possible_date_owners(
 
     reported = verb is not None and verb.tag_ == "VBD" and verb.dep_ == "ccomp"
     if reported and lemma(verb.head) in SAYING_VERBS:
-        # 'The ministry said in March that about 700 soldiers were in Estonia'
+        # 'The ministry said in March that about 700 soldiers were in Estonia': a report in
+        # the past tense holds when it was made
         owners.append(verb.head)
     clause = verb
     while clause is not None and clause.dep_ == "xcomp":
@@ -271,8 +278,6 @@ def attach_dates(ctx: Context, phrases: list[NumberPhrase]) -> None:
                 break
 
 
-SAYING_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "estimate"}
-"""A report in the past tense holds when it was made: its date is the saying's."""
 EVENT_DATES = {"nummod", "compound", "amod", "poss"}
 """How a date names when an event was: 'the 2013 typhoon', 'the March offensive', 'last
 month's offensive'."""

@@ -10,7 +10,12 @@ from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.dating import attached_date, is_later, possible_date_owners
 from app.extract.troop_levels.levels import build_level, keep
 from app.extract.troop_levels.names import demonym_place, place_of
-from app.extract.troop_levels.nouns import is_troop_body, is_troop_noun, troops_named_before
+from app.extract.troop_levels.nouns import (
+    is_troop_body,
+    is_troop_noun,
+    troops_named_before,
+    unit_of,
+)
 from app.extract.troop_levels.parse import dependent, governing_verb, lemma
 from app.extract.troop_levels.status import is_planned
 from app.extract.troop_levels.vocabulary import (
@@ -87,8 +92,8 @@ def is_definite(number: Token, noun: Token | None) -> bool:
         return any(w.lower_ == "all" for w in words)
     if noun is not None:
         words += [c for c in noun.children if c.i < noun.i]
-        body = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-        if body is not None and is_troop_body(body):
+        body = unit_of(noun)
+        if body is not None:
             # 'its entire contingent of 830 soldiers'
             words += [c for c in body.children if c.i < body.i]
     return any(
@@ -158,8 +163,7 @@ def departs(verb: Token | None, node: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in departure.children
     ):
         return False
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and is_troop_body(node.head.head):
-        node = node.head.head  # 'its entire contingent of 830 soldiers would be home'
+    node = unit_of(node) or node  # 'its entire contingent of 830 soldiers would be home'
     if lemma(departure) == "leave" and node.dep_ == "dobj" and node.head.i == departure.i:
         return False  # not 'ordered the 1,500 troops to leave', 'leaving a force of 200'
     if lemma(departure) == "leave" and node.dep_ == "nsubjpass" and departure.tag_ == "VBN":

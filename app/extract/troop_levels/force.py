@@ -37,8 +37,7 @@ def own_force(ctx: Context, noun: Token) -> str | None:
             named = force_named(ctx, child)
             if named is not None:
                 return named
-        upper = child.is_upper and child.is_alpha and len(child) >= 3  # tagged as anything
-        if child.dep_ in {"amod", "compound", "nmod"} and upper:
+        if child.dep_ in {"amod", "compound", "nmod"} and acronym(child):
             return child.text  # 'an ECOWAS standby force', an acronym the model missed
         if child.dep_ in {"amod", "compound"}:
             if child.lower_ in FOREIGN_WORDS:

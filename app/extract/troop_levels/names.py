@@ -58,10 +58,10 @@ def _state_body(ctx: Context, name: str) -> str | None:
 
 
 def acronym(token: Token) -> bool:
-    """'MONUSCO', 'KFOR': an organisation's acronym, which the model often misses (not the
-    'GMT' of a time)."""
+    """'MONUSCO', 'KFOR', 'an ECOWAS force': an organisation's acronym, which the model often
+    misses and may tag as anything (not the 'GMT' of a time)."""
     short = token.is_upper and token.is_alpha and 3 <= len(token) <= 8
-    return short and token.pos_ in {"PROPN", "NOUN"} and token.ent_type_ not in {"TIME", "DATE"}
+    return short and token.ent_type_ not in {"TIME", "DATE"}
 
 
 def place_of(ctx: Context, token: Token) -> str | None:

@@ -79,6 +79,13 @@ def is_troop_body(token: Token) -> bool:
     return is_troop_noun(token) or (token.pos_ == "NOUN" and lemma(token) in MILITARY_UNITS)
 
 
+def unit_of(noun: Token) -> Token | None:
+    """The unit troops are counted in: 'its entire contingent of 830 soldiers', 'a unit of
+    sixty soldiers'."""
+    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return whole if whole is not None and is_troop_body(whole) else None
+
+
 def troop_noun(noun: Token | None) -> Token | None:
     """'soldiers', or the troops in 'the number of troops' and 'troop levels', or what
     'which' stands for in 'the force, which the council wants to keep at 17,000'."""

@@ -124,7 +124,7 @@ def _stated_level(ctx: Context, phrases: list[NumberPhrase], index: int) -> list
         # 'all 130 of its troops serving there home by the end of March': a deadline the
         # parser hung on the troops is the departure's
         deadlines = [c for c in clauses if deadline_on(ctx, c)]
-        owners = [anchor, *(c for c in clauses if c not in deadlines)]
+        owners = [anchor, *(c for c in clauses if not deadline_on(ctx, c))]
         size_now = counted(reading=reading, date_owners=owners, planned=False)
         stays = asked or any(c.dep_ == "neg" for c in departure.children)
         gone = [] if stays else emptied_level(ctx, reading, departure, evidence, deadlines)

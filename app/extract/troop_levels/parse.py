@@ -76,8 +76,9 @@ def verb_object(verb: Token | None, number: Token) -> Token | None:
     return None
 
 
-ASIDE_VERBS = {"say", "tell", "add", "report", "confirm", "announce"}
-"""Verbs of saying set off as an aside in the middle of a clause ('..., officials said, ...')."""
+SAYING_VERBS = {"say", "tell", "add", "report", "announce", "state", "confirm", "estimate"}
+"""Verbs of saying: set off as an aside in a clause ('..., officials said, ...'), or reporting
+one ('The ministry said in March that ...')."""
 
 
 def subject_of(verb: Token | None) -> Token | None:
@@ -101,7 +102,7 @@ def subject_of(verb: Token | None) -> Token | None:
         if verb.dep_ not in {"xcomp", "conj", "advcl", "acomp"} or verb.head.i == verb.i:
             return None
         head = verb.head
-        if verb.dep_ == "conj" and head.dep_ == "parataxis" and lemma(head) in ASIDE_VERBS:
+        if verb.dep_ == "conj" and head.dep_ == "parataxis" and lemma(head) in SAYING_VERBS:
             # 'The figure has fallen to 3,500, the ministry said, and is expected to drop to
             # 2,000': the clause goes on past the aside
             verb = head.head

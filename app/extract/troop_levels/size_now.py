@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from app.extract.troop_levels.changes import is_current_size
 from app.extract.troop_levels.context import Context, Reading
 from app.extract.troop_levels.departures import is_definite
-from app.extract.troop_levels.nouns import QUALIFIER_WORDS
+from app.extract.troop_levels.nouns import QUALIFIER_WORDS, unit_of
 from app.extract.troop_levels.parse import lemma
 from app.extract.troop_levels.status import is_planned
 from app.extract.troop_levels.vocabulary import HOLDING_VERBS, NOW_WORDS
@@ -115,7 +115,7 @@ def _joined(number: Token, reading: Reading) -> bool:
     verb, noun = reading.verb, reading.noun
     if verb is None or noun is None or not noun.left_edge.i <= number.i <= noun.right_edge.i:
         return False
-    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    whole = unit_of(noun) or noun
     if whole.dep_ != "dobj" or whole.head.i != verb.i:
         return False
     if lemma(verb) in REPLACING_VERBS:
