@@ -54,8 +54,9 @@ def _subject(verb: Token) -> Token | None:
     if _reports_again(verb):
         # 'X said A and suggested that B', 'X said A before claiming B': B's verb hung on A's
         clause = next((a for a in verb.ancestors if a.dep_ == "ccomp"), None)
-        if clause is not None and clause.head.i != clause.i:
-            return _subject(clause.head)
+        report = clause.head if clause is not None else _report_above(verb)
+        if report is not None and report.i != verb.i:
+            return _subject(report)
     if (
         verb.dep_ in {"conj", "xcomp", "advcl"}
         and verb.head.i != verb.i
@@ -183,7 +184,7 @@ def _clause_taken_for_relative(verb: Token, children: list[Token]) -> list[Token
         if noun.lemma_.lower() not in reporting_cues()["nouns"]  # 'the idea that X' is its own
         for clause in noun.children
         if clause.dep_ == "relcl"
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ == "that" for c in clause.children)
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
     ][:1]
 
@@ -396,13 +397,37 @@ def _reports_again(token: Token) -> bool:
         return True
     if lemma in lexicon["infinitive"] and _object_then_infinitive(children):
         # 'said X and warned Seoul to refrain from Y', in the tense of the first report
-        clause = token.head
-        return clause.dep_ == "ccomp" and token.tag_ == clause.head.tag_
+        report = _report_above(token)
+        return report is not None and _tense(token) == _tense(report)
     # '... and called its author "a careful reader"': a second report, in its own words
     quoted = any(t.text in {"“", '"', "``"} for t in token.subtree)
     return (
         quoted and lemma in lexicon["object"] and any(c.dep_ in {"dobj", "oprd"} for c in children)
     )
+
+
+def _report_above(token: Token) -> Token | None:
+    """The reporting verb a coordinated verb was hung under: the head of its clausal
+    complement ('said X and warned Y'), or a reporting verb the parser reached by another
+    relation ('tweeted that X was A and urged Y', 'accused them of B and urged Y')."""
+    clause = token.head
+    if clause.dep_ == "ccomp":
+        return clause.head
+    lexicon = reporting_cues()
+    report = clause.head
+    if clause.dep_ == "pcomp" and report.dep_ == "prep":
+        report = report.head  # 'accused them of B', with 'of' on the verb or its object
+        report = report.head if report.dep_ == "dobj" else report
+    elif clause.dep_ != "advcl" or clause.left_edge.lower_ != "that":
+        return None  # an adverbial clause is content only when misparsed from 'that X'
+    lemma = report.lemma_.lower()
+    reports = lemma in lexicon["clause"] or lemma in lexicon["object"]
+    return report if report.pos_ == "VERB" and reports and report.i != clause.i else None
+
+
+def _tense(verb: Token) -> str:
+    """Past, present or base, with the tagger's VBD/VBN confusion folded together."""
+    return {"VBN": "VBD", "VBP": "VBZ"}.get(verb.tag_, verb.tag_)
 
 
 SEQUENCE_WORDS = {"before", "after", "while", "when"}

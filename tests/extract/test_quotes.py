@@ -251,6 +251,29 @@ def test_a_coordinated_instruction_is_an_attribution_of_its_own(extract):
     assert by_cue["urged"].speaker_mention.text == "The ministry"
 
 
+def test_a_coordinated_instruction_after_an_accusation_is_its_own(extract):
+    facts = extract(
+        "The union will also accuse the council’s staff of being “fooled” by “a fraud” and "
+        "encourage members to look at what it called the city’s “final offer.”"
+    )
+    by_cue = {q.cue: q for q in facts.quotes if q.kind == "indirect"}
+    assert "encourage" not in by_cue["accuse"].text
+    assert by_cue["accuse"].text.endswith("by “a fraud”")
+    assert by_cue["encourage"].speaker_mention.text == "The union"
+
+
+def test_a_clause_the_parser_hung_on_a_time_phrase_is_reported(extract):
+    """'reported at the time that X', with 'that' taken for a relative adverb of 'time'."""
+    facts = extract(
+        "The Ledger reported at the time that the mayor, Ana Bell, told her staff that the "
+        "plan was “not in line with our budget.”"
+    )
+    reported = [q for q in facts.quotes if q.cue.startswith("reported")]
+    assert len(reported) == 1
+    assert reported[0].speaker_mention.text == "The Ledger"
+    assert reported[0].text.startswith("that the mayor, Ana Bell, told her staff")
+
+
 def test_a_coordinated_instruction_in_another_tense_stays_in_the_content(extract):
     facts = extract("Ortiz said a few drivers block the road and encourage others to join them.")
     [quote] = facts.quotes
