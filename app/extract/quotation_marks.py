@@ -7,6 +7,9 @@ quotation but closes only the last, so a paragraph left open continues into the 
 one that starts with an opening mark: one quotation, several segments. A closing curly mark
 opening a line before a word is taken for the opening mark it was meant to be. Marks inside
 markup left in the text (`<post author="...">`) quote attribute values, not anybody.
+A quoted transcript opens each turn with its speaker's label in capitals ('"SMITH: We
+did.'): every turn is a quotation of its own, from after the label to the end of the
+paragraph, whatever the speaker quotes inside it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ _CLOSES = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"', "''": "
 _OPENING = set(_CLOSES)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{0,40}[A-Z]:[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,17 @@ def _opens_line(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and end < len(text) and text[end].isalnum()
 
 
+def turn_label(text: str, start: int) -> int:
+    """The length of a transcript speaker's label ('SMITH: ') at `start`, or 0."""
+    label = _TURN_LABEL.match(text, start)
+    return label.end() - start if label else 0
+
+
+def _turn_label(text: str, paragraph: int, mark_start: int, mark_end: int) -> int:
+    """A label right after a mark that opens its paragraph."""
+    return 0 if text[paragraph:mark_start].strip() else turn_label(text, mark_end)
+
+
 def _in_tags(text: str) -> set[int]:
     """Offsets of the marks inside markup tags."""
     if "<" not in text:
@@ -80,10 +95,13 @@ def find_quotations(text: str) -> list[Quotation]:
                 if mark == "”" and _opens_line(text, match.start(), match.end()):
                     mark = "“"
                 if mark in _OPENING:
-                    if carried and match.start() > start:
+                    label = _turn_label(text, start, match.start(), match.end())
+                    if carried and (match.start() > start or label):
                         found.append(Quotation(tuple(carried)))
                         carried = []
-                    opened = (mark, match.end())
+                    opened = (mark, match.end() + label)
+                    if label:
+                        break  # a turn runs to the paragraph's end, whatever it quotes
             elif mark == _CLOSES[opened[0]] or {opened[0], mark} in ({"“", '"'}, {'"', "”"}):
                 if match.start() > opened[1]:
                     carried.append((opened[1], match.start()))

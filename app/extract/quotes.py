@@ -27,6 +27,7 @@ from app.extract.quotation_marks import (
     OPENING_MARKS,
     Quotation,
     find_quotations,
+    turn_label,
 )
 from app.extract.schema import Mention, Quote, QuoteKind
 from app.extract.speakers import Speaker, SpeakerResolver, subject_of
@@ -262,10 +263,12 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
         span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
-        cue = _cue_for_quote(doc, span, quotations)
-        named = (
-            (_name_before_colon(doc, span) or _name_after_dash(doc, span)) if cue is None else None
-        )
+        turn = _name_before_colon(doc, span)
+        if turn is not None and _turn_label_word(turn[0]):
+            cue, named = None, turn  # a transcript's label names the speaker of all it holds
+        else:
+            cue = _cue_for_quote(doc, span, quotations)
+            named = (turn or _name_after_dash(doc, span)) if cue is None else None
         if named is not None:
             speaker, mark, cue_text = named
             segments = [_without_trailing_comma(text_of(doc), a, b) for a, b in quotation.segments]
@@ -302,9 +305,18 @@ def _name_before_colon(doc: Doc, quote: Span) -> tuple[Token, Token, str] | None
     if before < 1 or doc[before].text != ":":
         return None
     name = doc[before - 1]
-    if name.ent_type_ != "PERSON":
+    if name.ent_type_ != "PERSON" and not _turn_label_word(name):
         return None
     return name, doc[before], ":"
+
+
+def _turn_label_word(name: Token) -> bool:
+    """'"SMITH: We did.': the capitals a transcript names each speaker with, the model's
+    entity types aside, at the start of a paragraph that opens with a quotation mark."""
+    text = text_of(name.doc)
+    line = text.rfind("\n", 0, name.idx) + 1
+    opening = text[line : line + 1]
+    return opening in OPENING_MARKS and turn_label(text, line + 1) > name.idx - line - 1
 
 
 _SIGNATURE = re.compile(r"[”\"']*[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*([^\n.,;(]+)[^\n]*(?:\n|$)")
@@ -601,7 +613,10 @@ _COLON_LINE = re.compile(r"(?m)^([^\n:]{2,60}?):[ \t]+(\S[^\n]*)$")
 def _colon_lines(doc: Doc) -> list[Attribution]:
     """'Graham: The party cannot win this way.' A headline or transcript line names its speaker."""
     found = []
-    for match in _COLON_LINE.finditer(text_of(doc)):
+    text = text_of(doc)
+    for match in _COLON_LINE.finditer(text):
+        if text[match.start()] in OPENING_MARKS and turn_label(text, match.start() + 1):
+            continue  # a quoted transcript's turn, read with the quotation it opens
         speaker = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if speaker is None or len(speaker) > 6 or any(t.like_num for t in speaker):
             continue

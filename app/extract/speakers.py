@@ -78,7 +78,11 @@ class SpeakerResolver:
             return Speaker(None, None)
         span = noun_phrase(head)
         mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
-        entity = self._named_by(head, span) or self._antecedent(head)
+        entity = (
+            self._by_surname_in_capitals(head)
+            or self._named_by(head, span)
+            or self._antecedent(head)
+        )
         apposition = next((c for c in head.rights if c.dep_ == "appos"), None)
         if entity is None and apposition is not None:
             named = head.doc[span.start : noun_phrase(apposition).end]
@@ -92,6 +96,20 @@ class SpeakerResolver:
         if entity is not None and entity.kind == "person":
             self.last_person, self.last_person_at = entity, head.idx
         return Speaker(mention, entity)
+
+    def _by_surname_in_capitals(self, head: Token) -> EntityCluster | None:
+        """'PENCE: ...': a transcript labels its speakers by surname in capitals, which the
+        model often takes for an organisation; the person named in full elsewhere is meant."""
+        if not (head.is_upper and head.is_alpha and len(head.text) > 1):
+            return None
+        return next(
+            (
+                person
+                for person in self.entities.of_kind("person")
+                if len(person.name_words) > 1 and person.name_words[-1].lower() == head.lower_
+            ),
+            None,
+        )
 
     def _antecedent(self, head: Token) -> EntityCluster | None:
         """'Lee, who said X': a relative pronoun speaks for the noun its clause hangs on."""

@@ -840,3 +840,27 @@ def test_no_sentence_starts_right_after_a_word(extractor):
         "don’t know about that loop-hole,” she said."
     )
     assert len(list(doc.sents)) == 1
+
+
+def test_each_turn_of_a_quoted_transcript_is_a_quote_by_its_label(extract):
+    """Some sites quote a whole interview, opening every turn with a mark and a label in
+    capitals and closing none; the label names the speaker, and inner quotations stay in."""
+    facts = extract(
+        "Senator Rosa Delgado spoke to the Morning Hour on Sunday. Partial transcript:\n\n"
+        '"HALLORAN: Will you back the bill on Tuesday?\n\n'
+        '"DELGADO: Look, my opponents call it “a blank cheque.” It is not. We will vote for '
+        "it.\n\n"
+        '"It protects the harbour towns.\n\n'
+        '"HALLORAN: And the cost?'
+    )
+    turns = [(q.speaker_mention.text, q.text) for q in facts.quotes]
+    assert turns == [
+        ("HALLORAN", "Will you back the bill on Tuesday?"),
+        (
+            "DELGADO",
+            "Look, my opponents call it “a blank cheque.” It is not. We will vote for it."
+            '\n\n"It protects the harbour towns.',
+        ),
+        ("HALLORAN", "And the cost?"),
+    ]
+    assert facts.quotes[1].speaker == "Rosa Delgado"  # the surname in capitals
