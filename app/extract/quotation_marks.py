@@ -25,7 +25,7 @@ _CLOSES = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"', "''": "
 _OPENING = set(_CLOSES)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
-_TURN_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{0,40}[A-Z]:[ \t]+")
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{0,40}[A-Z]:[ \t\u00a0]+")
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,8 @@ def _cue_for_quote(doc: Doc, quote: Span, quotations: list[Quotation]) -> Token 
 
     A quotation after a colon ('Caddell continued:') takes the cue of the sentence before.
     """
-    sentences = {sentence_of(t) for t in quote}
+    # in text order: spaCy hashes spans by identity, and ties below go to the first candidate
+    sentences = sorted({sentence_of(t) for t in quote}, key=lambda s: s.start)
     candidates = [
         t
         for s in sentences
@@ -795,6 +796,40 @@ def _extend_reports_over_their_quotations(attributions: list[Attribution]) -> No
                 break
 
 
+ADDING_WORDS = {"and", "but"}
+
+
+def _join_quotations_added_after_the_cue(
+    doc: Doc, attributions: list[Attribution]
+) -> list[Attribution]:
+    """'Lee is “a born leader,” Ortiz wrote in a letter, and “the best we have had.”': a
+    quotation that the cue's sentence adds with 'and' after reporting words before the cue
+    is a second segment of that report, not a quote of its own."""
+    text = text_of(doc)
+    reports = [a for a in attributions if a.kind == "indirect" and a.cue is not None]
+    kept = []
+    for quotation in attributions:
+        cue = quotation.cue
+        report = next(
+            (
+                r
+                for r in reports
+                if quotation.kind != "indirect"
+                and cue is not None
+                and r.cue.i == cue.i
+                and r.end <= cue.idx < quotation.start
+            ),
+            None,
+        )
+        before = text[sentence_of(cue).start_char : quotation.start] if report else ""
+        words = before.rstrip(" “\"'`\u00a0").rsplit(",", 1)
+        if report is not None and len(words) == 2 and words[1].strip() in ADDING_WORDS:
+            report.segments.extend(quotation.segments)
+            continue
+        kept.append(quotation)
+    return kept
+
+
 def _is_scare_quote(doc: Doc, attribution: Attribution, reports: list[Attribution]) -> bool:
     """'the vast majority were just “confidential”', 'this CNN “reporter”': one quoted word
     inside the writer's own sentence, far from its cue and in no report, marks the word, not
@@ -820,6 +855,7 @@ def extract_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
     )
     _hand_quotations_to_their_report(attributions)
     _extend_reports_over_their_quotations(attributions)
+    attributions = _join_quotations_added_after_the_cue(doc, attributions)
     reports = [a for a in attributions if a.kind == "indirect"]
     attributions = [a for a in attributions if not _is_scare_quote(doc, a, reports)]
     resolver = SpeakerResolver(entities)

@@ -59,7 +59,8 @@ def noun_phrase(head: Token) -> Span:
         if child.dep_ in TRIM_DEPS:
             break
         end = child.right_edge.i + 1
-    span = head.doc[start:end]
+    colon = next((t.i for t in head.doc[head.i : end] if t.text == ":"), end)
+    span = head.doc[start:colon]  # 'RAMOS: Secretary Lee, ...': a label ends at its colon
     while len(span) > 1 and (span[0].is_punct or span[0].is_space):
         span = span[1:]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
@@ -83,7 +84,14 @@ class SpeakerResolver:
             or self._named_by(head, span)
             or self._antecedent(head)
         )
-        apposition = next((c for c in head.rights if c.dep_ == "appos"), None)
+        apposition = next(
+            (
+                c
+                for c in head.rights
+                if c.dep_ == "appos" and all(t.text != ":" for t in head.doc[head.i : c.i])
+            ),
+            None,
+        )  # not across a label's colon ('RAMOS: Secretary Lee, ...' addresses Lee)
         if entity is None and apposition is not None:
             named = head.doc[span.start : noun_phrase(apposition).end]
             entity = self.entities.in_span(named)
@@ -100,7 +108,8 @@ class SpeakerResolver:
     def _by_surname_in_capitals(self, head: Token) -> EntityCluster | None:
         """'PENCE: ...': a transcript labels its speakers by surname in capitals, which the
         model often takes for an organisation; the person named in full elsewhere is meant."""
-        if not (head.is_upper and head.is_alpha and len(head.text) > 1):
+        labelled = head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ":"
+        if not (labelled and head.is_upper and head.is_alpha and len(head.text) > 1):
             return None
         return next(
             (

@@ -847,7 +847,7 @@ def test_each_turn_of_a_quoted_transcript_is_a_quote_by_its_label(extract):
     capitals and closing none; the label names the speaker, and inner quotations stay in."""
     facts = extract(
         "Senator Rosa Delgado spoke to the Morning Hour on Sunday. Partial transcript:\n\n"
-        '"HALLORAN: Will you back the bill on Tuesday?\n\n'
+        '"HALLORAN:\u00a0 Senator Delgado, will you back the bill on Tuesday?\n\n'
         '"DELGADO: Look, my opponents call it “a blank cheque.” It is not. We will vote for '
         "it.\n\n"
         '"It protects the harbour towns.\n\n'
@@ -855,7 +855,7 @@ def test_each_turn_of_a_quoted_transcript_is_a_quote_by_its_label(extract):
     )
     turns = [(q.speaker_mention.text, q.text) for q in facts.quotes]
     assert turns == [
-        ("HALLORAN", "Will you back the bill on Tuesday?"),
+        ("HALLORAN", "Senator Delgado, will you back the bill on Tuesday?"),
         (
             "DELGADO",
             "Look, my opponents call it “a blank cheque.” It is not. We will vote for it."
@@ -864,3 +864,31 @@ def test_each_turn_of_a_quoted_transcript_is_a_quote_by_its_label(extract):
         ("HALLORAN", "And the cost?"),
     ]
     assert facts.quotes[1].speaker == "Rosa Delgado"  # the surname in capitals
+    assert facts.quotes[0].speaker != "Rosa Delgado"  # addressed after the label, not speaking
+
+
+def test_a_quotation_added_with_and_after_the_cue_is_part_of_the_report(extract):
+    text = (
+        "Ortiz is “a born leader,” Maria Bell wrote in a letter to the board, and “the best "
+        "mayor we have had.” Nobody disagreed."
+    )
+    facts = extract(text)
+    [report] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert [text[s.start : s.end] for s in report.segments] == [
+        "Ortiz is “a born leader,”",
+        "the best mayor we have had.",
+    ]
+    assert report.speaker == "Maria Bell"
+    assert not [q for q in facts.quotes if q.text.startswith("the best mayor")]
+
+
+def test_the_same_text_gives_the_same_quotes_every_time(extractor):
+    """A quotation that spans two sentences, each with a cue the same distance from it,
+    once went to whichever sentence a set of spans happened to yield first."""
+    text = (
+        "The agency publishes its own count. (The bureau says it tracks another 300 "
+        "''family farms.'.')\n\n''The quality of these counts comes down to staff,'' "
+        "Mr. Ortiz said. ''The more people you have, the better.''"
+    )
+    results = {tuple((q.text, q.cue) for q in extractor.extract(text).quotes) for _ in range(12)}
+    assert len(results) == 1
