@@ -47,7 +47,9 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child == fronted:
             continue
-        if child.dep_ in {"nsubj", "csubj"} and child.lower_ not in EXPLETIVES:
+        if child.dep_ in {"nsubj", "csubj"} and (
+            child.lower_ not in EXPLETIVES or _names_what_it_calls(verb, child)
+        ):
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -76,6 +78,12 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return _subject(verb.head.head)
     return None
+
+
+def _names_what_it_calls(verb: Token, subject: Token) -> bool:
+    """'what it calls “a betrayal”': 'it' that calls something a name is the campaign or
+    paper the sentence is about, not the 'it' of 'it is clear that'."""
+    return subject.lower_ == "it" and any(c.dep_ == "oprd" for c in verb.children)
 
 
 def source_of(cue: Token) -> Token | None:

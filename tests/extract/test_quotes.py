@@ -892,3 +892,12 @@ def test_the_same_text_gives_the_same_quotes_every_time(extractor):
     )
     results = {tuple((q.text, q.cue) for q in extractor.extract(text).quotes) for _ in range(12)}
     assert len(results) == 1
+
+
+def test_what_it_calls_names_a_speaker(extract):
+    """'it' that calls something a name speaks; the 'it' of 'it is clear that' does not."""
+    facts = extract("The union is denouncing what it calls “a betrayal of every worker.”")
+    [quote] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert quote.text == "what it calls “a betrayal of every worker.”"
+    assert quote.cue == "calls" and quote.speaker_mention.text == "it"
+    assert not extract("It is clear that the strike will go ahead.").quotes
