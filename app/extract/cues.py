@@ -324,7 +324,11 @@ def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int
     for token in cue.doc[end:edge]:
         attached = token.head.i == cue.i
         coordinated = attached and token.dep_ in {"cc", "conj"}
-        if coordinated and (_goes_on_quoting(token) or _second_quoted_clause(cue)):
+        if coordinated and (
+            _goes_on_quoting(token)
+            or _second_quoted_clause(cue)
+            or _continues_infinitive(cue, token, content)
+        ):
             continue
         if attached and (token.dep_ in {"cc", "conj"} or _is_cue_word(token)):
             edge = token.left_edge.i
@@ -332,6 +336,24 @@ def _extend_to_verb_edge(cue: Token, content: tuple[int, int]) -> tuple[int, int
     while edge > end and (cue.doc[edge - 1].is_punct or cue.doc[edge - 1].is_space):
         edge -= 1
     return start, max(end, edge)
+
+
+def _continues_infinitive(cue: Token, conj: Token, content: tuple[int, int]) -> bool:
+    """'said she wanted to speak to voters and let them know X': a bare verb coordinated
+    with a cue in the past or present tense goes on with an infinitive in the content,
+    where the parser should have hung it."""
+    if conj.dep_ == "cc":
+        conj = next((c for c in conj.head.rights if c.dep_ == "conj" and c.i > conj.i), conj)
+    if conj.dep_ != "conj" or conj.tag_ != "VB" or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in conj.children):
+        return False  # '..., but her plan would require X': a clause of its own
+    if any(t.dep_ == "conj" and any(c.dep_ == "nsubj" for c in t.children) for t in conj.subtree):
+        return False  # '..., fix Y and he pledged Z': the next report hangs on it
+    return any(
+        t.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+        for t in cue.doc[content[0] : content[1]]
+    )
 
 
 PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they"}

@@ -901,3 +901,30 @@ def test_what_it_calls_names_a_speaker(extract):
     assert quote.text == "what it calls “a betrayal of every worker.”"
     assert quote.cue == "calls" and quote.speaker_mention.text == "it"
     assert not extract("It is clear that the strike will go ahead.").quotes
+
+
+def test_a_bare_verb_after_the_cue_goes_on_with_the_infinitive_in_the_content(extract):
+    """The parser hangs 'let' on 'said', as if the nominee had said one thing and let
+    people know another."""
+    facts = extract(
+        "Ortiz said he wanted to thank “every single volunteer” and let them know that “the "
+        "work is not over.”"
+    )
+    [report] = [q for q in facts.quotes if q.kind == "indirect"]
+    assert report.cue == "said"
+    assert report.text.endswith("and let them know that “the work is not over.”")
+
+
+def test_a_clause_with_its_own_subject_after_the_cue_is_not_content(extract):
+    facts = extract("The mayor said she plans to cut fares, but the council would block it.")
+    [report] = [q for q in facts.quotes if q.cue == "said"]
+    assert report.text == "she plans to cut fares"
+
+
+def test_an_infinitive_list_stops_before_a_report_with_its_own_subject(extract):
+    facts = extract(
+        "Ortiz promised to repair the bridges, fix the city’s “broken” bus system and he, "
+        "once again, pledged a “fresh start.”"
+    )
+    promised = [q for q in facts.quotes if q.cue == "promised"]
+    assert promised and "pledged" not in promised[0].text
