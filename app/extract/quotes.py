@@ -655,6 +655,10 @@ def _according_to(doc: Doc, according: Token) -> Attribution | None:
     to = doc[according.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
+        # 'according to show insiders', with the first word of the noun taken for a verb
+        verb = next((c for c in to.children if c.dep_ == "pcomp" and c.i == to.i + 1), None)
+        source = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb else None
+    if source is None:
         return None
     sentence = sentence_of(according)
     phrase_end = _source_phrase_end(doc, source, sentence)

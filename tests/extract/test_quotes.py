@@ -928,3 +928,13 @@ def test_an_infinitive_list_stops_before_a_report_with_its_own_subject(extract):
     )
     promised = [q for q in facts.quotes if q.cue == "promised"]
     assert promised and "pledged" not in promised[0].text
+
+
+def test_according_to_a_source_whose_first_word_the_parser_took_for_a_verb(extract):
+    """'according to show insiders' comes out as 'to show (verb) insiders (object)'."""
+    facts = extract(
+        "The host repeatedly mocked guests with crude jokes, according to show insiders."
+    )
+    according = [q for q in facts.quotes if q.cue == "according to"]
+    assert [q.text for q in according] == ["The host repeatedly mocked guests with crude jokes"]
+    assert according[0].speaker_mention.text.endswith("insiders")
