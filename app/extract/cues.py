@@ -412,9 +412,11 @@ def _reports_again(token: Token) -> bool:
             c.dep_ == "ccomp" for c in children
         )
         return (speaks or token.tag_ == "VBG") and lemma in lexicon["clause"]
+    reports = lemma in lexicon["clause"] or lemma in lexicon["object"]
+    if token.pos_ == "VERB" and token.dep_ == "conj" and reports and _speaker_goes_on(token):
+        return True
     if token.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
         return False
-    reports = lemma in lexicon["clause"] or lemma in lexicon["object"]
     if token.dep_ == "advcl" and token.tag_ == "VBG":
         # '..., saying that Y', '..., calling it Y' hung on a verb inside the content
         return reports and _after_comma(token)
@@ -460,6 +462,16 @@ def _tense(verb: Token) -> str:
     return {"VBN": "VBD", "VBP": "VBZ"}.get(verb.tag_, verb.tag_)
 
 
+def _speaker_goes_on(verb: Token) -> bool:
+    """'... running his campaign — and he singled out X': after a dash or comma and 'and', a
+    pronoun subject reporting again starts a report of its own, not more of the content."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in PERSONAL_PRONOUNS or subject.i < 2:
+        return False
+    doc = verb.doc
+    return doc[subject.i - 1].lower_ == "and" and doc[subject.i - 2].text in {"—", "–", ",", "--"}
+
+
 SEQUENCE_WORDS = {"before", "after", "while", "when"}
 CONTRAST = {"while", "whereas"}
 
@@ -488,7 +500,7 @@ def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]
     start, end = content
     for token in cue.doc[start:end]:
         if token.i > cue.i and _reports_again(token):
-            stop = token.head.i if token.dep_ == "pcomp" else token.i
+            stop = token.head.i if token.dep_ == "pcomp" else min(token.i, token.left_edge.i)
             if token.dep_ == "advcl" and token.left_edge.lower_ in CONTRAST:
                 stop = token.left_edge.i  # '... while Ruiz suggests Y' ends before 'while'
             while stop > start and (cue.doc[stop - 1].dep_ == "cc" or cue.doc[stop - 1].is_punct):

@@ -938,3 +938,23 @@ def test_according_to_a_source_whose_first_word_the_parser_took_for_a_verb(extra
     according = [q for q in facts.quotes if q.cue == "according to"]
     assert [q.text for q in according] == ["The host repeatedly mocked guests with crude jokes"]
     assert according[0].speaker_mention.text.endswith("insiders")
+
+
+def test_a_pronoun_reporting_again_after_a_dash_starts_its_own_report(extract):
+    facts = extract(
+        "Tom Reyes, a businessman who had sat on the campaign’s board, said Ortiz had been led "
+        "astray by “advisers” running his campaign — and he singled out campaign manager Ana "
+        "Bell, a longtime political operative, as the root of the problem."
+    )
+    by_cue = {q.cue: q for q in facts.quotes if q.kind == "indirect"}
+    assert by_cue["said"].text == "Ortiz had been led astray by “advisers” running his campaign"
+    assert by_cue["singled out"].text.startswith("campaign manager Ana Bell")
+
+
+def test_a_report_ends_before_the_words_of_a_coordinated_one(extract):
+    facts = extract(
+        "Rubio said he would offer “a prayer” for the eventual nominee but did not say "
+        "whether he would vote for him."
+    )
+    said = [q for q in facts.quotes if q.cue == "said" and q.kind == "indirect"]
+    assert [q.text for q in said] == ["he would offer “a prayer” for the eventual nominee"]
