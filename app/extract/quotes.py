@@ -834,16 +834,22 @@ def _join_quotations_added_after_the_cue(
     return kept
 
 
+SCARE_QUOTE_WORDS = 4
+"""Four words or fewer: on PolNeAR train, 4 kept more true quotes than 5 and dropped more
+terms and titles than 3."""
+
+
 def _is_scare_quote(doc: Doc, attribution: Attribution, reports: list[Attribution]) -> bool:
-    """'the vast majority were just “confidential”', 'this CNN “reporter”': one quoted word
-    inside the writer's own sentence, far from its cue and in no report, marks the word, not
-    someone's speech. Right after its cue ('described as “volatile”') it is the words said."""
+    """'the vast majority were just “confidential”', 'one of the original “big four”': a
+    few quoted words inside the writer's own sentence, far from its cue and in no report,
+    mark the words, not someone's speech. Right after its cue ('described as “volatile”')
+    they are the words said."""
     if attribution.kind != "partial" or attribution.cue is None or len(attribution.segments) > 1:
         return False
     start, end = attribution.segments[0]
     text = text_of(doc)
     words = text[start:end].split()
-    if len(words) != 1 or not words[0][-1:].isalpha():
+    if len(words) > SCARE_QUOTE_WORDS or not words[-1][-1:].isalpha():
         return False
     if any(r.start <= start and end <= r.end for r in reports):
         return False

@@ -414,6 +414,16 @@ def test_one_scare_quoted_word_far_from_its_cue_is_no_quote(extract):
     assert [q.text for q in facts.quotes if q.kind == "partial"] == ["reckless."]
 
 
+def test_a_few_scare_quoted_words_far_from_their_cue_are_no_quote(extract):
+    facts = extract(
+        "“We were told how to fix it,” said Rep. Ana Bell, one of the original “gang of five” "
+        "negotiators, along with Tom Reyes and Lee Ortiz.\n\n"
+        "Mayor Ruiz described the plan as “a fine piece of work.”"
+    )
+    partial = [q.text for q in facts.quotes if q.kind == "partial"]
+    assert partial == ["a fine piece of work."]
+
+
 def test_a_speech_verb_with_a_noun_object_reports_it(extract):
     facts = extract("Last year 30 percent of voters said the same.")
     [quote] = facts.quotes
