@@ -264,12 +264,10 @@ def _direct_and_partial(doc: Doc) -> list[Attribution]:
         span = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
-        turn = _name_before_colon(doc, span)
-        if turn is not None and _turn_label_word(turn[0]):
-            cue, named = None, turn  # a transcript's label names the speaker of all it holds
-        else:
-            cue = _cue_for_quote(doc, span, quotations)
-            named = (turn or _name_after_dash(doc, span)) if cue is None else None
+        named = _transcript_speaker(doc, span)
+        cue = None if named is not None else _cue_for_quote(doc, span, quotations)
+        if named is None and cue is None:
+            named = _name_before_colon(doc, span) or _name_after_dash(doc, span)
         if named is not None:
             speaker, mark, cue_text = named
             segments = [_without_trailing_comma(text_of(doc), a, b) for a, b in quotation.segments]
@@ -306,18 +304,25 @@ def _name_before_colon(doc: Doc, quote: Span) -> tuple[Token, Token, str] | None
     if before < 1 or doc[before].text != ":":
         return None
     name = doc[before - 1]
-    if name.ent_type_ != "PERSON" and not _turn_label_word(name):
+    if name.ent_type_ != "PERSON":
         return None
     return name, doc[before], ":"
 
 
-def _turn_label_word(name: Token) -> bool:
-    """'"SMITH: We did.': the capitals a transcript names each speaker with, the model's
-    entity types aside, at the start of a paragraph that opens with a quotation mark."""
-    text = text_of(name.doc)
-    line = text.rfind("\n", 0, name.idx) + 1
-    opening = text[line : line + 1]
-    return opening in OPENING_MARKS and turn_label(text, line + 1) > name.idx - line - 1
+def _transcript_speaker(doc: Doc, quote: Span) -> tuple[Token, Token, str] | None:
+    """'"SMITH: We did.': a turn of a quoted transcript, which `find_quotations` starts
+    after the label; the label in capitals names the speaker of all the turn holds, whatever
+    entity type the model gave it and whatever verbs the turn contains."""
+    text = text_of(doc)
+    line = text.rfind("\n", 0, quote.start_char) + 1
+    if text[line : line + 1] not in OPENING_MARKS:
+        return None
+    length = turn_label(text, line + 1)
+    label = doc.char_span(line + 1, line + 1 + length, alignment_mode="contract")
+    if not length or line + 1 + length != quote.start_char or label is None:
+        return None
+    colon = next(t for t in label if t.text == ":")
+    return doc[colon.i - 1], colon, ":"
 
 
 _SIGNATURE = re.compile(r"[”\"']*[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*([^\n.,;(]+)[^\n]*(?:\n|$)")
@@ -814,22 +819,16 @@ def _join_quotations_added_after_the_cue(
     kept = []
     for quotation in attributions:
         cue = quotation.cue
-        report = next(
-            (
-                r
-                for r in reports
-                if quotation.kind != "indirect"
-                and cue is not None
-                and r.cue.i == cue.i
-                and r.end <= cue.idx < quotation.start
-            ),
-            None,
-        )
-        before = text[sentence_of(cue).start_char : quotation.start] if report else ""
-        words = before.rstrip(" “\"'`\u00a0").rsplit(",", 1)
-        if report is not None and len(words) == 2 and words[1].strip() in ADDING_WORDS:
-            report.segments.extend(quotation.segments)
-            continue
+        if quotation.kind != "indirect" and cue is not None:
+            report = next(
+                (r for r in reports if r.cue.i == cue.i and r.end <= cue.idx < quotation.start),
+                None,
+            )
+            before = text[sentence_of(cue).start_char : quotation.start] if report else ""
+            words = before.rstrip(" “\"'`\u00a0").rsplit(",", 1)  # '..., and “'
+            if report is not None and len(words) == 2 and words[1].strip() in ADDING_WORDS:
+                report.segments.extend(quotation.segments)
+                continue
         kept.append(quotation)
     return kept
 
